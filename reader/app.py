@@ -1,0 +1,96 @@
+"""ReaderApp: the Textual application; it owns the screens and the app-wide settings.
+
+The library screen is the base of the screen stack; an article opens on top of it (at
+once when the session has a single article). App-wide keys (quit, help, harakat) live
+here; each screen owns its own. Help and the command palette are both built from the
+bindings that are really active, so neither can drift from the keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from reader.article.library import Library
+from reader.screens.help import HelpScreen
+from reader.screens.library import LibraryScreen
+from reader.screens.problems import ProblemsScreen
+from reader.screens.reading import ReadingScreen
+from reader.text.layout import LayoutOptions
+
+
+class ReaderApp(App[None]):
+    """Read news articles in the terminal, right-to-left scripts included."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Keys", id="help"),
+        Binding("h", "toggle_harakat", "Harakat", id="toggle-harakat"),
+    ]
+
+    def __init__(self, library: Library, options: LayoutOptions, bidi_description: str) -> None:
+        super().__init__()
+        self.library = library
+        self.options = options
+        self.bidi_description = bidi_description
+
+    def get_default_screen(self) -> Screen[None]:
+        return LibraryScreen(self.library, self.options)
+
+    def on_mount(self) -> None:
+        if len(self.library.articles) == 1 and not self.library.broken:
+            self.open_article(0)
+        elif not self.library.articles and len(self.library.broken) == 1:
+            self.push_screen(ProblemsScreen(self.library.broken[0]))
+
+    def open_article(self, index: int) -> None:
+        self.push_screen(ReadingScreen(self.library, index, self.options))
+
+    def on_library_screen_article_chosen(self, message: LibraryScreen.ArticleChosen) -> None:
+        self.open_article(message.index)
+
+    # -- settings ---------------------------------------------------------------------
+
+    def action_toggle_harakat(self) -> None:
+        self.options = LayoutOptions(mode=self.options.mode, harakat=not self.options.harakat)
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                screen.set_options(self.options)
+        self.notify("Harakat shown." if self.options.harakat else "Harakat hidden.", timeout=2)
+
+    # -- keys: help and command palette -------------------------------------------------
+
+    def described_bindings(self, screen: Screen[object]) -> list[tuple[str, Binding, DOMNode]]:
+        """(keys, binding, node) for each described action active on `screen`, keys joined."""
+        groups: dict[str, tuple[list[str], Binding, DOMNode]] = {}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description:
+                continue
+            group = groups.setdefault(binding.id or binding.action, ([], binding, active.node))
+            key = self.get_key_display(binding)
+            if key not in group[0]:
+                group[0].append(key)
+        return [(" ".join(keys), binding, node) for keys, binding, node in groups.values()]
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        rows = [(keys, binding.description) for keys, binding, _ in self.described_bindings(self.screen)]
+        self.push_screen(HelpScreen(rows, self.bidi_description))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for keys, binding, node in self.described_bindings(screen):
+            if binding.action in ("quit", "command_palette"):
+                continue
+            yield SystemCommand(binding.description, f"Key: {keys}", partial(self.run_action, binding.action, node))

@@ -1,0 +1,131 @@
+"""An article as a sequence of displayable blocks: the one place that decides what is shown.
+
+The reading screen's panes and `reader dump` both draw these blocks, so the terminal
+view and the plain-text dump can never disagree on what an article contains. Every
+block's text is sanitized and in logical order; the text engine lays it out.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from reader.article.model import Article, Direction
+from reader.article.presentation import byline, caption_with_credit, labels_for
+from reader.text.bidi import first_strong_level
+from reader.text.sanitize import sanitize_text
+
+RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he", "yi", "ps", "sd", "ug", "ckb", "dv", "arc", "syr"})
+
+
+class Part(enum.Enum):
+    """Where a block belongs: the reading screen gives each part its own pane."""
+
+    HEADER = "header"
+    BODY = "body"
+    IMAGES = "images"
+    FACTS = "facts"
+    SOURCE = "source"
+
+
+class Role(enum.Enum):
+    TITLE = "title"
+    BYLINE = "byline"
+    SUMMARY = "summary"
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    CAPTION = "caption"
+    FACT = "fact"
+    LINK = "link"
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    part: Part
+    role: Role
+    direction: Direction = Direction.AUTO
+
+
+# Facts, captions and the link follow each other (and their heading) without blank lines.
+_LIST_ITEM_ROLES = frozenset({Role.FACT, Role.CAPTION, Role.LINK})
+
+
+def needs_gap_before(block: Block) -> bool:
+    """Whether a blank line separates this block from the one before it."""
+    return block.role not in _LIST_ITEM_ROLES
+
+
+def article_is_rtl(article: Article) -> bool:
+    """Whether the article as a whole reads right to left (it mirrors the page layout)."""
+    if article.direction is not Direction.AUTO:
+        return article.direction is Direction.RTL
+    if article.language:
+        return article.language.split("-")[0].lower() in RTL_LANGUAGES
+    return first_strong_level(article.title + " " + " ".join(article.body[:1])) == 1
+
+
+def article_blocks(article: Article) -> list[Block]:
+    """Every block of the article, in reading order."""
+    return [
+        *header_blocks(article),
+        *body_blocks(article),
+        *image_blocks(article),
+        *fact_blocks(article),
+        *source_blocks(article),
+    ]
+
+
+def _block(article: Article, text: str, part: Part, role: Role) -> Block:
+    return Block(sanitize_text(text), part, role, article.direction)
+
+
+def header_blocks(article: Article) -> list[Block]:
+    blocks = [
+        _block(article, article.title, Part.HEADER, Role.TITLE),
+        Block(byline(article), Part.HEADER, Role.BYLINE, _heading_direction(article)),
+    ]
+    if article.summary:
+        blocks.append(_block(article, article.summary, Part.HEADER, Role.SUMMARY))
+    return blocks
+
+
+def body_blocks(article: Article) -> list[Block]:
+    return [_block(article, paragraph, Part.BODY, Role.PARAGRAPH) for paragraph in article.body]
+
+
+def image_blocks(article: Article) -> list[Block]:
+    if not article.images:
+        return []
+    heading = Block(labels_for(article.language).images, Part.IMAGES, Role.HEADING, _heading_direction(article))
+    captions = [
+        Block(caption_with_credit(image), Part.IMAGES, Role.CAPTION, article.direction)
+        for image in article.images
+    ]
+    return [heading, *captions]
+
+
+def fact_blocks(article: Article) -> list[Block]:
+    if not article.facts:
+        return []
+    heading = Block(labels_for(article.language).facts, Part.FACTS, Role.HEADING, _heading_direction(article))
+    facts = [_block(article, f"• {fact}", Part.FACTS, Role.FACT) for fact in article.facts]
+    return [heading, *facts]
+
+
+def source_blocks(article: Article) -> list[Block]:
+    source = article.source
+    if source is None:
+        return []
+    heading_direction = _heading_direction(article)
+    label = labels_for(article.language).source
+    title = f"{label}: {source.name}" if source.name else label
+    return [
+        Block(sanitize_text(title), Part.SOURCE, Role.HEADING, heading_direction),
+        Block(sanitize_text(source.url), Part.SOURCE, Role.LINK, Direction.LTR),
+    ]
+
+
+def _heading_direction(article: Article) -> Direction:
+    """Labels the reader adds follow the article's direction, not their own letters."""
+    return Direction.RTL if article_is_rtl(article) else Direction.LTR

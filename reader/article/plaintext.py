@@ -1,0 +1,149 @@
+"""Reading a plain-text news report, as copied from a web page, into article parts.
+
+This module owns the line rules of `reader import`: which lines are paragraphs, photo
+captions (`… (صورة: مان كوان).`), the source line (`المصدر: https://…`), a headline, or
+page residue (`تعليق (0)`), and which language and direction the letters say. Pure: text in,
+`PlainReport` out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from reader.article.model import Direction, Image
+from reader.article.values import InvalidValue, check_source_url
+
+HEADLINE_MAX_WORDS = 15
+HEADLINE_FINAL_STOPS = (".", ":", "۔", "؛", "…")
+
+# A caption ends with its credit in brackets, optionally followed by a full stop:
+# "المندوبون … جماعية (صورة: مان كوان)." → caption "المندوبون … جماعية", credit "صورة: مان كوان".
+_CAPTION = re.compile(
+    r"(?P<caption>.*\S)\s*\((?P<credit>\s*(?:الصورة|صورة|عکس|عكس|photo|צילום)\s*:\s*[^()]*?\S)\s*\)\s*[.۔]?",
+    re.IGNORECASE,
+)
+_SOURCE = re.compile(r"(?:المصدر|منبع|source|מקור)\s*:\s*(?P<url>\S+)", re.IGNORECASE)
+_COMMENT_COUNTER = re.compile(r"(?:تعليق|تعليقات|comments?|نظر|نظرات|תגובות)\s*\(\s*\d+\s*\)", re.IGNORECASE)
+
+_PERSIAN_LETTERS = frozenset("پچژگکی")
+_URDU_LETTERS = frozenset("ٹڈڑںےھ")
+_LETTER_SHARE = 0.005  # how many of the Arabic-script letters must be language-specific
+
+
+@dataclass(frozen=True)
+class PlainReport:
+    """What a plain-text report holds, in the order it gave it."""
+
+    headline: str | None
+    paragraphs: tuple[str, ...]
+    images: tuple[Image, ...]
+    source_url: str | None
+    language: str | None
+    direction: Direction
+    warnings: tuple[str, ...] = ()
+
+
+def read_plain_report(text: str, *, find_headline: bool = True) -> PlainReport:
+    """Sort a report's lines into headline, paragraphs, captions and source; drop page residue."""
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [line for line in lines if line and not is_page_residue(line)]
+    headline = _headline(lines) if find_headline else None
+    if headline is not None:
+        lines = lines[1:]
+    paragraphs: list[str] = []
+    images: list[Image] = []
+    source_url: str | None = None
+    warnings: list[str] = []
+    for line in lines:
+        image = caption_line(line)
+        url = source_line(line) if source_url is None else None
+        if image is not None:
+            images.append(image)
+        elif url is not None:
+            source_url = _checked_source(url, warnings)
+            if source_url is None:
+                paragraphs.append(line)
+        else:
+            paragraphs.append(line)
+    language, direction = detect_language(text)
+    return PlainReport(headline, tuple(paragraphs), tuple(images), source_url, language, direction, tuple(warnings))
+
+
+def is_page_residue(line: str) -> bool:
+    """A web page's leftovers, such as a comment counter: `تعليق (0)`, `Comments (3)`."""
+    return _COMMENT_COUNTER.fullmatch(line) is not None
+
+
+def caption_line(line: str) -> Image | None:
+    """The image a caption line describes; its credit is the bracketed text as written."""
+    found = _CAPTION.fullmatch(line)
+    if found is None:
+        return None
+    return Image(caption=found["caption"], credit=" ".join(found["credit"].split()))
+
+
+def source_line(line: str) -> str | None:
+    """The address on a source line (`المصدر: URL`, `منبع: URL`, `Source: URL`)."""
+    found = _SOURCE.fullmatch(line)
+    return found["url"] if found else None
+
+
+def source_name(url: str) -> str | None:
+    """A publication name guessed from nothing but the address: its host, without `www.`."""
+    host = urlsplit(url).hostname
+    return host.removeprefix("www.") if host else None
+
+
+def _checked_source(url: str, warnings: list[str]) -> str | None:
+    try:
+        return check_source_url(url)
+    except InvalidValue as problem:
+        warnings.append(f"the source line's address is not usable ({problem}); kept it as a paragraph")
+        return None
+
+
+def _headline(lines: list[str]) -> str | None:
+    """The first line, when it reads as a headline: short, no final full stop or colon, more follows."""
+    if len(lines) < 2:
+        return None
+    first = lines[0]
+    if caption_line(first) or source_line(first) or first.endswith(HEADLINE_FINAL_STOPS):
+        return None
+    return first if len(first.split()) <= HEADLINE_MAX_WORDS else None
+
+
+def detect_language(text: str) -> tuple[str | None, Direction]:
+    """The language and direction the letters say: Hebrew, Arabic, Persian or Urdu, else unknown."""
+    scripts = Counter(_script(character) for character in text if character.isalpha())
+    arabic, hebrew, other = scripts["arabic"], scripts["hebrew"], scripts["other"]
+    if hebrew > arabic and hebrew >= other:
+        return "he", Direction.RTL
+    if arabic and arabic >= other:
+        return _arabic_script_language(text, arabic), Direction.RTL
+    if other:
+        return None, Direction.LTR
+    return None, Direction.AUTO
+
+
+def _arabic_script_language(text: str, arabic_letters: int) -> str:
+    def share(letters: frozenset[str]) -> float:
+        return sum(character in letters for character in text) / arabic_letters
+
+    if share(_URDU_LETTERS) >= _LETTER_SHARE:
+        return "ur"
+    if share(_PERSIAN_LETTERS) >= _LETTER_SHARE:
+        return "fa"
+    return "ar"
+
+
+def _script(character: str) -> str:
+    name = unicodedata.name(character, "")
+    if name.startswith("ARABIC"):
+        return "arabic"
+    if name.startswith("HEBREW"):
+        return "hebrew"
+    return "other"

@@ -1,0 +1,99 @@
+"""The `reader` command line: argument parsing and dispatch to the sub-commands.
+
+Heavy modules (Textual above all) are imported only by the sub-command that needs them,
+so `reader check` and `reader dump` start fast and never load the TUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import __version__
+
+SUBCOMMANDS = ("check", "import", "dump")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description=(
+            "A terminal news reader for Arabic, Persian, Urdu, Hebrew and other languages. "
+            "With no PATH, opens ./articles when it exists, else the bundled articles.\n\n"
+            "Sub-commands: reader check PATH..., reader import FILE.txt, reader dump PATH "
+            "(each has its own --help)."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("path", nargs="?", type=Path, help="an article file or a folder of articles")
+    parser.add_argument(
+        "--bidi",
+        choices=["visual", "logical"],
+        default="visual",
+        help="visual: the reader shapes and reorders (terminals without bidi); "
+        "logical: text in logical order (terminals that do bidi themselves)",
+    )
+    parser.add_argument("--no-harakat", action="store_true", help="hide Arabic diacritics")
+    return parser
+
+
+def _build_check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader check",
+        description="Validate article files and folders; print each problem as path:line:col: message.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.add_argument("--max-size", type=int, default=None, help="largest file accepted, in bytes")
+    return parser
+
+
+def _build_import_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader import",
+        description="Turn a plain-text news report into article YAML.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE.txt")
+    parser.add_argument("-o", "--output", type=Path, help="where to write (default: FILE.yaml)")
+    parser.add_argument("--title", help="the article's title (default: a headline first line)")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    return parser
+
+
+def _build_dump_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader dump",
+        description="Print an article as the reader shows it, as plain text.",
+    )
+    parser.add_argument("path", type=Path, metavar="PATH")
+    parser.add_argument("--width", type=int, default=None, help="columns (default: the terminal's, else 80)")
+    parser.add_argument("--bidi", choices=["visual", "logical"], default="visual")
+    parser.add_argument("--no-harakat", action="store_true", help="leave out Arabic diacritics")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in SUBCOMMANDS:
+        command, rest = args[0], args[1:]
+        if command == "check":
+            from reader.article.check import run_check
+
+            ns = _build_check_parser().parse_args(rest)
+            return run_check(ns.paths, max_size=ns.max_size)
+        if command == "import":
+            from reader.article.importer import run_import
+
+            ns = _build_import_parser().parse_args(rest)
+            return run_import(ns.file, output=ns.output, title=ns.title, force=ns.force)
+        from reader.dump import run_dump
+
+        ns = _build_dump_parser().parse_args(rest)
+        return run_dump(ns.path, width=ns.width, bidi=ns.bidi, harakat=not ns.no_harakat)
+
+    ns = _build_parser().parse_args(args)
+    from reader.launch import run_app
+
+    return run_app(ns.path, bidi=ns.bidi, harakat=not ns.no_harakat)

@@ -1,0 +1,78 @@
+"""`reader dump`: print articles as the reader shows them, as plain text.
+
+For pipes and scripts (like `w3m -dump`), and the reference output tests compare with.
+Blocks are separated by blank lines; RTL lines are right-aligned by padding them to the
+width in visual mode. Colour (a bold title, dim byline, bold headings) only when stdout
+is a terminal.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from reader.article.document import Role, article_blocks, needs_gap_before
+from reader.article.loader import load_articles
+from reader.article.model import Article
+from reader.text.layout import BidiMode, LayoutOptions, layout_paragraph
+
+DEFAULT_WIDTH = 80
+EXIT_BAD_INPUT = 2
+
+_STYLE_BY_ROLE = {Role.TITLE: "\x1b[1m", Role.BYLINE: "\x1b[2m", Role.HEADING: "\x1b[1m"}
+_RESET = "\x1b[0m"
+
+
+def dump_lines(article: Article, width: int, options: LayoutOptions, *, colour: bool = False) -> Iterator[str]:
+    """The article's lines, blocks separated by one blank line."""
+    pad = options.mode is not BidiMode.LOGICAL
+    for number, block in enumerate(article_blocks(article)):
+        if number and needs_gap_before(block):
+            yield ""
+        for line in layout_paragraph(block.text, width, block.direction, options):
+            text = line.aligned(width) if pad and line.rtl else line.text
+            style = _STYLE_BY_ROLE.get(block.role) if colour else None
+            yield f"{style}{text}{_RESET}" if style else text
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the interpreter's flush at exit is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def run_dump(path: Path, *, width: int | None, bidi: str, harakat: bool, out: TextIO | None = None) -> int:
+    stream = out or sys.stdout
+    if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower() != "utf-8":
+        stream.reconfigure(encoding="utf-8", errors="replace")
+    options = LayoutOptions(mode=BidiMode(bidi), harakat=harakat)
+    columns = width or shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    if not path.exists():
+        print(f"reader dump: {path}: no such file or folder", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    status = 0
+    first = True
+    for result in load_articles([path]):
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        if result.article is None:
+            status = EXIT_BAD_INPUT
+            continue
+        if not first:
+            stream.write("\n" + "─" * columns + "\n\n")
+        first = False
+        colour = stream.isatty()
+        try:
+            stream.writelines(line + "\n" for line in dump_lines(result.article, columns, options, colour=colour))
+        except BrokenPipeError:  # `reader dump … | head`: the reader of the pipe has had enough
+            _silence_stdout()
+            return status
+    if first and status == 0:
+        print(f"reader dump: {path}: no article found", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return status

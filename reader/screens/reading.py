@@ -1,0 +1,268 @@
+"""ReadingScreen: one article, with panes for the body, key facts, captions and source.
+
+The screen coordinates its panes: it gives each one its blocks, runs in-article find
+across them, moves between the library's articles and opens the source link safely.
+For RTL articles the page is mirrored, as Arabic newspapers lay it out: the body on
+the right, the side column on the left. Below `NARROW_WIDTH` columns the side column
+goes under the body.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from reader.article.document import (
+    article_is_rtl,
+    body_blocks,
+    fact_blocks,
+    header_blocks,
+    image_blocks,
+    source_blocks,
+)
+from reader.article.library import Library
+from reader.article.model import Article
+from reader.article.urls import check_url
+from reader.browser import BrowserKind, browser_kind
+from reader.text.layout import LayoutOptions
+from reader.text.normalize import find_matches
+from reader.widgets.find_bar import FindBar
+from reader.widgets.text_pane import MatchPosition, TextPane
+
+NARROW_WIDTH = 100
+
+
+@dataclass(frozen=True)
+class FoundMatch:
+    pane: str  # the pane's id
+    position: MatchPosition
+
+
+class HeaderPane(TextPane, can_focus=False):
+    """The title and byline above the columns: as tall as its text."""
+
+    DEFAULT_CSS = """
+    HeaderPane { height: auto; max-height: 8; border: none; padding: 0 2; }
+    """
+
+
+class ReadingScreen(Screen[None]):
+    """Read one article of the library."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "open_source", "Open source", id="open-source"),
+        Binding("y", "copy_source", "Copy link", id="copy-source"),
+        Binding("slash", "find", "Find", id="find"),
+        Binding("n", "next_match", "Next match", id="next-match", show=False),
+        Binding("N", "previous_match", "Previous match", id="previous-match", show=False),
+        Binding("right_square_bracket", "next_article", "Next article", id="next-article"),
+        Binding("left_square_bracket", "previous_article", "Previous article", id="previous-article"),
+        Binding("escape,backspace", "back", "Library", id="back"),
+    ]
+
+    PANE_IDS: ClassVar[tuple[str, ...]] = ("body", "images", "facts", "source")
+
+    def __init__(self, library: Library, index: int, options: LayoutOptions) -> None:
+        super().__init__()
+        self.library = library
+        self.index = index
+        self.options = options
+        self._matches: list[FoundMatch] = []
+        self._current_match = -1
+
+    @property
+    def article(self) -> Article:
+        return self.library.articles[self.index]
+
+    def compose(self) -> ComposeResult:
+        yield HeaderPane(id="header")
+        with Horizontal(id="columns"):
+            yield TextPane(id="body")
+            with Vertical(id="side"):
+                yield TextPane(id="facts")
+                yield TextPane(id="images")
+                yield TextPane(id="source")
+        yield FindBar(id="find")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_article(self.index)
+        self.query_one("#body", TextPane).focus()
+
+    # -- content ---------------------------------------------------------------------
+
+    def show_article(self, index: int) -> None:
+        self.index = index
+        article = self.article
+        self.set_class(article_is_rtl(article), "-rtl")
+        self.query_one("#header", TextPane).set_content(header_blocks(article), self.options)
+        self.query_one("#body", TextPane).set_content(body_blocks(article), self.options)
+        side = {
+            "facts": fact_blocks(article),
+            "images": image_blocks(article),
+            "source": source_blocks(article),
+        }
+        for pane_id, blocks in side.items():
+            pane = self.query_one(f"#{pane_id}", TextPane)
+            pane.set_content(blocks, self.options)
+            pane.display = bool(blocks)
+        self._clear_matches()
+        self._arrange(self.size.width)
+
+    def set_options(self, options: LayoutOptions) -> None:
+        self.options = options
+        for pane in self.query(TextPane):
+            pane.set_options(options)
+
+    # -- layout ----------------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        self._arrange(event.size.width)
+
+    def _arrange(self, width: int) -> None:
+        """Mirror the columns for RTL articles; stack them on narrow terminals."""
+        if not self.is_mounted:
+            return
+        narrow = width < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")
+        columns = self.query_one("#columns", Horizontal)
+        body, side = self.query_one("#body"), self.query_one("#side")
+        side_first = self.has_class("-rtl") and not narrow
+        first, second = (side, body) if side_first else (body, side)
+        if columns.children and columns.children[0] is not first:
+            columns.move_child(second, after=first)
+
+    # -- navigation ------------------------------------------------------------------
+
+    def action_next_article(self) -> None:
+        self._go_to_article(self.index + 1)
+
+    def action_previous_article(self) -> None:
+        self._go_to_article(self.index - 1)
+
+    def _go_to_article(self, index: int) -> None:
+        if not 0 <= index < len(self.library.articles):
+            where = "last" if index > self.index else "first"
+            self.notify(f"This is the {where} article.", severity="information")
+            return
+        self.show_article(index)
+
+    def action_back(self) -> None:
+        """Esc first clears a search; then it goes back to the library."""
+        if self._matches:
+            self._clear_matches()
+            return
+        self.dismiss(None)
+
+    # -- source link -----------------------------------------------------------------
+
+    def _source_url(self) -> str | None:
+        source = self.article.source
+        if source is None:
+            self.notify("This article has no source link.", severity="warning")
+            return None
+        check = check_url(source.url)
+        if not check.ok:
+            self.notify(f"Not opening the source: {check.reason}.", severity="error", markup=False)
+            return None
+        return source.url
+
+    def action_copy_source(self) -> None:
+        url = self._source_url()
+        if url is not None:
+            self.app.copy_to_clipboard(url)
+            self.notify(f"Copied {check_url(url).display()}", markup=False)
+
+    def action_open_source(self) -> None:
+        url = self._source_url()
+        if url is None:
+            return
+        kind = browser_kind(os.environ, sys.platform)
+        if kind is BrowserKind.NONE:
+            self.app.copy_to_clipboard(url)
+            self.notify(
+                "No graphical browser here, so the link was copied to the clipboard instead.",
+                markup=False,
+            )
+            return
+        self.notify(f"Opening {check_url(url).display()}", markup=False)
+        if kind is BrowserKind.CONSOLE:
+            self._open_with_terminal_given_away(url)
+        else:
+            self.app.open_url(url)
+
+    def _open_with_terminal_given_away(self, url: str) -> None:
+        """A console browser may take the terminal: suspend the app while it runs."""
+        try:
+            with self.app.suspend():
+                self.app.open_url(url)
+        except SuspendNotSupported:
+            self.app.open_url(url)
+
+    # -- find ------------------------------------------------------------------------
+
+    def action_find(self) -> None:
+        self.query_one(FindBar).open()
+
+    def on_find_bar_query_changed(self, message: FindBar.QueryChanged) -> None:
+        if message.submitted:
+            self.action_next_match()
+            return
+        self._search(message.query)
+
+    def on_find_bar_closed(self, message: FindBar.Closed) -> None:
+        self._clear_matches()
+        self.query_one("#body", TextPane).focus()
+
+    def _search(self, query: str) -> None:
+        self._matches = []
+        for pane_id in self.PANE_IDS:
+            pane = self.query_one(f"#{pane_id}", TextPane)
+            for block_index, block in enumerate(pane.blocks):
+                self._matches.extend(
+                    FoundMatch(pane_id, MatchPosition(block_index, span))
+                    for span in find_matches(block.text, query)
+                )
+        self._current_match = 0 if self._matches else -1
+        self._show_matches()
+        if query and not self._matches:
+            self.notify("No match.", severity="warning", timeout=2)
+
+    def _show_matches(self) -> None:
+        current = self._matches[self._current_match] if self._current_match >= 0 else None
+        for pane_id in self.PANE_IDS:
+            spans: dict[int, list[tuple[int, int]]] = {}
+            for match in self._matches:
+                if match.pane == pane_id:
+                    spans.setdefault(match.position.block, []).append(match.position.span)
+            position = current.position if current and current.pane == pane_id else None
+            self.query_one(f"#{pane_id}", TextPane).set_matches(spans, position)
+        count = len(self._matches)
+        self.query_one(FindBar).border_title = f"match {self._current_match + 1} of {count}" if count else ""
+
+    def _step_match(self, step: int) -> None:
+        if not self._matches:
+            self.notify("No search: press / to find in the article.", timeout=2)
+            return
+        self._current_match = (self._current_match + step) % len(self._matches)
+        self._show_matches()
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def _clear_matches(self) -> None:
+        self._matches, self._current_match = [], -1
+        if self.is_mounted:
+            self._show_matches()

@@ -1,0 +1,184 @@
+"""Asking the terminal whether it does implicit bidi: the BDSM (mode 8) DECRQM probe.
+
+Owns the one round trip ``CSI 8 $ p`` -> ``CSI 8 ; Ps $ y`` (terminal-wg BiDi
+recommendation, implemented by VTE >= 0.58 and mintty) and nothing else.
+
+How the probe treats the terminal and the user's typing:
+
+* The tty is put in non-canonical, no-echo mode (signals still work, so ctrl+c interrupts)
+  with ``TCSANOW`` - never ``TCSAFLUSH``, which would throw away typed-ahead input - and
+  the saved attributes are restored on every exit path.
+* Echo is off before the query is written, so the reply never reaches the screen.
+* Input is read one byte at a time and reading stops at the reply's final ``y``: bytes
+  typed *after* the reply stay queued for the application.
+* Bytes that arrive *before* the reply (keys typed during the <= `timeout` window, or
+  another program's replies) cannot be pushed back (TIOCSTI is disabled on modern Linux):
+  they are consumed and reported in `ProbeReply.unrelated`; `probe_bdsm` drops them.
+* A terminal that does not know DECRQM stays silent; the probe gives up after `timeout`
+  seconds. A reply arriving later than that would reach the application as input - a
+  larger timeout trades start-up delay for that risk (slow ssh links).
+* Nothing is done when the input is not a tty, or when this process is in the background
+  (``tcsetattr`` would stop it with SIGTTOU): the answer is then `BdsmState.NO_ANSWER`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import select
+import termios
+import time
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+QUERY = b"\x1b[8$p"
+"""DECRQM for the ANSI (non-private) mode 8, BDSM."""
+
+_REPLY = re.compile(rb"\x1b\[8;(\d+)\$y")
+_REPLY_FINAL_BYTE = b"y"
+_LFLAG = 3
+_CC = 6
+"""Indexes into the list `termios.tcgetattr` returns."""
+_MAX_BYTES = 4096
+"""Stop reading after this much unrelated input, whatever the clock says."""
+
+
+class BdsmState(Enum):
+    """What the terminal said about BDSM (Bi-Directional Support Mode, mode 8).
+
+    SET means *implicit*: the terminal reorders and shapes by itself. RESET means
+    *explicit*: the application lays out the text and the terminal draws cells as given.
+    """
+
+    SET = "set"
+    RESET = "reset"
+    PERMANENTLY_SET = "permanently set"
+    PERMANENTLY_RESET = "permanently reset"
+    UNKNOWN = "unknown"
+    """The terminal answered DECRQM but does not know mode 8 (Ps = 0)."""
+    NO_ANSWER = "no answer"
+    """No reply before the timeout, or the probe could not be sent at all."""
+
+    @property
+    def switchable(self) -> bool:
+        """True when the terminal knows BDSM and lets the application change it."""
+        return self in (BdsmState.SET, BdsmState.RESET)
+
+
+_STATE_BY_PS = {
+    0: BdsmState.UNKNOWN,
+    1: BdsmState.SET,
+    2: BdsmState.RESET,
+    3: BdsmState.PERMANENTLY_SET,
+    4: BdsmState.PERMANENTLY_RESET,
+}
+
+
+@dataclass(frozen=True)
+class ProbeReply:
+    """The probe's outcome, with any unrelated input it had to consume on the way."""
+
+    state: BdsmState
+    unrelated: bytes = b""
+
+
+def state_from_ps(ps: int) -> BdsmState:
+    """Map a DECRQM ``Ps`` value to a state; values outside the standard are UNKNOWN."""
+    return _STATE_BY_PS.get(ps, BdsmState.UNKNOWN)
+
+
+def parse_reply(received: bytes) -> tuple[BdsmState, bytes] | None:
+    """Find a BDSM reply in `received`: its state and the bytes before it, or None."""
+    match = _REPLY.search(received)
+    if match is None:
+        return None
+    return state_from_ps(int(match.group(1))), received[: match.start()]
+
+
+def probe_bdsm(fd_in: int, fd_out: int, timeout: float = 0.15) -> BdsmState:
+    """Ask the terminal on `fd_in`/`fd_out` for its BDSM state (see the module notes)."""
+    return query_bdsm(fd_in, fd_out, timeout).state
+
+
+def query_bdsm(fd_in: int, fd_out: int, timeout: float = 0.15) -> ProbeReply:
+    """Like `probe_bdsm`, also returning the unrelated input consumed before the reply."""
+    if not _may_touch_tty(fd_in):
+        return ProbeReply(BdsmState.NO_ANSWER)
+    try:
+        saved = termios.tcgetattr(fd_in)
+        termios.tcsetattr(fd_in, termios.TCSANOW, _quiet_attributes(saved))
+    except termios.error:
+        return ProbeReply(BdsmState.NO_ANSWER)
+    try:
+        _write_all(fd_out, QUERY)
+        return _read_reply(fd_in, time.monotonic() + timeout)
+    except OSError:
+        # The terminal went away while we asked; there is nobody to answer.
+        return ProbeReply(BdsmState.NO_ANSWER)
+    finally:
+        termios.tcsetattr(fd_in, termios.TCSANOW, saved)
+
+
+def _may_touch_tty(fd: int) -> bool:
+    """True if `fd` is a tty we can reconfigure without being stopped by SIGTTOU."""
+    if not os.isatty(fd):
+        return False
+    try:
+        foreground = os.tcgetpgrp(fd)
+    except OSError:
+        # Not our controlling terminal (e.g. a pty we opened): no job control applies.
+        return True
+    return foreground == os.getpgrp()
+
+
+def _quiet_attributes(attributes: list[Any]) -> list[Any]:
+    """A copy of tcgetattr `attributes` with canonical mode and echo off, signals kept."""
+    quiet = list(attributes)
+    quiet[_LFLAG] = quiet[_LFLAG] & ~(termios.ICANON | termios.ECHO)
+    control_chars = list(quiet[_CC])
+    control_chars[termios.VMIN] = 0
+    control_chars[termios.VTIME] = 0
+    quiet[_CC] = control_chars
+    return quiet
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write all of `data` to `fd`, however many calls it takes."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _read_reply(fd: int, deadline: float) -> ProbeReply:
+    """Read byte by byte until a BDSM reply ends, the deadline passes, or input ends."""
+    received = bytearray()
+    while len(received) < _MAX_BYTES:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            break
+        byte = _read_byte(fd, remaining)
+        if byte is None:
+            continue
+        if not byte:
+            break
+        received += byte
+        if byte == _REPLY_FINAL_BYTE:
+            parsed = parse_reply(bytes(received))
+            if parsed is not None:
+                return ProbeReply(*parsed)
+    return ProbeReply(BdsmState.NO_ANSWER, bytes(received))
+
+
+def _read_byte(fd: int, timeout: float) -> bytes | None:
+    """One byte from `fd`; None if none came within `timeout`; b"" at end of input."""
+    readable, _, _ = select.select([fd], [], [], timeout)
+    if not readable:
+        return None
+    try:
+        return os.read(fd, 1)
+    except BlockingIOError:
+        return None
+    except OSError:
+        # EIO: the terminal hung up (the pty master closed). Nothing more will come.
+        return b""

@@ -1,0 +1,56 @@
+"""FindBar: the in-article search field, shown by `/` and hidden by Esc."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Input
+
+
+class FindBar(Input):
+    """A one-line query field; posts `FindBar.QueryChanged` as the reader types."""
+
+    DEFAULT_CSS = """
+    FindBar {
+        dock: bottom;
+        display: none;
+        border: tall $accent;
+        &.-visible { display: block; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close find", id="find-close", show=False),
+    ]
+
+    @dataclass
+    class QueryChanged(Message):
+        query: str
+        submitted: bool = False
+
+    @dataclass
+    class Closed(Message):
+        pass
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(placeholder="Find in article (Enter: next match, Esc: close)", id=id)
+
+    def open(self) -> None:
+        self.add_class("-visible")
+        self.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.QueryChanged(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.QueryChanged(event.value, submitted=True))
+
+    def action_close(self) -> None:
+        self.value = ""
+        self.remove_class("-visible")
+        self.post_message(self.Closed())

@@ -1,0 +1,313 @@
+"""TextPane: a scrollable pane of article blocks, laid out by the RTL text engine.
+
+A Line API widget (like Textual's Log): only the lines on screen are turned into strips,
+so a 2 MB article scrolls as smoothly as a short one. The pane lays its blocks out at its
+own width; a resize lays them out again (the engine caches per paragraph and width).
+Long texts are laid out lazily: the first screenful synchronously, the rest in a thread
+worker, so the first paint never waits for the whole article.
+
+Search matches are given as logical spans per block and drawn where their letters are
+displayed, after shaping and reordering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import work
+from textual.binding import Binding, BindingType
+from textual.events import Resize
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.worker import get_current_worker
+
+from reader.article.document import Block, Role, needs_gap_before
+from reader.text.layout import DisplayLine, LayoutOptions, layout_paragraph
+
+# Below this many characters a pane lays everything out at once.
+LAZY_LAYOUT_THRESHOLD = 60_000
+LAZY_BATCH_BLOCKS = 200
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class PaneLine:
+    """One line of the pane: a line of block `block`, or a blank line between blocks."""
+
+    block: int
+    line: DisplayLine | None
+
+
+@dataclass(frozen=True)
+class MatchPosition:
+    block: int
+    span: Span
+
+
+def layout_blocks(
+    blocks: Sequence[Block], start: int, stop: int, width: int, options: LayoutOptions
+) -> list[PaneLine]:
+    """Lay out blocks[start:stop] at `width`, with the blank lines that separate them."""
+    lines: list[PaneLine] = []
+    for index in range(start, min(stop, len(blocks))):
+        block = blocks[index]
+        if index and needs_gap_before(block):
+            lines.append(PaneLine(index, None))
+        lines.extend(
+            PaneLine(index, line) for line in layout_paragraph(block.text, width, block.direction, options)
+        )
+    return lines
+
+
+class TextPane(ScrollView, can_focus=True):
+    """A pane of article text: the body, the key facts, the captions or the source."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "text-pane--title",
+        "text-pane--byline",
+        "text-pane--heading",
+        "text-pane--link",
+        "text-pane--match",
+        "text-pane--current-match",
+    }
+
+    DEFAULT_CSS = """
+    TextPane {
+        height: 1fr;
+        padding: 0 1;
+        border: round $panel;
+        scrollbar-size-vertical: 1;
+        & > .text-pane--title { text-style: bold; color: $text-primary; }
+        & > .text-pane--byline { color: $text-muted; }
+        & > .text-pane--heading { text-style: bold; color: $text-accent; }
+        & > .text-pane--link { color: $text-primary; text-style: underline; }
+        & > .text-pane--match { background: $warning 40%; }
+        & > .text-pane--current-match { background: $warning; color: $background; text-style: bold; }
+        &:focus { border: round $primary; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_down", "Line down", id="line-down", show=False),
+        Binding("k,up", "scroll_up", "Line up", id="line-up", show=False),
+        Binding("space,pagedown", "page_down", "Page down", id="page-down", show=False),
+        Binding("b,pageup", "page_up", "Page up", id="page-up", show=False),
+        Binding("g,home", "scroll_home", "Top", id="top", show=False),
+        Binding("G,end", "scroll_end", "End", id="end", show=False),
+    ]
+
+    def __init__(
+        self,
+        blocks: Sequence[Block] = (),
+        options: LayoutOptions = LayoutOptions(),
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self._blocks: tuple[Block, ...] = tuple(blocks)
+        self._options = options
+        self._lines: list[PaneLine] = []
+        self._laid_out_blocks = 0
+        self._layout_width = 0
+        self._generation = 0
+        self._matches: dict[int, list[Span]] = {}
+        self._current: MatchPosition | None = None
+        self._end_requested = False
+
+    # -- content ---------------------------------------------------------------------
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return self._blocks
+
+    @property
+    def line_count(self) -> int:
+        return len(self._lines)
+
+    @property
+    def layout_complete(self) -> bool:
+        return self._laid_out_blocks >= len(self._blocks)
+
+    def set_content(self, blocks: Sequence[Block], options: LayoutOptions | None = None) -> None:
+        self._blocks = tuple(blocks)
+        self._options = options or self._options
+        self._matches, self._current = {}, None
+        self.scroll_to(0, 0, animate=False)
+        self._relayout()
+
+    def set_options(self, options: LayoutOptions) -> None:
+        """Lay the text out again with other options (bidi mode, harakat), keeping the place."""
+        anchor = self._top_block()
+        self._options = options
+        self._relayout()
+        self.scroll_to_block(anchor, animate=False)
+
+    def displayed_lines(self) -> list[str]:
+        """The pane's lines as the terminal receives them (for tests and copying)."""
+        return [line.line.text if line.line else "" for line in self._lines]
+
+    # -- layout ----------------------------------------------------------------------
+
+    def _content_width(self) -> int:
+        return max(1, self.scrollable_content_region.width)
+
+    def on_resize(self, event: Resize) -> None:
+        if self._content_width() != self._layout_width:
+            anchor = self._top_block()
+            self._relayout()
+            self.scroll_to_block(anchor, animate=False)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if width != self._layout_width:
+            self._lines = layout_blocks(self._blocks, 0, len(self._blocks), width, self._options)
+            self._laid_out_blocks = len(self._blocks)
+            self._layout_width = width
+        return len(self._lines)
+
+    def _relayout(self) -> None:
+        self._generation += 1
+        width = self._content_width()
+        self._layout_width = width
+        total_chars = sum(len(block.text) for block in self._blocks)
+        if total_chars <= LAZY_LAYOUT_THRESHOLD:
+            stop = len(self._blocks)
+        else:
+            stop = self._blocks_for_first_screen(width)
+        self._lines = layout_blocks(self._blocks, 0, stop, width, self._options)
+        self._laid_out_blocks = stop
+        self._update_virtual_size()
+        if stop < len(self._blocks):
+            self._layout_rest(self._generation, stop, width, self._options)
+
+    def _blocks_for_first_screen(self, width: int) -> int:
+        """How many blocks fill about two screens at this width (by their length)."""
+        wanted_cells = max(self.size.height, 24) * 2 * width
+        cells = 0
+        for index, block in enumerate(self._blocks):
+            cells += len(block.text) + width
+            if cells >= wanted_cells:
+                return index + 1
+        return len(self._blocks)
+
+    @work(thread=True, exclusive=True, group="layout")
+    def _layout_rest(self, generation: int, start: int, width: int, options: LayoutOptions) -> None:
+        worker = get_current_worker()
+        for batch_start in range(start, len(self._blocks), LAZY_BATCH_BLOCKS):
+            if worker.is_cancelled or generation != self._generation:
+                return
+            lines = layout_blocks(self._blocks, batch_start, batch_start + LAZY_BATCH_BLOCKS, width, options)
+            self.app.call_from_thread(self._append_lines, generation, lines, batch_start + LAZY_BATCH_BLOCKS)
+
+    def _append_lines(self, generation: int, lines: list[PaneLine], laid_out: int) -> None:
+        if generation != self._generation:
+            return
+        self._lines.extend(lines)
+        self._laid_out_blocks = min(laid_out, len(self._blocks))
+        self._update_virtual_size()
+        if self.layout_complete and self._end_requested:
+            self._end_requested = False
+            self.scroll_end(animate=False)
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self._layout_width, len(self._lines))
+        self.refresh()
+
+    def action_scroll_end(self) -> None:
+        if not self.layout_complete:
+            self._end_requested = True
+        self.scroll_end(animate=False)
+
+    # -- positions -------------------------------------------------------------------
+
+    def _top_block(self) -> int:
+        top = int(self.scroll_y)
+        return self._lines[top].block if 0 <= top < len(self._lines) else 0
+
+    def first_line_of_block(self, block: int) -> int:
+        for number, line in enumerate(self._lines):
+            if line.block == block and line.line is not None:
+                return number
+        return 0
+
+    def scroll_to_block(self, block: int, *, animate: bool = True) -> None:
+        self.scroll_to(y=self.first_line_of_block(block), animate=animate)
+
+    def line_of_match(self, match: MatchPosition) -> int:
+        for number, pane_line in enumerate(self._lines):
+            line = pane_line.line
+            if pane_line.block == match.block and line is not None:
+                if any(match.span[0] <= source < match.span[1] for source in line.sources):
+                    return number
+        return self.first_line_of_block(match.block)
+
+    # -- search highlights -------------------------------------------------------------
+
+    def set_matches(self, matches: dict[int, list[Span]], current: MatchPosition | None) -> None:
+        self._matches = matches
+        self._current = current
+        if current is not None:
+            self.scroll_to_center_line(self.line_of_match(current))
+        self.refresh()
+
+    def scroll_to_center_line(self, line: int) -> None:
+        self.scroll_to(y=max(0, line - self.scrollable_content_region.height // 2), animate=False)
+
+    # -- rendering -------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        number = scroll_y + y
+        if number >= len(self._lines) or self._lines[number].line is None:
+            return Strip.blank(width, base)
+        pane_line = self._lines[number]
+        assert pane_line.line is not None
+        strip = Strip(self._segments(pane_line.block, pane_line.line, width, base))
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _role_style(self, role: Role) -> Style | None:
+        component = {
+            Role.TITLE: "text-pane--title",
+            Role.BYLINE: "text-pane--byline",
+            Role.HEADING: "text-pane--heading",
+            Role.LINK: "text-pane--link",
+        }.get(role)
+        return self.get_component_rich_style(component, partial=True) if component else None
+
+    def _segments(self, block_index: int, line: DisplayLine, width: int, base: Style) -> list[Segment]:
+        block = self._blocks[block_index]
+        style = base + role_style if (role_style := self._role_style(block.role)) else base
+        padding = max(0, width - line.width)
+        segments: list[Segment] = []
+        if line.rtl and padding:
+            segments.append(Segment(" " * padding, base))
+        segments.extend(self._styled_runs(block_index, line, style))
+        return segments
+
+    def _styled_runs(self, block_index: int, line: DisplayLine, style: Style) -> list[Segment]:
+        spans = self._matches.get(block_index)
+        if not spans:
+            return [Segment(line.text, style)]
+        match_style = style + self.get_component_rich_style("text-pane--match", partial=True)
+        current_style = style + self.get_component_rich_style("text-pane--current-match", partial=True)
+        current = self._current.span if self._current and self._current.block == block_index else None
+        segments: list[Segment] = []
+        for char, source in zip(line.text, line.sources):
+            char_style = style
+            if current and current[0] <= source < current[1]:
+                char_style = current_style
+            elif any(start <= source < end for start, end in spans):
+                char_style = match_style
+            if segments and segments[-1].style is char_style:
+                segments[-1] = Segment(segments[-1].text + char, char_style)
+            else:
+                segments.append(Segment(char, char_style))
+        return segments
