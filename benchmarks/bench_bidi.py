@@ -17,7 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from reader.text.bidi import first_strong_level, reorder_line  # noqa: E402
 
 SEED = Path("/work/shared/seed/000_0827eb51e4625dd6.txt")
-TYPICAL_LINE = "قال الرئيس (لونغ كوونغ) في 25 أكتوبر 2024: إن اتفاقية UN-CC رقم 79/243 تمثل 45% من الجهود."
+# An 80-character Arabic line with digits, a Latin word, punctuation and brackets.
+TYPICAL_LINE = "وقال غوتيريش (الأمين العام) في كلمته يوم 25 أكتوبر إن اتفاقية UNCC تاريخية حقاً."
+# A denser line: five left-to-right runs, a bracket pair, a percent sign.
+DENSE_LINE = "قال الرئيس (لونغ كوونغ) في 25 أكتوبر 2024: إن اتفاقية UN-CC رقم 79/243 تمثل 45% من الجهود."
 
 
 def wrapped_lines(text: str, width: int = 80) -> list[str]:
@@ -33,7 +36,7 @@ def layout_all(lines: list[str], levels: list[int]) -> None:
         reorder_line(line, level)
 
 
-def microseconds_per_line(lines: list[str], repeat: int = 5) -> float:
+def microseconds_per_line(lines: list[str], repeat: int = 7) -> float:
     levels = [first_strong_level(line) or 0 for line in lines]
     best = min(timeit.repeat(lambda: layout_all(lines, levels), number=1, repeat=repeat))
     return best / max(len(lines), 1) * 1e6
@@ -44,11 +47,13 @@ def main() -> None:
     lines = wrapped_lines(path.read_text(encoding="utf-8"))
     characters = sum(map(len, lines))
     per_line = microseconds_per_line(lines)
-    print(f"{path.name}: {len(lines)} lines, {characters} chars: {per_line:.1f} µs per line")
+    total = per_line * len(lines) / 1e6
+    print(f"{path.name}: {len(lines)} lines, {characters} chars: {per_line:.1f} µs per line, {total:.3f} s in all")
     scaled = per_line * 8500 / 1e6
     print(f"  extrapolated to 8,500 lines (1.2 MB article): {scaled:.3f} s")
-    typical = microseconds_per_line([TYPICAL_LINE] * 2000)
-    print(f"typical {len(TYPICAL_LINE)}-char mixed line: {typical:.1f} µs per line")
+    for name, line in (("typical", TYPICAL_LINE), ("dense", DENSE_LINE)):
+        per_line = microseconds_per_line([line] * 2000)
+        print(f"{name} {len(line)}-char mixed Arabic line: {per_line:.1f} µs per line")
 
 
 if __name__ == "__main__":

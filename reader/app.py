@@ -8,20 +8,26 @@ bindings that are really active, so neither can drift from the keys.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import os
+import sys
+from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import ClassVar
 
-from textual.app import App, SystemCommand
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
 from reader.article.library import Library
+from reader.article.urls import check_url
+from reader.browser import BrowserKind, browser_kind
 from reader.screens.help import HelpScreen
 from reader.screens.library import LibraryScreen
 from reader.screens.problems import ProblemsScreen
 from reader.screens.reading import ReadingScreen
+from reader.terminal.bdsm import BidiGuard
 from reader.text.layout import LayoutOptions
 
 
@@ -37,16 +43,27 @@ class ReaderApp(App[None]):
         Binding("h", "toggle_harakat", "Harakat", id="toggle-harakat"),
     ]
 
-    def __init__(self, library: Library, options: LayoutOptions, bidi_description: str) -> None:
+    def __init__(
+        self,
+        library: Library,
+        options: LayoutOptions,
+        bidi_description: str,
+        bidi_guard: BidiGuard | None = None,
+    ) -> None:
         super().__init__()
         self.library = library
         self.options = options
         self.bidi_description = bidi_description
+        self.bidi_guard = bidi_guard
 
     def get_default_screen(self) -> Screen[None]:
         return LibraryScreen(self.library, self.options)
 
     def on_mount(self) -> None:
+        if self.bidi_guard is not None:
+            # Textual installed its ctrl+z handlers when it started: wrap them, so the
+            # terminal's own bidi comes back while we are stopped.
+            self.bidi_guard.chain_job_control()
         if len(self.library.articles) == 1 and not self.library.broken:
             self.open_article(0)
         elif not self.library.articles and len(self.library.broken) == 1:
@@ -57,6 +74,35 @@ class ReaderApp(App[None]):
 
     def on_library_screen_article_chosen(self, message: LibraryScreen.ArticleChosen) -> None:
         self.open_article(message.index)
+
+    # -- links ---------------------------------------------------------------------------
+
+    def on_reading_screen_open_link(self, message: ReadingScreen.OpenLink) -> None:
+        """Open a checked link without ever letting a console browser draw over the app."""
+        url = message.url
+        kind = browser_kind(os.environ, sys.platform)
+        if kind is BrowserKind.NONE:
+            self.copy_to_clipboard(url)
+            self.notify("No graphical browser here, so the link was copied to the clipboard instead.")
+            return
+        self.notify(f"Opening {check_url(url).display()}", markup=False)
+        if kind is BrowserKind.GRAPHICAL:
+            self.open_url(url)
+            return
+        try:
+            with self.suspend(), self._terminal_bidi_paused():
+                self.open_url(url)
+        except SuspendNotSupported:  # headless (tests) or a web driver: nothing to give away
+            self.open_url(url)
+
+    @contextlib.contextmanager
+    def _terminal_bidi_paused(self) -> Iterator[None]:
+        """While another program has the terminal, give it back its own bidi mode."""
+        if self.bidi_guard is None:
+            yield
+            return
+        with self.bidi_guard.paused():
+            yield
 
     # -- settings ---------------------------------------------------------------------
 

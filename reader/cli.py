@@ -31,10 +31,15 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("path", nargs="?", type=Path, help="an article file or a folder of articles")
     parser.add_argument(
         "--bidi",
-        choices=["visual", "logical"],
-        default="visual",
-        help="visual: the reader shapes and reorders (terminals without bidi); "
-        "logical: text in logical order (terminals that do bidi themselves)",
+        choices=["auto", "visual", "logical", "runs"],
+        default=None,
+        help="auto (default; also READER_BIDI): ask the terminal, else recognise it; "
+        "visual: the reader shapes and reorders (terminals without bidi); "
+        "logical: logical order (terminals that do bidi themselves); "
+        "runs: for kitty, which reverses each run of RTL letters itself. See docs/terminals.md",
+    )
+    parser.add_argument(
+        "--bidi-info", action="store_true", help="print the bidi mode this terminal gets, and why, then exit"
     )
     parser.add_argument("--no-harakat", action="store_true", help="hide Arabic diacritics")
     return parser
@@ -69,7 +74,7 @@ def _build_dump_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("path", type=Path, metavar="PATH")
     parser.add_argument("--width", type=int, default=None, help="columns (default: the terminal's, else 80)")
-    parser.add_argument("--bidi", choices=["visual", "logical"], default="visual")
+    parser.add_argument("--bidi", choices=["visual", "logical", "runs"], default="visual")
     parser.add_argument("--no-harakat", action="store_true", help="leave out Arabic diacritics")
     return parser
 
@@ -94,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_dump(ns.path, width=ns.width, bidi=ns.bidi, harakat=not ns.no_harakat)
 
     ns = _build_parser().parse_args(args)
-    from reader.launch import run_app
+    from reader.launch import print_bidi_info, run_app
 
+    if ns.bidi_info:
+        return print_bidi_info(ns.bidi)
     return run_app(ns.path, bidi=ns.bidi, harakat=not ns.no_harakat)

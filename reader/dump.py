@@ -19,7 +19,8 @@ from typing import TextIO
 from reader.article.document import Role, article_blocks, needs_gap_before
 from reader.article.loader import load_articles
 from reader.article.model import Article
-from reader.text.layout import BidiMode, LayoutOptions, layout_paragraph
+from reader.terminal.modes import BidiMode
+from reader.text.layout import LayoutOptions, layout_paragraph
 
 DEFAULT_WIDTH = 80
 EXIT_BAD_INPUT = 2

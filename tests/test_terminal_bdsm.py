@@ -104,7 +104,8 @@ def test_paused_gives_the_terminal_back_to_a_child_program(pipe: Pipe) -> None:
 
 
 def test_signal_dispositions_are_put_back(pipe: Pipe) -> None:
-    before = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGTSTP, signal.SIGCONT)}
+    signals = (signal.SIGTERM, signal.SIGTSTP, signal.SIGCONT)
+    before = {sig: signal.getsignal(sig) for sig in signals}
 
     with explicit_bidi(pipe.write_end, BdsmState.SET) as guard:
         signal.signal(signal.SIGTSTP, signal.SIG_DFL)  # someone (Textual) replaces ours

@@ -237,5 +237,6 @@ def test_command_line_beats_environment_beats_config() -> None:
 
 
 def test_bad_setting_names_its_source() -> None:
-    with pytest.raises(ValueError, match="READER_BIDI.*expected one of: visual, logical, runs, auto"):
+    expected = "READER_BIDI.*expected one of: visual, logical, runs, auto"
+    with pytest.raises(ValueError, match=expected):
         resolve_setting(None, {"READER_BIDI": "rtl"}, None)

@@ -149,7 +149,7 @@ def read_fields(mapping: YamlMapping, where: str, known: tuple[str, ...], report
 
 
 def _suggestion(key: str, known: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.7)
+    close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.8)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 

@@ -64,7 +64,8 @@ def read_text_file(file: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line, column = text_position(data[: error.start].decode("utf-8-sig"), error.start)
+        valid_prefix = data[: error.start].decode("utf-8-sig")
+        line, column = text_position(valid_prefix, len(valid_prefix))
         raise ImportFailed(f"{file}:{line}:{column}: not UTF-8 text (byte 0x{data[error.start]:02x})") from None
 
 

@@ -51,11 +51,11 @@ def read_article_bytes(path: Path, max_size: int) -> bytes:
         info = path.stat()
         _check_file_info(info, max_size)
         with path.open("rb") as stream:
-            data = stream.read(max_size + 1)
+            data = stream.read(info.st_size + 1)
     except OSError as error:
         raise SourceError(f"cannot read the file: {error.strerror or error}") from None
-    if len(data) > max_size:  # it grew after stat
-        raise SourceError(_too_big_message(len(data), max_size))
+    if len(data) > info.st_size:
+        raise SourceError("the file changed while it was read; check it again")
     return data
 
 

@@ -61,6 +61,7 @@ _WIDE_BOMS = (
 _SYNTAX_HINTS = {
     "mapping values are not allowed": "put text that contains ': ' in quotes",
     "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+    "found a tab character": "indent with spaces, not tabs",
 }
 
 
@@ -99,11 +100,11 @@ def text_position(text: str, index: int) -> tuple[int, int]:
 def decode_article_bytes(data: bytes) -> str:
     """The text of a UTF-8 file, without its BOM; refuses other encodings and forbidden characters."""
     _refuse_wide_encodings(data)
-    data = data.removeprefix(codecs.BOM_UTF8)
+    bom_size = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = data.decode("utf-8")
+        text = data[bom_size:].decode("utf-8")
     except UnicodeDecodeError as error:
-        raise _invalid_utf8(data, error.start) from None
+        raise _invalid_utf8(data, bom_size, bom_size + error.start) from None
     _refuse_forbidden_characters(text)
     return text
 
@@ -117,8 +118,8 @@ def _refuse_wide_encodings(data: bytes) -> None:
             )
 
 
-def _invalid_utf8(data: bytes, offset: int) -> SourceError:
-    valid_prefix = data[:offset].decode("utf-8")
+def _invalid_utf8(data: bytes, text_start: int, offset: int) -> SourceError:
+    valid_prefix = data[text_start:offset].decode("utf-8")
     line, column = text_position(valid_prefix, len(valid_prefix))
     return SourceError(
         f"invalid UTF-8: byte 0x{data[offset]:02x} at offset {offset}; save the file as UTF-8", line, column
@@ -181,6 +182,11 @@ def describe_tag(tag: str) -> str:
     return tag
 
 
+def printable(text: str) -> str:
+    """Text from the file, safe to print in a message: escaped when it holds invisible characters."""
+    return text if text.isprintable() else repr(text)
+
+
 @dataclass(frozen=True)
 class YamlScalar:
     """A scalar exactly as written (`value`), with the tag YAML 1.1 would give it."""
@@ -233,7 +239,7 @@ class _NodeTreeBuilder:
     def feed(self, event: Event) -> None:
         if isinstance(event, AliasEvent):
             raise SourceError(
-                f"aliases (*{event.anchor}) are not allowed in article files; write the value out in full",
+                f"aliases (*{printable(event.anchor or '')}) are not allowed in article files; write the value out in full",
                 *mark_position(event.start_mark),
             )
         if isinstance(event, DocumentStartEvent):
@@ -301,6 +307,6 @@ class _NodeTreeBuilder:
 
 def _tag_error(tag: str, mark: _Mark | None) -> SourceError:
     return SourceError(
-        f"tag {describe_tag(tag)} is not allowed; article files hold only text, lists and mappings",
+        f"tag {printable(describe_tag(tag))} is not allowed; article files hold only text, lists and mappings",
         *mark_position(mark),
     )

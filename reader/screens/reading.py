@@ -3,21 +3,20 @@
 The screen coordinates its panes: it gives each one its blocks, runs in-article find
 across them, moves between the library's articles and opens the source link safely.
 For RTL articles the page is mirrored, as Arabic newspapers lay it out: the body on
-the right, the side column on the left. Below `NARROW_WIDTH` columns the side column
-goes under the body.
+the right, the side column on the left. Below `NARROW_WIDTH` columns the side column's
+content goes under the article text, in the body pane.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -32,7 +31,6 @@ from reader.article.document import (
 from reader.article.library import Library
 from reader.article.model import Article
 from reader.article.urls import check_url
-from reader.browser import BrowserKind, browser_kind
 from reader.text.layout import LayoutOptions
 from reader.text.normalize import find_matches
 from reader.widgets.find_bar import FindBar
@@ -51,7 +49,7 @@ class HeaderPane(TextPane, can_focus=False):
     """The title and byline above the columns: as tall as its text."""
 
     DEFAULT_CSS = """
-    HeaderPane { height: auto; max-height: 8; border: none; padding: 0 2; }
+    HeaderPane { height: auto; max-height: 8; border: none; padding: 0 2; overflow: hidden; }
     """
 
 
@@ -60,16 +58,22 @@ class ReadingScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open_source", "Open source", id="open-source"),
-        Binding("y", "copy_source", "Copy link", id="copy-source"),
+        Binding("y", "copy_source", "Copy link", id="copy-source", show=False),
         Binding("slash", "find", "Find", id="find"),
         Binding("n", "next_match", "Next match", id="next-match", show=False),
         Binding("N", "previous_match", "Previous match", id="previous-match", show=False),
-        Binding("right_square_bracket", "next_article", "Next article", id="next-article"),
-        Binding("left_square_bracket", "previous_article", "Previous article", id="previous-article"),
+        Binding("right_square_bracket", "next_article", "Next article", id="next-article", show=False),
+        Binding("left_square_bracket", "previous_article", "Previous article", id="previous-article", show=False),
         Binding("escape,backspace", "back", "Library", id="back"),
     ]
 
     PANE_IDS: ClassVar[tuple[str, ...]] = ("body", "images", "facts", "source")
+
+    @dataclass
+    class OpenLink(Message):
+        """The reader asked to open this (checked) link; the app knows how."""
+
+        url: str
 
     def __init__(self, library: Library, index: int, options: LayoutOptions) -> None:
         super().__init__()
@@ -78,6 +82,7 @@ class ReadingScreen(Screen[None]):
         self.options = options
         self._matches: list[FoundMatch] = []
         self._current_match = -1
+        self._narrow: bool | None = None
 
     @property
     def article(self) -> Article:
@@ -102,20 +107,9 @@ class ReadingScreen(Screen[None]):
 
     def show_article(self, index: int) -> None:
         self.index = index
-        article = self.article
-        self.set_class(article_is_rtl(article), "-rtl")
-        self.query_one("#header", TextPane).set_content(header_blocks(article), self.options)
-        self.query_one("#body", TextPane).set_content(body_blocks(article), self.options)
-        side = {
-            "facts": fact_blocks(article),
-            "images": image_blocks(article),
-            "source": source_blocks(article),
-        }
-        for pane_id, blocks in side.items():
-            pane = self.query_one(f"#{pane_id}", TextPane)
-            pane.set_content(blocks, self.options)
-            pane.display = bool(blocks)
-        self._clear_matches()
+        self._narrow = None
+        self.set_class(article_is_rtl(self.article), "-rtl")
+        self.query_one("#header", TextPane).set_content(header_blocks(self.article), self.options)
         self._arrange(self.size.width)
 
     def set_options(self, options: LayoutOptions) -> None:
@@ -129,15 +123,34 @@ class ReadingScreen(Screen[None]):
         self._arrange(event.size.width)
 
     def _arrange(self, width: int) -> None:
-        """Mirror the columns for RTL articles; stack them on narrow terminals."""
+        """Wide: body and side column, mirrored for RTL. Narrow: everything in the body.
+
+        On a narrow terminal the key facts, captions and source follow the article text
+        in the body pane, as a newspaper's mobile page puts them after the story: one
+        scroll reaches everything, and nothing is squeezed into a pane too small to read.
+        """
         if not self.is_mounted:
             return
         narrow = width < NARROW_WIDTH
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
         self.set_class(narrow, "-narrow")
+        article = self.article
+        side = {"facts": fact_blocks(article), "images": image_blocks(article), "source": source_blocks(article)}
+        body_content = body_blocks(article)
+        if narrow:
+            body_content += side["images"] + side["facts"] + side["source"]
+        self.query_one("#body", TextPane).set_content(body_content, self.options)
+        for pane_id, blocks in side.items():
+            pane = self.query_one(f"#{pane_id}", TextPane)
+            pane.set_content(blocks, self.options)
+            pane.display = bool(blocks) and not narrow
+        self.query_one("#side").display = not narrow
+        self._clear_matches()
         columns = self.query_one("#columns", Horizontal)
-        body, side = self.query_one("#body"), self.query_one("#side")
-        side_first = self.has_class("-rtl") and not narrow
-        first, second = (side, body) if side_first else (body, side)
+        body, side_column = self.query_one("#body"), self.query_one("#side")
+        first, second = (side_column, body) if self.has_class("-rtl") else (body, side_column)
         if columns.children and columns.children[0] is not first:
             columns.move_child(second, after=first)
 
@@ -157,9 +170,10 @@ class ReadingScreen(Screen[None]):
         self.show_article(index)
 
     def action_back(self) -> None:
-        """Esc first clears a search; then it goes back to the library."""
-        if self._matches:
-            self._clear_matches()
+        """Esc first closes a search; then it goes back to the library."""
+        find_bar = self.query_one(FindBar)
+        if self._matches or find_bar.is_open:
+            find_bar.action_close()
             return
         self.dismiss(None)
 
@@ -184,38 +198,27 @@ class ReadingScreen(Screen[None]):
 
     def action_open_source(self) -> None:
         url = self._source_url()
-        if url is None:
-            return
-        kind = browser_kind(os.environ, sys.platform)
-        if kind is BrowserKind.NONE:
-            self.app.copy_to_clipboard(url)
-            self.notify(
-                "No graphical browser here, so the link was copied to the clipboard instead.",
-                markup=False,
-            )
-            return
-        self.notify(f"Opening {check_url(url).display()}", markup=False)
-        if kind is BrowserKind.CONSOLE:
-            self._open_with_terminal_given_away(url)
-        else:
-            self.app.open_url(url)
-
-    def _open_with_terminal_given_away(self, url: str) -> None:
-        """A console browser may take the terminal: suspend the app while it runs."""
-        try:
-            with self.app.suspend():
-                self.app.open_url(url)
-        except SuspendNotSupported:
-            self.app.open_url(url)
+        if url is not None:
+            self.post_message(self.OpenLink(url))
 
     # -- find ------------------------------------------------------------------------
 
     def action_find(self) -> None:
         self.query_one(FindBar).open()
 
+    @property
+    def matches(self) -> tuple[FoundMatch, ...]:
+        return tuple(self._matches)
+
+    @property
+    def current_match(self) -> int:
+        """The index of the current match in `matches`, -1 when there is none."""
+        return self._current_match
+
     def on_find_bar_query_changed(self, message: FindBar.QueryChanged) -> None:
+        """Typing searches as you go; Enter hands the keys back to the text (n / N)."""
         if message.submitted:
-            self.action_next_match()
+            self.query_one("#body", TextPane).focus()
             return
         self._search(message.query)
 
@@ -227,6 +230,8 @@ class ReadingScreen(Screen[None]):
         self._matches = []
         for pane_id in self.PANE_IDS:
             pane = self.query_one(f"#{pane_id}", TextPane)
+            if not pane.display:
+                continue
             for block_index, block in enumerate(pane.blocks):
                 self._matches.extend(
                     FoundMatch(pane_id, MatchPosition(block_index, span))

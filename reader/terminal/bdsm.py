@@ -53,7 +53,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
-from typing import TextIO, Union
+from typing import TextIO
 
 from reader.terminal.probe import BdsmState
 
@@ -66,7 +66,7 @@ DEFAULT_DIRECTION = "\x1b[0 k"
 
 _log = logging.getLogger(__name__)
 
-_Handler = Union[Callable[[int, FrameType | None], object], int, None]
+_Handler = Callable[[int, FrameType | None], object] | int | None
 """What `signal.getsignal` returns: a Python callable, SIG_DFL/SIG_IGN, or None (set in C)."""
 
 

@@ -154,13 +154,19 @@ _RULES: tuple[_Rule, ...] = (
         " (use --bidi logical if you turned it on)",
     ),
     # Per-terminal variables: inherited by anything started from that terminal.
-    _variable_set("KITTY_WINDOW_ID", BidiMode.RUNS, "kitty", "kitty reverses runs of RTL letters itself"),
-    _variable_set("KONSOLE_VERSION", BidiMode.LOGICAL, "Konsole", "Konsole does its own bidi and shaping"),
+    _variable_set(
+        "KITTY_WINDOW_ID", BidiMode.RUNS, "kitty", "kitty reverses runs of RTL letters itself"
+    ),
+    _variable_set(
+        "KONSOLE_VERSION", BidiMode.LOGICAL, "Konsole", "Konsole does its own bidi and shaping"
+    ),
     _variable_set("MLTERM", BidiMode.LOGICAL, "mlterm", "mlterm does its own bidi and shaping"),
     _vte,
     _variable_set("XTERM_VERSION", BidiMode.VISUAL, "xterm", "xterm does no bidi"),
     _variable_set("ALACRITTY_WINDOW_ID", BidiMode.VISUAL, "Alacritty", "Alacritty does no bidi"),
     _variable_set("WEZTERM_PANE", BidiMode.VISUAL, "WezTerm", "WezTerm does no bidi by default"),
     # Last: WSL passes it to everything started inside Windows Terminal.
-    _variable_set("WT_SESSION", BidiMode.VISUAL, "Windows Terminal", "Windows Terminal does no bidi"),
+    _variable_set(
+        "WT_SESSION", BidiMode.VISUAL, "Windows Terminal", "Windows Terminal does no bidi"
+    ),
 )

@@ -75,25 +75,29 @@ def reorder_line(text: str, base_level: int) -> BidiLine:
     if not text:
         return BidiLine((), ())
     classes = classify(text)
-    if _EXPLICIT_RE.search(classes) is None:
-        levels = _implicit_only_levels(text, classes, base_level)
+    has_explicit_controls = _EXPLICIT_RE.search(classes) is not None
+    highest_possible = base_level + 2
+    if has_explicit_controls:
+        levels, highest_possible = _explicit_levels(text, classes, base_level)
+    elif BN in classes:
+        levels = _implicit_levels_skipping_bn(text, classes, base_level)
     else:
-        levels = _explicit_levels(text, classes, base_level)
+        direction = R if base_level else L
+        levels = resolve_sequence_levels(classes, text, base_level, direction, direction)
     levels = _reset_separators_and_trailing_whitespace(classes, levels, base_level)
-    if BN in classes or _EXPLICIT_RE.search(classes) is not None:
-        return _layout_without_removed(classes, levels, base_level)
-    return BidiLine(tuple(levels.encode("latin-1")), _visual_order(levels, list(range(len(text)))))
+    if has_explicit_controls or BN in classes:
+        return _layout_without_removed(classes, levels, base_level, highest_possible)
+    order = _visual_order(levels, list(range(len(text))), highest_possible)
+    return BidiLine(tuple(levels.encode("latin-1")), order)
 
 
-def _implicit_only_levels(text: str, classes: str, base_level: int) -> str:
-    """Fast path: the whole line is one isolating run sequence at ``base_level``.
+def _implicit_levels_skipping_bn(text: str, classes: str, base_level: int) -> str:
+    """The fast path for a line with BN characters (e.g. ZWNJ), which X9 removes.
 
-    Returns a level string (``chr(level)`` per character); BN characters,
-    removed by X9, get placeholder levels that are fixed later.
+    The rest of the line is one isolating run sequence at ``base_level``.
+    Returns a level string in which the BN characters have placeholder levels.
     """
     direction = R if base_level else L
-    if BN not in classes:
-        return resolve_sequence_levels(classes, text, base_level, direction, direction)
     kept = [index for index, code in enumerate(classes) if code != BN]
     kept_levels = resolve_sequence_levels(
         classes.replace(BN, ""), "".join(text[index] for index in kept), base_level, direction, direction
@@ -104,8 +108,11 @@ def _implicit_only_levels(text: str, classes: str, base_level: int) -> str:
     return "".join(levels)
 
 
-def _explicit_levels(text: str, classes: str, base_level: int) -> str:
-    """General path: X1–X10, then the implicit rules per isolating run sequence."""
+def _explicit_levels(text: str, classes: str, base_level: int) -> tuple[str, int]:
+    """General path: X1–X10, then the implicit rules per isolating run sequence.
+
+    Returns the level string and an upper bound of the levels in it.
+    """
     explicit_levels, types = resolve_explicit_levels(classes, base_level)
     levels = [chr(level) for level in explicit_levels]
     for sequence in isolating_run_sequences(classes, explicit_levels, base_level):
@@ -118,7 +125,7 @@ def _explicit_levels(text: str, classes: str, base_level: int) -> str:
         )
         for index, level in zip(sequence.indices, resolved):
             levels[index] = level
-    return "".join(levels)
+    return "".join(levels), max(explicit_levels) + 2
 
 
 def _reset_separators_and_trailing_whitespace(classes: str, levels: str, base_level: int) -> str:
@@ -132,7 +139,7 @@ def _reset_separators_and_trailing_whitespace(classes: str, levels: str, base_le
     return levels
 
 
-def _layout_without_removed(classes: str, levels: str, base_level: int) -> BidiLine:
+def _layout_without_removed(classes: str, levels: str, base_level: int, highest_possible: int) -> BidiLine:
     """Give X9-removed characters the preceding level and leave them out of the order."""
     full_levels = list(levels.encode("latin-1"))
     kept: list[int] = []
@@ -144,16 +151,32 @@ def _layout_without_removed(classes: str, levels: str, base_level: int) -> BidiL
             kept.append(index)
             previous = full_levels[index]
     kept_levels = "".join(levels[index] for index in kept)
-    return BidiLine(tuple(full_levels), _visual_order(kept_levels, kept))
+    return BidiLine(tuple(full_levels), _visual_order(kept_levels, kept, highest_possible))
 
 
-def _visual_order(levels: str, indices: list[int]) -> tuple[int, ...]:
-    """L2: reverse runs at each level from the highest down to the lowest odd one."""
+def _level_range(levels: str, highest_possible: int) -> tuple[int, int]:
+    """Lowest and highest level in a non-empty level string (C-speed ``in`` tests)."""
+    highest = highest_possible
+    while chr(highest) not in levels:
+        highest -= 1
+    lowest = 0
+    while chr(lowest) not in levels:
+        lowest += 1
+    return lowest, highest
+
+
+def _visual_order(levels: str, indices: list[int], highest_possible: int) -> tuple[int, ...]:
+    """L2: reverse runs at each level from the highest down to the lowest odd one.
+
+    ``indices`` are the logical indices of the characters in ``levels``.
+    """
     if not levels:
         return ()
-    highest, lowest = ord(max(levels)), ord(min(levels))
-    lowest_odd = lowest | 1
-    for level in range(highest, lowest_odd - 1, -1):
+    lowest, highest = _level_range(levels, highest_possible)
+    for level in range(highest, (lowest | 1) - 1, -1):
+        if level == lowest:  # an odd lowest level: the whole line is one run
+            indices.reverse()
+            break
         for run in _L2_RUNS_AT_LEAST[level].finditer(levels):
             start, end = run.span()
             indices[start:end] = indices[start:end][::-1]

@@ -5,6 +5,9 @@ as a single letter so that a line becomes a *class string* (via
 ``str.translate`` with a cached table, i.e. at C speed) on which the rules of
 UAX #9 can run as regular expressions.
 
+Paired brackets (which are ON) get codes of their own, so that rule N0 can
+find them in the class string without looking at the characters again.
+
 Classes come from ``unicodedata.bidirectional``.  For code points that
 Python's Unicode database does not assign (it returns ``''``) the defaults of
 DerivedBidiClass.txt apply: noncharacters and default-ignorable code points are
@@ -14,8 +17,11 @@ Currency Symbols block are ET, and everything else is L.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from typing import Final
+
+from reader.text.bidi_brackets import CLOSING_BRACKETS, OPENING_TO_CLOSING
 
 # One-letter codes, one per Bidi_Class value.
 L: Final = "L"  # Left_To_Right
@@ -32,6 +38,8 @@ B: Final = "K"  # Paragraph_Separator ("blocK")
 S: Final = "G"  # Segment_Separator
 WS: Final = "W"  # White_Space
 ON: Final = "O"  # Other_Neutral
+OPENING_BRACKET: Final = "("  # ON with Bidi_Paired_Bracket_Type=Open
+CLOSING_BRACKET: Final = ")"  # ON with Bidi_Paired_Bracket_Type=Close
 LRE: Final = "a"
 RLE: Final = "b"
 LRO: Final = "c"
@@ -56,7 +64,8 @@ EMBEDDING_CONTROLS: Final = LRE + RLE + LRO + RLO + PDF
 REMOVED_BY_X9: Final = EMBEDDING_CONTROLS + BN
 EXPLICIT_CONTROLS: Final = EMBEDDING_CONTROLS + ISOLATE_CONTROLS
 STRONG: Final = L + R + AL
-NEUTRALS: Final = B + S + WS + ON + ISOLATE_CONTROLS
+BRACKETS: Final = OPENING_BRACKET + CLOSING_BRACKET
+NEUTRALS: Final = B + S + WS + ON + BRACKETS + ISOLATE_CONTROLS
 """The NI classes of rules N1/N2 (after W6 no ES/ET/CS remain)."""
 
 # DerivedBidiClass.txt @missing lines (Unicode 15.0) for unassigned code points.
@@ -96,11 +105,17 @@ def _default_class(code_point: int) -> str:
 
 
 def class_of_code_point(code_point: int) -> str:
-    """One-letter bidi class code of a code point."""
-    name = unicodedata.bidirectional(chr(code_point))
+    """One-letter bidi class code of a code point (brackets get their own codes)."""
+    char = chr(code_point)
+    name = unicodedata.bidirectional(char)
     if not name:
         return _default_class(code_point)
-    return _CODE_BY_NAME[name]
+    code = _CODE_BY_NAME[name]
+    if code == ON and char in OPENING_TO_CLOSING:
+        return OPENING_BRACKET
+    if code == ON and char in CLOSING_BRACKETS:
+        return CLOSING_BRACKET
+    return code
 
 
 class _ClassTable(dict[int, str]):
@@ -112,11 +127,23 @@ class _ClassTable(dict[int, str]):
         return code
 
 
-_TABLE: Final = _ClassTable()
-for _code_point in range(0x3000):
-    _TABLE[_code_point] = class_of_code_point(_code_point)
+_LAZY_TABLE: Final = _ClassTable()
+
+
+@functools.cache
+def _bmp_table() -> str:
+    """Class codes of all BMP code points, built on first use (~20 ms).
+
+    A ``str`` indexed by code point is the fastest ``str.translate`` table.
+    """
+    return "".join(map(class_of_code_point, range(0x10000)))
 
 
 def classify(text: str) -> str:
     """Return the class string of ``text``: one class code per character."""
-    return text.translate(_TABLE)
+    classes = text.translate(_bmp_table())
+    if classes.isascii():
+        return classes
+    # Characters beyond the BMP are left untranslated by the BMP table, which
+    # makes the result non-ASCII (all codes are ASCII): use the full table.
+    return text.translate(_LAZY_TABLE)

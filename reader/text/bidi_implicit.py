@@ -12,25 +12,46 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from reader.text.bidi_brackets import BRACKET_RE, CLOSING_BRACKETS, OPENING_TO_CLOSING, canonical_bracket
-from reader.text.bidi_classes import AL, AN, CS, EN, ES, ET, ISOLATE_CONTROLS, NEUTRALS, NSM, ON, L, R
+from reader.text.bidi_brackets import OPENING_TO_CLOSING, canonical_bracket
+from reader.text.bidi_classes import (
+    AL,
+    AN,
+    BRACKETS,
+    CLOSING_BRACKET,
+    CS,
+    EN,
+    ES,
+    ET,
+    ISOLATE_CONTROLS,
+    NEUTRALS,
+    NSM,
+    ON,
+    OPENING_BRACKET,
+    L,
+    R,
+)
 
 MAX_BRACKET_PAIRING_DEPTH: Final = 63
 """BD16: size of the bracket stack."""
 
 _NSM_RUN: Final = re.compile(f"{NSM}+")
+_TAKEN_AS_ON_BY_W1: Final = ISOLATE_CONTROLS + BRACKETS
 _ARABIC_CONTEXT: Final = re.compile(f"{AL}[^{L}{R}]*")
-_EN_SEPARATOR_EN: Final = re.compile(f"(?<={EN})[{ES}{CS}](?={EN})")
-_AN_SEPARATOR_AN: Final = re.compile(f"(?<={AN}){CS}(?={AN})")
-_TERMINATORS_NEXT_TO_EN: Final = re.compile(f"{ET}+(?={EN})|(?<={EN}){ET}+")
+# W4 as "EN separator" -> "EN EN" followed by EN (not consumed, so that
+# "1,2,3" chains); a leading literal makes the regex scan fast.
+_EN_SEPARATOR_EN: Final = re.compile(f"{EN}[{ES}{CS}](?={EN})")
+_AN_SEPARATOR_AN: Final = re.compile(f"{AN}{CS}(?={AN})")
+_TERMINATOR_RUN: Final = re.compile(f"{ET}+")
 _LEFT_CONTEXT: Final = re.compile(f"{L}[^{R}]*")
 _RIGHTISH: Final = f"{R}{EN}{AN}"
 """Types counting as R for N0/N1: R, EN and AN."""
 _NEUTRAL_RUN_BETWEEN: Final[dict[str, re.Pattern[str]]] = {
-    # Neutral runs whose both neighbours are strong in the direction opposite
-    # to the embedding direction (the key): N1 gives them that direction.
-    R: re.compile(f"(?<={L})[{NEUTRALS}]+(?={L})"),
-    L: re.compile(f"(?<=[{_RIGHTISH}])[{NEUTRALS}]+(?=[{_RIGHTISH}])"),
+    # A strong type and the neutral run after it, when the run is followed by
+    # the same direction, opposite to the embedding direction (the key): N1
+    # gives the run that direction.  Leading with the strong type (rather than
+    # a look-behind) lets the regex engine skip ahead quickly.
+    R: re.compile(f"{L}[{re.escape(NEUTRALS)}]+(?={L})"),
+    L: re.compile(f"[{_RIGHTISH}][{re.escape(NEUTRALS)}]+(?=[{_RIGHTISH}])"),
 }
 _W6_AND_W3: Final = str.maketrans({ES: ON, ET: ON, CS: ON, AL: R})
 _NEUTRALS_TO: Final[dict[str, dict[int, str]]] = {
@@ -51,7 +72,7 @@ _LEVEL_TABLES: Final = tuple(_level_table(level) for level in range(127))
 def _nsm_run_replacement(match: re.Match[str]) -> str:
     """W1: a run of NSM takes the type of the character before it."""
     previous = match.string[match.start() - 1]
-    if previous in ISOLATE_CONTROLS:
+    if previous in _TAKEN_AS_ON_BY_W1:  # brackets: an NSM is no bracket
         previous = ON
     return previous * (match.end() - match.start())
 
@@ -60,8 +81,12 @@ def _en_to_an(match: re.Match[str]) -> str:
     return match.group().replace(EN, AN)
 
 
-def _to_en(match: re.Match[str]) -> str:
-    return EN * (match.end() - match.start())
+def _terminators_next_to_en(match: re.Match[str]) -> str:
+    """W5: a run of ET next to an EN becomes EN (the frame keeps indices valid)."""
+    types, start, end = match.string, match.start(), match.end()
+    if types[start - 1] == EN or types[end] == EN:
+        return EN * (end - start)
+    return match.group()
 
 
 def _en_to_l(match: re.Match[str]) -> str:
@@ -74,37 +99,52 @@ def resolve_weak_types(types: str) -> str:
         types = _NSM_RUN.sub(_nsm_run_replacement, types)
     if EN in types and AL in types:
         types = _ARABIC_CONTEXT.sub(_en_to_an, types)
-    if ES in types or CS in types:
-        types = _EN_SEPARATOR_EN.sub(EN, types)
-        if CS in types:
-            types = _AN_SEPARATOR_AN.sub(AN, types)
-    if ET in types:
-        types = _TERMINATORS_NEXT_TO_EN.sub(_to_en, types)
+    if EN in types and (ES in types or CS in types):
+        types = _EN_SEPARATOR_EN.sub(EN + EN, types)
+    if AN in types and CS in types:
+        types = _AN_SEPARATOR_AN.sub(AN + AN, types)
+    if ET in types and EN in types:
+        types = _TERMINATOR_RUN.sub(_terminators_next_to_en, types)
     types = types.translate(_W6_AND_W3)
     if EN in types and L in types:
         types = _LEFT_CONTEXT.sub(_en_to_l, types)
     return types
 
 
-def find_bracket_pairs(chars: str, types: str) -> list[tuple[int, int]]:
-    """BD16: positions of the bracket pairs, sorted by opening position.
+def _positions_of(code: str, types: str) -> list[int]:
+    positions = []
+    position = types.find(code)
+    while position >= 0:
+        positions.append(position)
+        position = types.find(code, position + 1)
+    return positions
 
-    Only brackets whose current type is ON take part.  When the stack of
-    open brackets overflows, pairing stops for the rest of the sequence.
+
+def _bracket_positions(types: str) -> list[int]:
+    """Positions of bracket codes, ascending (``str.find`` beats a regex here)."""
+    positions = _positions_of(OPENING_BRACKET, types)
+    positions += _positions_of(CLOSING_BRACKET, types)
+    positions.sort()
+    return positions
+
+
+def find_bracket_pairs(chars: str, types: str) -> list[tuple[int, int]]:
+    """BD16: positions (in the framed ``types``) of bracket pairs, by opening position.
+
+    ``chars`` are the characters of the sequence (``types`` without its sos/eos
+    frame).  Only brackets still typed as brackets (ON, not overridden) take
+    part.  When the stack of open brackets overflows, pairing stops for the
+    rest of the sequence; pairs already closed are kept.
     """
     stack: list[tuple[str, int]] = []
     pairs: list[tuple[int, int]] = []
-    for match in BRACKET_RE.finditer(chars):
-        position = match.start()
-        if types[position] != ON:
-            continue
-        bracket = match.group()
-        closing = OPENING_TO_CLOSING.get(bracket)
-        if closing is not None:
+    for position in _bracket_positions(types):
+        bracket = chars[position - 1]
+        if types[position] == OPENING_BRACKET:
             if len(stack) == MAX_BRACKET_PAIRING_DEPTH:
                 break
-            stack.append((closing, position))
-        elif bracket in CLOSING_BRACKETS:
+            stack.append((OPENING_TO_CLOSING[bracket], position))
+        else:
             _close_pair(stack, pairs, canonical_bracket(bracket), position)
     pairs.sort()
     return pairs
@@ -147,6 +187,8 @@ def _bracket_pair_direction(types: str, opening: int, closing: int, embedding: s
 
 def _set_bracket(types: str, original: str, position: int, direction: str) -> str:
     """Give a bracket and the original NSMs right after it ``direction``."""
+    if original[position + 1] != NSM:
+        return types[:position] + direction + types[position + 1 :]
     end = position + 1
     while end < len(original) and original[end] == NSM:
         end += 1
@@ -167,11 +209,11 @@ def _to_l(run: re.Match[str]) -> str:
     return L * (run.end() - run.start())
 
 
-def _to_r(run: re.Match[str]) -> str:
-    return R * (run.end() - run.start())
+def _to_r_after_first(run: re.Match[str]) -> str:
+    return run.string[run.start()] + R * (run.end() - run.start() - 1)
 
 
-_OPPOSITE_RUN_REPLACEMENT: Final = {L: _to_r, R: _to_l}
+_OPPOSITE_RUN_REPLACEMENT: Final = {L: _to_r_after_first, R: _to_l}
 
 
 def resolve_neutral_types(types: str, embedding: str) -> str:
@@ -190,7 +232,7 @@ def resolve_sequence_levels(types: str, chars: str, level: int, sos: str, eos: s
     framed = sos + types + eos
     embedding = R if level % 2 else L
     resolved = resolve_weak_types(framed)
-    if BRACKET_RE.search(chars) is not None:
-        resolved = resolve_bracket_pairs(resolved, framed, " " + chars + " ", embedding)
+    if OPENING_BRACKET in resolved:
+        resolved = resolve_bracket_pairs(resolved, framed, chars, embedding)
     resolved = resolve_neutral_types(resolved, embedding)
     return resolved[1:-1].translate(_LEVEL_TABLES[level])

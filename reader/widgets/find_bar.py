@@ -38,6 +38,10 @@ class FindBar(Input):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder="Find in article (Enter: next match, Esc: close)", id=id)
 
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-visible")
+
     def open(self) -> None:
         self.add_class("-visible")
         self.focus()
@@ -52,5 +56,6 @@ class FindBar(Input):
 
     def action_close(self) -> None:
         self.value = ""
+        self.border_title = ""
         self.remove_class("-visible")
         self.post_message(self.Closed())

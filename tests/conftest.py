@@ -1,0 +1,39 @@
+"""Fixtures shared by the test modules: article files written on demand, and the seed text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).parents[1]
+SEED_DIR = REPO_ROOT.parent / "shared" / "seed"
+SEED_FILE = SEED_DIR / "000_0827eb51e4625dd6.txt"
+BUNDLED_ARTICLE = REPO_ROOT / "reader" / "data" / "articles" / "hanoi-convention.yaml"
+
+WriteArticle = Callable[..., Path]
+
+
+@pytest.fixture
+def write_article(tmp_path: Path) -> WriteArticle:
+    """A factory: `write_article(content, name="article.yaml")` writes text or bytes under tmp_path."""
+
+    def write(content: str | bytes, name: str = "article.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def seed_file() -> Path:
+    """The plain-text report the bundled article was made from; skips when it is not there."""
+    if not SEED_FILE.is_file():
+        pytest.skip(f"seed text not found at {SEED_FILE}")
+    return SEED_FILE
