@@ -11,8 +11,9 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, SuspendNotSupported, SystemCommand
@@ -27,8 +28,14 @@ from reader.screens.help import HelpScreen
 from reader.screens.library import LibraryScreen
 from reader.screens.problems import ProblemsScreen
 from reader.screens.reading import ReadingScreen
+from reader.state.store import NullStore, Store
 from reader.terminal.bdsm import BidiGuard
+from reader.text.digits import DigitStyle
 from reader.text.layout import LayoutOptions
+from reader.themes import FALLBACK_THEME, load_themes, next_theme, register_themes
+
+THEME_SETTING = "theme"
+HARAKAT_SETTING = "harakat"
 
 
 class ReaderApp(App[None]):
@@ -41,6 +48,7 @@ class ReaderApp(App[None]):
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Keys", id="help"),
         Binding("h", "toggle_harakat", "Harakat", id="toggle-harakat"),
+        Binding("t", "cycle_theme", "Theme", id="cycle-theme", show=False),
     ]
 
     def __init__(
@@ -49,31 +57,87 @@ class ReaderApp(App[None]):
         options: LayoutOptions,
         bidi_description: str,
         bidi_guard: BidiGuard | None = None,
+        *,
+        store: Store | None = None,
+        sources: Sequence[Path] = (),
+        theme_name: str | None = None,
+        config_dir: Path | None = None,
+        digits: DigitStyle = DigitStyle.AS_WRITTEN,
+        startup_messages: Sequence[str] = (),
     ) -> None:
+        """`sources`: folders to index in the library screen (then `library` starts empty).
+
+        `theme_name` None keeps Textual's default theme (the tests' snapshots use it).
+        """
         super().__init__()
         self.library = library
         self.options = options
         self.bidi_description = bidi_description
         self.bidi_guard = bidi_guard
+        self.store: Store = store if store is not None else NullStore()
+        self.sources = tuple(sources)
+        self.digits = digits
+        self._startup_messages = tuple(startup_messages)
+        self._themes = load_themes(config_dir)
+        self._wanted_theme = theme_name
 
     def get_default_screen(self) -> Screen[None]:
-        return LibraryScreen(self.library, self.options)
+        return LibraryScreen(self.library, self.options, store=self.store, sources=self.sources, digits=self.digits)
 
     def on_mount(self) -> None:
         if self.bidi_guard is not None:
             # Textual installed its ctrl+z handlers when it started: wrap them, so the
             # terminal's own bidi comes back while we are stopped.
             self.bidi_guard.chain_job_control()
+        self._set_up_themes()
+        for message in self._startup_messages:
+            self.notify(message, severity="warning", timeout=10, markup=False)
+        self._open_single_article()
+
+    def _open_single_article(self) -> None:
         if len(self.library.articles) == 1 and not self.library.broken:
             self.open_article(0)
         elif not self.library.articles and len(self.library.broken) == 1:
             self.push_screen(ProblemsScreen(self.library.broken[0]))
 
-    def open_article(self, index: int) -> None:
-        self.push_screen(ReadingScreen(self.library, index, self.options))
+    def open_article(self, index: int, library: Library | None = None, start_block: int | None = None) -> None:
+        self.push_screen(
+            ReadingScreen(library or self.library, index, self.options, start_block=start_block, store=self.store)
+        )
 
     def on_library_screen_article_chosen(self, message: LibraryScreen.ArticleChosen) -> None:
-        self.open_article(message.index)
+        self.open_article(message.index, message.library, message.start_block)
+
+    def on_library_screen_library_loaded(self, message: LibraryScreen.LibraryLoaded) -> None:
+        self.library = message.library
+        self._open_single_article()
+
+    # -- themes ----------------------------------------------------------------------------
+
+    def _set_up_themes(self) -> None:
+        register_themes(self, self._themes)
+        for problem in self._themes.problems:
+            self.notify(problem, severity="error", timeout=10, markup=False)
+        wanted = self._wanted_theme
+        if wanted is None:
+            return
+        if wanted not in self.available_themes:
+            self.notify(f"Unknown theme {wanted!r}; using {FALLBACK_THEME}.", severity="warning", markup=False)
+            wanted = FALLBACK_THEME
+        self.theme = wanted
+
+    def action_cycle_theme(self) -> None:
+        """The next of the reader's themes (bundled and the user's); remembered."""
+        self.theme = next_theme(self._themes.names, self.theme)
+        self.store.save_setting(THEME_SETTING, self.theme)
+        self.notify(f"Theme: {self.theme}", timeout=2)
+
+    async def action_quit(self) -> None:
+        """Remember where each open article was read to, then quit."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                screen.remember_place()
+        await super().action_quit()
 
     # -- links ---------------------------------------------------------------------------
 
@@ -108,6 +172,7 @@ class ReaderApp(App[None]):
 
     def action_toggle_harakat(self) -> None:
         self.options = LayoutOptions(mode=self.options.mode, harakat=not self.options.harakat)
+        self.store.save_setting(HARAKAT_SETTING, "on" if self.options.harakat else "off")
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):
                 screen.set_options(self.options)

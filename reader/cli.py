@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reader import __version__
 
-SUBCOMMANDS = ("check", "import", "dump")
+SUBCOMMANDS = ("check", "import", "dump", "config")
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -22,8 +22,8 @@ def _build_parser() -> argparse.ArgumentParser:
         description=(
             "A terminal news reader for Arabic, Persian, Urdu, Hebrew and other languages. "
             "With no PATH, opens ./articles when it exists, else the bundled articles.\n\n"
-            "Sub-commands: reader check PATH..., reader import FILE.txt, reader dump PATH "
-            "(each has its own --help)."
+            "Sub-commands: reader check PATH..., reader import FILE.txt, reader dump PATH, "
+            "reader config (each has its own --help)."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -42,6 +42,25 @@ def _build_parser() -> argparse.ArgumentParser:
         "--bidi-info", action="store_true", help="print the bidi mode this terminal gets, and why, then exit"
     )
     parser.add_argument("--no-harakat", action="store_true", help="hide Arabic diacritics")
+    _add_dir_options(parser)
+    return parser
+
+
+def _add_dir_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config-dir", type=Path, default=None, help="folder of config.yaml and themes/ (also READER_CONFIG_DIR)"
+    )
+    parser.add_argument(
+        "--state-dir", type=Path, default=None, help="folder of the reader's database (also READER_STATE_DIR)"
+    )
+
+
+def _build_config_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader config",
+        description="Print where the config file is and the settings in effect (exit 1 if it has problems).",
+    )
+    parser.add_argument("--config-dir", type=Path, default=None, help="folder of config.yaml (also READER_CONFIG_DIR)")
     return parser
 
 
@@ -88,6 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             ns = _build_check_parser().parse_args(rest)
             return run_check(ns.paths, max_size=ns.max_size)
+        if command == "config":
+            from reader.config import run_config_command
+
+            return run_config_command(_build_config_parser().parse_args(rest).config_dir)
         if command == "import":
             from reader.article.importer import run_import
 
@@ -103,4 +126,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if ns.bidi_info:
         return print_bidi_info(ns.bidi)
-    return run_app(ns.path, bidi=ns.bidi, harakat=not ns.no_harakat)
+    return run_app(
+        ns.path, bidi=ns.bidi, harakat=not ns.no_harakat, config_dir=ns.config_dir, state_dir=ns.state_dir
+    )

@@ -1,7 +1,8 @@
 """Start the TUI: resolve what to open, pick the bidi mode, load, and run the app.
 
-`reader` with no path opens `./articles` when the working directory has one, else the
-articles bundled with the package. A path that does not exist or holds no article is an
+`reader` with no path opens the config's `folders` when set, else `./articles` when the
+working directory has one, else the articles bundled with the package. A folder is
+indexed by the library screen (`reader.state`); a single file is loaded at once. A path that does not exist or holds no article is an
 error message and exit code 2, never a traceback. Textual is imported only here, once we
 know there is something to show.
 
@@ -20,7 +21,11 @@ from importlib.resources import files
 from pathlib import Path
 
 from reader.article.library import Library
-from reader.article.loader import load_articles
+from reader.article.loader import find_article_files, load_articles
+from reader.config import Config, load_config
+from reader.config import config_dir as find_config_dir
+from reader.state.store import open_store
+from reader.state.store import state_dir as find_state_dir
 from reader.terminal.bdsm import BidiGuard, explicit_bidi
 from reader.terminal.select_mode import ModeChoice, choose_mode, default_probe, resolve_setting
 from reader.text.layout import LayoutOptions
@@ -48,17 +53,30 @@ def load_library(path: Path) -> Library | str:
     return library
 
 
-def decide_bidi(cli_value: str | None) -> ModeChoice | str:
+def check_sources(paths: list[Path]) -> str | None:
+    """The message to print when `paths` hold nothing to open; None when they do."""
+    for path in paths:
+        if not path.exists():
+            return f"reader: {path}: no such file or folder"
+    files, problems = find_article_files(paths)
+    if not files and not problems:
+        return f"reader: {', '.join(map(str, paths))}: no article files (*.yaml, *.yml) found"
+    return None
+
+
+def decide_bidi(cli_value: str | None, config: Config = Config()) -> ModeChoice | str:
     """The bidi mode for this run, or the message for a bad setting."""
     try:
-        resolved = resolve_setting(cli_value, os.environ, None)
+        resolved = resolve_setting(cli_value, os.environ, config.bidi.value)
     except ValueError as error:
         return f"reader: {error}"
-    return choose_mode(resolved.setting, os.environ, None, default_probe, setting_source=resolved.source)
+    return choose_mode(
+        resolved.setting, os.environ, config.calibrated_bidi, default_probe, setting_source=resolved.source
+    )
 
 
 def print_bidi_info(cli_value: str | None) -> int:
-    choice = decide_bidi(cli_value)
+    choice = decide_bidi(cli_value, load_config(find_config_dir(None)).config)
     if isinstance(choice, str):
         print(choice, file=sys.stderr)
         return EXIT_BAD_PATH
@@ -78,20 +96,53 @@ def terminal_bidi(choice: ModeChoice) -> Iterator[BidiGuard | None]:
         yield guard
 
 
-def run_app(path: Path | None, *, bidi: str | None, harakat: bool) -> int:
-    library = load_library(path if path is not None else default_articles(Path.cwd()))
-    if isinstance(library, str):
-        print(library, file=sys.stderr)
+def run_app(
+    path: Path | None,
+    *,
+    bidi: str | None,
+    harakat: bool,
+    config_dir: Path | None = None,
+    state_dir: Path | None = None,
+) -> int:
+    """`harakat` False is `--no-harakat`; else the choice saved in the app, else the config."""
+    configured = load_config(find_config_dir(config_dir))
+    config = configured.config
+    sources = [path] if path is not None else list(config.folders) or [default_articles(Path.cwd())]
+    problem = check_sources(sources)
+    if problem is not None:
+        print(problem, file=sys.stderr)
         return EXIT_BAD_PATH
-    choice = decide_bidi(bidi)
+    choice = decide_bidi(bidi, config)
     if isinstance(choice, str):
         print(choice, file=sys.stderr)
         return EXIT_BAD_PATH
-    options = LayoutOptions(mode=choice.mode, harakat=harakat)
+    opened = open_store(find_state_dir(state_dir))
+    store = opened.store
+    shown_harakat = harakat and (store.setting("harakat") or ("on" if config.harakat else "off")) == "on"
+    options = LayoutOptions(mode=choice.mode, harakat=shown_harakat)
+    single_file = path is not None and path.is_file()
+    library = load_library(path) if single_file and path is not None else Library(())
+    if isinstance(library, str):
+        print(library, file=sys.stderr)
+        return EXIT_BAD_PATH
+    messages = [*configured.problems, *([opened.message] if opened.message else [])]
 
     from reader.app import ReaderApp
 
     with terminal_bidi(choice) as guard:
-        app = ReaderApp(library, options, bidi_description=f"{choice.mode.value} ({choice.reason})", bidi_guard=guard)
+        app = ReaderApp(
+            library,
+            options,
+            bidi_description=f"{choice.mode.value} ({choice.reason})",
+            bidi_guard=guard,
+            store=store,
+            sources=() if single_file else sources,
+            theme_name=store.setting("theme") or config.theme,
+            config_dir=find_config_dir(config_dir),
+            digits=config.digits,
+            startup_messages=messages,
+        )
         app.run()
+    store.close()
     return app.return_code or 0
+

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,3 +39,23 @@ def seed_file() -> Path:
     if not SEED_FILE.is_file():
         pytest.skip(f"seed text not found at {SEED_FILE}")
     return SEED_FILE
+
+
+@pytest.fixture(scope="session")
+def fribidi() -> Callable[[list[str], bool], list[str]]:
+    """Render logical lines with GNU FriBidi, one line at a time (never its own wrapping)."""
+    if shutil.which("fribidi") is None:
+        pytest.skip("GNU FriBidi's command line tool is not installed (apt install libfribidi-bin)")
+
+    def render(lines: list[str], rtl: bool) -> list[str]:
+        direction = "--rtl" if rtl else "--ltr"
+        result = subprocess.run(
+            ["fribidi", direction, "--nobreak", "--nopad", "--clean"],
+            input="\n".join(lines) + "\n",
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout.split("\n")[: len(lines)]
+
+    return render

@@ -22,6 +22,13 @@ PURE_MODULES = [
     "reader.terminal.bdsm",
     "reader.dump",
     "reader.browser",
+    "reader.config",
+    "reader.theme_files",
+    "reader.text.digits",
+    "reader.state.store",
+    "reader.state.index",
+    "reader.state.search",
+    "reader.state.codec",
 ]
 
 

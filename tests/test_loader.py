@@ -139,6 +139,15 @@ def test_a_utf8_bom_is_accepted(write_article: WriteArticle) -> None:
     assert result.problems == ()
 
 
+def test_a_space_in_the_source_url_is_a_warning_and_the_link_is_kept(write_article: WriteArticle) -> None:
+    path, result = loaded(write_article, MINIMAL + "source:\n  url: 'https://x.example/?q=1;touch /tmp/p&$(id)'\n")
+    assert problem_lines(result) == [
+        f"{path}:5:8: warning: source.url: the URL contains a space (browsers send it as %20)"
+    ]
+    assert result.article is not None and result.article.source is not None
+    assert result.article.source.url == "https://x.example/?q=1;touch /tmp/p&$(id)"
+
+
 def test_unknown_keys_warn_and_the_article_still_loads(write_article: WriteArticle) -> None:
     path, result = loaded(write_article, MINIMAL + "titel: x\nsource:\n  url: https://a.example/\n  home: x\n")
     assert problem_lines(result) == [
@@ -190,9 +199,9 @@ BAD_FILES: list[tuple[str, str | bytes, list[str]]] = [
     ),
     ("source.url no host", f"{MINIMAL}source: {{url: 'https:///x'}}\n", ["4:15: source.url: the URL has no host: 'https:///x'"]),
     (
-        "source.url space",
-        f"{MINIMAL}source: {{url: 'https://a.example/x y'}}\n",
-        ["4:15: source.url: the URL contains whitespace: 'https://a.example/x y'"],
+        "source.url tab",
+        f'{MINIMAL}source: {{url: "https://a.example/x\\ty"}}\n',
+        ["4:15: source.url: the URL contains an invisible or control character (U+0009 a control character): 'https://a.example/x\\ty'"],
     ),
     (
         "source.url bidi control",

@@ -6,24 +6,19 @@ import io
 import os
 import select
 import signal
-import subprocess
 import sys
 import textwrap
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from reader.terminal.bdsm import explicit_bidi
 from reader.terminal.probe import BdsmState
+from tests.pty_child import HANG_GUARD, Child
 
 ENTER = b"\x1b[8l\x1b[1 k"
 RESTORE_IMPLICIT = b"\x1b[8h\x1b[0 k"
 RESTORE_DIRECTION_ONLY = b"\x1b[0 k"
-HANG_GUARD = 10.0
-"""Seconds after which a child that has not reacted counts as hung (not a speed test)."""
-REPO = Path(__file__).resolve().parent.parent
 
 
 # --- in-process: normal return, exception, pause ------------------------------------------
@@ -118,75 +113,13 @@ def test_signal_dispositions_are_put_back(pipe: Pipe) -> None:
 # --- child processes on a pty: SIGTERM, SIGTSTP/SIGCONT -----------------------------------
 
 
-class Child:
-    """A Python script running on a pty; collects what it writes to the terminal."""
-
-    def __init__(self, script: str) -> None:
-        self.master, slave = os.openpty()
-        self.output = b""
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", textwrap.dedent(script)],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env={**os.environ, "PYTHONPATH": str(REPO)},
-            process_group=0,  # its own job, so SIGTSTP stops it like ctrl+z would
-        )
-        os.close(slave)
-
-    def read_until(self, marker: bytes) -> bytes:
-        """Collect output until `marker` appears after what was already checked."""
-        start = len(self.output)
-        while marker not in self.output[start:]:
-            assert self._read_some(), f"child ended before {marker!r}: {self.output!r}"
-        return self.output
-
-    def read_to_end(self) -> bytes:
-        while self._read_some():
-            pass
-        return self.output
-
-    def wait_stopped(self) -> None:
-        """Block until the child is stopped (or fail if it exits)."""
-        statuses: list[int] = []
-        waiter = threading.Thread(
-            target=lambda: statuses.append(os.waitpid(self.process.pid, os.WUNTRACED)[1]),
-            daemon=True,
-        )
-        waiter.start()
-        waiter.join(HANG_GUARD)
-        assert statuses and os.WIFSTOPPED(statuses[0]), "child did not stop"
-
-    def send(self, signum: int) -> None:
-        self.process.send_signal(signum)
-
-    def type(self, text: bytes) -> None:
-        os.write(self.master, text)
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait(HANG_GUARD)
-        os.close(self.master)
-
-    def _read_some(self) -> bool:
-        readable, _, _ = select.select([self.master], [], [], HANG_GUARD)
-        assert readable, f"child wrote nothing for {HANG_GUARD}s: {self.output!r}"
-        try:
-            data = os.read(self.master, 4096)
-        except OSError:  # EIO: every copy of the slave is closed, the child is gone
-            return False
-        self.output += data
-        return bool(data)
-
-
 @pytest.fixture
 def child() -> Iterator[type[Child]]:
     started: list[Child] = []
 
     class Tracked(Child):
         def __init__(self, script: str) -> None:
-            super().__init__(script)
+            super().__init__([sys.executable, "-c", textwrap.dedent(script)])
             started.append(self)
 
     yield Tracked

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reader.article.model import Article, Direction
 from reader.article.presentation import byline, caption_with_credit, labels_for
+from reader.article.urls import MAX_URL_LENGTH
 from reader.text.bidi import first_strong_level
 from reader.text.sanitize import sanitize_text
 
@@ -33,6 +34,7 @@ class Role(enum.Enum):
     BYLINE = "byline"
     SUMMARY = "summary"
     PARAGRAPH = "paragraph"
+    CONTINUATION = "continuation"  # the next piece of a paragraph too long to lay out at once
     HEADING = "heading"
     CAPTION = "caption"
     FACT = "fact"
@@ -48,7 +50,7 @@ class Block:
 
 
 # Facts, captions and the link follow each other (and their heading) without blank lines.
-_LIST_ITEM_ROLES = frozenset({Role.FACT, Role.CAPTION, Role.LINK})
+_LIST_ITEM_ROLES = frozenset({Role.FACT, Role.CAPTION, Role.LINK, Role.CONTINUATION})
 
 
 def needs_gap_before(block: Block) -> bool:
@@ -76,22 +78,63 @@ def article_blocks(article: Article) -> list[Block]:
     ]
 
 
+# A title, caption, fact or link longer than this is shown cut, with an ellipsis: a
+# megabyte-long "title" must not take seconds to lay out. Body paragraphs are never cut.
+MAX_SHORT_TEXT = 1_000
+
+
+def shortened(text: str, limit: int = MAX_SHORT_TEXT) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _block(article: Article, text: str, part: Part, role: Role) -> Block:
+    if role is not Role.PARAGRAPH:
+        text = shortened(text)
     return Block(sanitize_text(text), part, role, article.direction)
 
 
 def header_blocks(article: Article) -> list[Block]:
     blocks = [
         _block(article, article.title, Part.HEADER, Role.TITLE),
-        Block(byline(article), Part.HEADER, Role.BYLINE, _heading_direction(article)),
+        Block(shortened(byline(article)), Part.HEADER, Role.BYLINE, _heading_direction(article)),
     ]
     if article.summary:
         blocks.append(_block(article, article.summary, Part.HEADER, Role.SUMMARY))
     return blocks
 
 
+# A paragraph longer than this is shown as consecutive pieces cut at spaces, so that the
+# reading screen can lay a 2 MB paragraph out lazily, piece by piece, like many paragraphs.
+MAX_PIECE = 20_000
+
+
 def body_blocks(article: Article) -> list[Block]:
-    return [_block(article, paragraph, Part.BODY, Role.PARAGRAPH) for paragraph in article.body]
+    blocks: list[Block] = []
+    for paragraph in article.body:
+        text = sanitize_text(paragraph)
+        if len(text) <= MAX_PIECE:
+            blocks.append(Block(text, Part.BODY, Role.PARAGRAPH, article.direction))
+            continue
+        direction = article.direction
+        if direction is Direction.AUTO:  # every piece keeps the whole paragraph's direction
+            direction = Direction.RTL if first_strong_level(text) == 1 else Direction.LTR
+        for number, piece in enumerate(paragraph_pieces(text)):
+            role = Role.CONTINUATION if number else Role.PARAGRAPH
+            blocks.append(Block(piece, Part.BODY, role, direction))
+    return blocks
+
+
+def paragraph_pieces(text: str, size: int = MAX_PIECE) -> list[str]:
+    """Cut a long paragraph into pieces of about `size` characters, at spaces when it has any."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind(" ", start + size // 2, start + size)
+        end = cut if cut != -1 else start + size
+        pieces.append(text[start:end])
+        start = end + 1 if cut != -1 else end
+    pieces.append(text[start:])
+    return pieces
 
 
 def image_blocks(article: Article) -> list[Block]:
@@ -99,7 +142,7 @@ def image_blocks(article: Article) -> list[Block]:
         return []
     heading = Block(labels_for(article.language).images, Part.IMAGES, Role.HEADING, _heading_direction(article))
     captions = [
-        Block(caption_with_credit(image), Part.IMAGES, Role.CAPTION, article.direction)
+        Block(shortened(caption_with_credit(image)), Part.IMAGES, Role.CAPTION, article.direction)
         for image in article.images
     ]
     return [heading, *captions]
@@ -121,8 +164,8 @@ def source_blocks(article: Article) -> list[Block]:
     label = labels_for(article.language).source
     title = f"{label}: {source.name}" if source.name else label
     return [
-        Block(sanitize_text(title), Part.SOURCE, Role.HEADING, heading_direction),
-        Block(sanitize_text(source.url), Part.SOURCE, Role.LINK, Direction.LTR),
+        Block(sanitize_text(shortened(title)), Part.SOURCE, Role.HEADING, heading_direction),
+        Block(sanitize_text(shortened(source.url, MAX_URL_LENGTH)), Part.SOURCE, Role.LINK, Direction.LTR),
     ]
 
 

@@ -248,6 +248,8 @@ def read_source(node: YamlNode, where: str, report: Report) -> Source | None:
         return None
     fields = read_fields(node, where, SOURCE_FIELDS, report)
     url = required(fields, "url", node, where, _checked(read_text, check_source_url), report)
+    if url is not None and " " in url:
+        report.warning(fields["url"], f"{field_path(where, 'url')}: the URL contains a space (browsers send it as %20)")
     name = optional(fields, "name", read_text, report, where)
     return Source(url=url, name=name) if url is not None else None
 

@@ -3,7 +3,8 @@
 A news link is opened only when what the reader shows is exactly what the browser gets:
 - `http` or `https` with a host; nothing else (`javascript:`, `file:`, `data:`, custom
   schemes, a bare word, a string starting with `-` that a browser would take for an option);
-- no whitespace, control or invisible formatting characters anywhere (a U+202E in a URL
+- at most 4,096 characters, so that it can be shown whole;
+- no control or invisible formatting characters, no whitespace but an inner space (a U+202E in a URL
   would show `gnp.exe` as `exe.png`);
 - no user info (`https://trusted.example@evil.example/` goes to evil.example);
 - a host outside ASCII is shown in punycode beside its Unicode form, so `аpple.com` with a
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 ALLOWED_SCHEMES = ("http", "https")
+MAX_URL_LENGTH = 4_096  # a news link is far shorter; a longer one cannot be shown whole
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ def _punycode(host: str) -> str | None:
 
 def check_url(url: str) -> UrlCheck:
     """Say whether `url` may be opened as a news source, and if not, why."""
+    if len(url) > MAX_URL_LENGTH:
+        return UrlCheck(url, f"the URL is {len(url):,} characters long; links over {MAX_URL_LENGTH:,} are not opened")
     hidden = _hidden_character(url)
     if hidden:
         return UrlCheck(url, f"the URL contains an invisible or control character ({hidden})")

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reader.article.model import LoadResult
+from reader.text.sanitize import sanitize_text
 
 
 class ProblemsScreen(Screen[None]):
@@ -36,7 +37,7 @@ class ProblemsScreen(Screen[None]):
         lines.extend(str(problem) for problem in self.result.problems)
         with VerticalScroll(id="problems") as scroll:
             scroll.border_title = "Problems"
-            yield Static(Text("\n".join(lines)))
+            yield Static(Text("\n".join(sanitize_text(line) for line in lines)))
         yield Footer()
 
     def action_back(self) -> None:

@@ -10,6 +10,7 @@ content goes under the article text, in the body pane.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -31,9 +32,11 @@ from reader.article.document import (
 from reader.article.library import Library
 from reader.article.model import Article
 from reader.article.urls import check_url
+from reader.state.store import NullStore, Store
 from reader.text.layout import LayoutOptions
 from reader.text.normalize import find_matches
 from reader.widgets.find_bar import FindBar
+from reader.widgets.pane_place import pane_position, scroll_pane_to
 from reader.widgets.text_pane import MatchPosition, TextPane
 
 NARROW_WIDTH = 100
@@ -65,6 +68,7 @@ class ReadingScreen(Screen[None]):
         Binding("right_square_bracket", "next_article", "Next article", id="next-article", show=False),
         Binding("left_square_bracket", "previous_article", "Previous article", id="previous-article", show=False),
         Binding("escape,backspace", "back", "Library", id="back"),
+        Binding("m", "toggle_bookmark", "Bookmark", id="toggle-bookmark", show=False),
     ]
 
     PANE_IDS: ClassVar[tuple[str, ...]] = ("body", "images", "facts", "source")
@@ -75,8 +79,20 @@ class ReadingScreen(Screen[None]):
 
         url: str
 
-    def __init__(self, library: Library, index: int, options: LayoutOptions) -> None:
+    def __init__(
+        self,
+        library: Library,
+        index: int,
+        options: LayoutOptions,
+        *,
+        start_block: int | None = None,
+        store: Store | None = None,
+    ) -> None:
+        """`start_block`: open at this body block (a library search hit) instead of where
+        the reader left off; `store` remembers read marks, places and bookmarks."""
         super().__init__()
+        self._start_block = start_block
+        self.store: Store = store if store is not None else NullStore()
         self.library = library
         self.index = index
         self.options = options
@@ -111,6 +127,7 @@ class ReadingScreen(Screen[None]):
         self.set_class(article_is_rtl(self.article), "-rtl")
         self.query_one("#header", TextPane).set_content(header_blocks(self.article), self.options)
         self._arrange(self.size.width)
+        self._article_opened()
 
     def set_options(self, options: LayoutOptions) -> None:
         self.options = options
@@ -134,6 +151,7 @@ class ReadingScreen(Screen[None]):
         narrow = width < NARROW_WIDTH
         if narrow == self._narrow:
             return
+        same_article = self._narrow is not None
         self._narrow = narrow
         self.set_class(narrow, "-narrow")
         article = self.article
@@ -141,7 +159,7 @@ class ReadingScreen(Screen[None]):
         body_content = body_blocks(article)
         if narrow:
             body_content += side["images"] + side["facts"] + side["source"]
-        self.query_one("#body", TextPane).set_content(body_content, self.options)
+        self.query_one("#body", TextPane).set_content(body_content, self.options, keep_place=same_article)
         for pane_id, blocks in side.items():
             pane = self.query_one(f"#{pane_id}", TextPane)
             pane.set_content(blocks, self.options)
@@ -167,6 +185,7 @@ class ReadingScreen(Screen[None]):
             where = "last" if index > self.index else "first"
             self.notify(f"This is the {where} article.", severity="information")
             return
+        self.remember_place()
         self.show_article(index)
 
     def action_back(self) -> None:
@@ -175,6 +194,7 @@ class ReadingScreen(Screen[None]):
         if self._matches or find_bar.is_open:
             find_bar.action_close()
             return
+        self.remember_place()
         self.dismiss(None)
 
     # -- source link -----------------------------------------------------------------
@@ -200,6 +220,9 @@ class ReadingScreen(Screen[None]):
         url = self._source_url()
         if url is not None:
             self.post_message(self.OpenLink(url))
+
+    def on_text_pane_link_clicked(self, message: TextPane.LinkClicked) -> None:
+        self.action_open_source()
 
     # -- find ------------------------------------------------------------------------
 
@@ -271,3 +294,40 @@ class ReadingScreen(Screen[None]):
         self._matches, self._current_match = [], -1
         if self.is_mounted:
             self._show_matches()
+
+    # -- reading state ---------------------------------------------------------------
+
+    def _article_opened(self) -> None:
+        """Mark the article read, then go to the search hit or back to where it was left."""
+        path = self.article.path
+        if path is None:
+            return
+        self.store.mark_read(path)
+        start, self._start_block = self._start_block, None
+        self.call_after_refresh(self._restore_place, path, start)
+
+    def _restore_place(self, path: Path, start_block: int | None) -> None:
+        if self.article.path != path:
+            return  # another article was shown since
+        body = self.query_one("#body", TextPane)
+        if start_block is not None:
+            body.scroll_to_block(start_block, animate=False)
+            return
+        position = self.store.reading_state(path).position
+        if position is not None:
+            scroll_pane_to(body, position)
+
+    def remember_place(self) -> None:
+        """Save the body pane's scroll position for this article."""
+        path = self.article.path
+        if path is not None and self.is_mounted:
+            self.store.save_position(path, pane_position(self.query_one("#body", TextPane)))
+
+    def action_toggle_bookmark(self) -> None:
+        path = self.article.path
+        if path is None:
+            self.notify("This article has no file, so it cannot be bookmarked.", severity="warning")
+            return
+        bookmarked = not self.store.reading_state(path).bookmarked
+        self.store.set_bookmark(path, bookmarked)
+        self.notify("Bookmarked." if bookmarked else "Bookmark removed.", timeout=2)

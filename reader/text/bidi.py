@@ -16,6 +16,7 @@ See docs/bidi.md for conformance figures.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -31,7 +32,14 @@ _EXPLICIT_RE: Final = re.compile(f"[{EXPLICIT_CONTROLS}]")
 _RESETTABLE: Final = WS + ISOLATE_CONTROLS + REMOVED_BY_X9
 _L1_RESET_RE: Final = re.compile(f"[{_RESETTABLE}]*[{S}{B}]|[{_RESETTABLE}]+\\Z")
 """L1: separators, and whitespace/isolate controls before them or at line end."""
-_L2_RUNS_AT_LEAST: Final = tuple(re.compile(f"[\\x{level:02x}-\\x7f]+") for level in range(128))
+MIRRORED_CHARS: Final = frozenset(MIRRORED)
+"""The characters that have a Bidi_Mirroring_Glyph (see `mirror_char`)."""
+
+
+@functools.cache
+def _runs_at_least(level: int) -> re.Pattern[str]:
+    """L2: runs of a level string at `level` or higher (compiled on first use, not at import)."""
+    return re.compile(f"[\\x{level:02x}-\\x7f]+")
 
 
 @dataclass(frozen=True)
@@ -177,7 +185,7 @@ def _visual_order(levels: str, indices: list[int], highest_possible: int) -> tup
         if level == lowest:  # an odd lowest level: the whole line is one run
             indices.reverse()
             break
-        for run in _L2_RUNS_AT_LEAST[level].finditer(levels):
+        for run in _runs_at_least(level).finditer(levels):
             start, end = run.span()
             indices[start:end] = indices[start:end][::-1]
     return tuple(indices)

@@ -21,12 +21,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
+from typing import NamedTuple
 
 from rich.cells import cell_len
 
 from reader.article.model import Direction
 from reader.terminal.modes import BidiMode
-from reader.text.bidi import first_strong_level, is_bidi_control, mirror_char, reorder_line
+from reader.text.bidi import MIRRORED_CHARS, first_strong_level, is_bidi_control, mirror_char, reorder_line
 from reader.text.shaping import ShapedWord, is_mark, shape_word, strip_harakat
 
 
@@ -53,6 +55,8 @@ class DisplayLine:
 
 # Break opportunities: spaces, but not the no-break ones (U+00A0, U+2007, U+202F).
 _BREAKING_SPACE = re.compile("[ \u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+")
+# A word: the text between break opportunities.
+_WORD = re.compile("[^ \u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+")
 
 
 def paragraph_is_rtl(text: str, direction: Direction) -> bool:
@@ -81,18 +85,25 @@ def layout_paragraph(
         kept = None
     lines = [
         _display_line(line, rtl, options.mode)
-        for line in wrap_words(_words(text, shaped=options.mode is not BidiMode.LOGICAL), width)
+        for line in _logical_lines(text, width, shaped=options.mode is not BidiMode.LOGICAL)
     ]
     if kept is not None:
         lines = [_remap(line, kept) for line in lines]
     return tuple(lines) or (DisplayLine("", (), 0, rtl),)
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     text: str  # what is drawn (shaped in visual mode)
-    sources: tuple[int, ...]  # logical paragraph index per character
+    offset: int  # logical paragraph index of the word's first character
+    relative: tuple[int, ...]  # per character of `text`: its index in the logical word
     width: int
+    identity: bool  # `relative` is 0, 1, 2…: the word drew one character per logical one
+
+    @property
+    def sources(self) -> tuple[int, ...]:
+        """The logical paragraph index of each character of `text`."""
+        offset = self.offset
+        return tuple(offset + source for source in self.relative)
 
 
 @dataclass(frozen=True)
@@ -105,27 +116,76 @@ class LogicalLine:
 
 
 def _words(text: str, *, shaped: bool) -> list[_Word]:
-    words: list[_Word] = []
-    start = 0
-    for space in [*_BREAKING_SPACE.finditer(text), None]:
-        end = space.start() if space else len(text)
-        if end > start:
-            words.append(_make_word(text[start:end], start, shaped))
-        if space:
-            start = space.end()
-    return words
+    return [_make_word(match.group(), match.start(), shaped) for match in _WORD.finditer(text)]
 
 
 def _make_word(word: str, offset: int, shaped: bool) -> _Word:
+    text, relative, width, identity = _word_shape(word, shaped)
+    return _Word(text, offset, relative, width, identity)
+
+
+@lru_cache(maxsize=65536)
+def _word_shape(word: str, shaped: bool) -> tuple[str, tuple[int, ...], int, bool]:
+    """A word's drawn text, sources within the word, width in cells, and whether sources are 0, 1, 2…
+
+    Cached (words repeat): the shaping, the alignment and the width are paid once per word.
+    """
     if shaped:
         shaped_word = shape_word(word)
     else:
         shaped_word = ShapedWord(word, tuple(range(len(word))))
-    return _Word(
-        shaped_word.text,
-        tuple(offset + source for source in shaped_word.sources),
-        cell_len(shaped_word.text),
-    )
+    text, relative = shaped_word.text, shaped_word.sources
+    # Shaping never adds characters: as many as the word had means none merged or dropped.
+    identity = len(text) == len(word) and relative == tuple(range(len(word)))
+    return text, relative, cell_len(text), identity
+
+
+def _logical_lines(text: str, width: int, *, shaped: bool) -> list[LogicalLine]:
+    """`wrap_words(_words(text))` without a `_Word` per word: the fast path of the layout.
+
+    Words wider than `width` (to be broken between clusters) take `wrap_words`.
+    """
+    offsets = [match.start() for match in _WORD.finditer(text)]
+    if not offsets:
+        return []
+    shapes = list(map(_word_shape, _WORD.findall(text), repeat(shaped, len(offsets))))
+    widths = [shape[2] for shape in shapes]
+    if max(widths) > width:
+        return wrap_words(_words(text, shaped=shaped), width)
+    lines: list[LogicalLine] = []
+    first, line_width = 0, widths[0]
+    for index in range(1, len(widths)):
+        needed = line_width + 1 + widths[index]
+        if needed > width:
+            lines.append(_join_shapes(shapes, offsets, first, index, line_width))
+            first, line_width = index, widths[index]
+        else:
+            line_width = needed
+    lines.append(_join_shapes(shapes, offsets, first, len(widths), line_width))
+    return lines
+
+
+_Shape = tuple[str, tuple[int, ...], int, bool]
+
+
+def _join_shapes(shapes: list[_Shape], offsets: list[int], first: int, stop: int, width: int) -> LogicalLine:
+    """`_join` of the words `first` to `stop` (exclusive), from their cached shapes."""
+    line_shapes = shapes[first:stop]
+    text = " ".join([shape[0] for shape in line_shapes])
+    start = offsets[first]
+    last = line_shapes[-1]
+    end = offsets[stop - 1] + len(last[1])
+    if end - start == len(text) and all([shape[3] for shape in line_shapes]):
+        return LogicalLine(text, tuple(range(start, end)), width)
+    sources: list[int] = []
+    for offset, (_, relative, _, identity) in zip(offsets[first:stop], line_shapes):
+        if offset != start:  # the space before the word
+            sources.append(offset + relative[0] - 1 if relative else 0)
+        if identity:
+            sources.extend(range(offset, offset + len(relative)))
+        else:
+            sources.extend([offset + source for source in relative])
+    return LogicalLine(text, tuple(sources), width)
 
 
 def wrap_words(words: Sequence[_Word], width: int) -> list[LogicalLine]:
@@ -134,7 +194,7 @@ def wrap_words(words: Sequence[_Word], width: int) -> list[LogicalLine]:
     current: list[_Word] = []
     current_width = 0
     for word in words:
-        for piece in _pieces_fitting(word, width):
+        for piece in (word,) if word.width <= width else _pieces_fitting(word, width):
             needed = piece.width + (1 if current else 0)
             if current and current_width + needed > width:
                 lines.append(_join(current))
@@ -164,17 +224,27 @@ def _pieces_fitting(word: _Word, width: int) -> list[_Word]:
 
 
 def _slice(word: _Word, start: int, end: int, width: int) -> _Word:
-    return _Word(word.text[start:end], word.sources[start:end], width)
+    relative = word.relative[start:end]
+    return _Word(word.text[start:end], word.offset, relative, width, False)
 
 
 def _join(words: list[_Word]) -> LogicalLine:
-    text = " ".join(word.text for word in words)
+    text = " ".join([word.text for word in words])
+    width = sum([word.width for word in words]) + len(words) - 1
+    start, last = words[0].offset, words[-1]
+    end = last.offset + len(last.relative)
+    if end - start == len(text) and all([word.identity for word in words]):
+        # Words drawn one character per logical one, one space apart: sources are consecutive.
+        return LogicalLine(text, tuple(range(start, end)), width)
     sources: list[int] = []
     for position, word in enumerate(words):
-        if position:
-            sources.append(word.sources[0] - 1 if word.sources else 0)
-        sources.extend(word.sources)
-    width = sum(word.width for word in words) + len(words) - 1
+        offset, relative = word.offset, word.relative
+        if position:  # the space before the word: the index before the word's first character
+            sources.append(offset + relative[0] - 1 if relative else 0)
+        if word.identity:
+            sources.extend(range(offset, offset + len(relative)))
+        else:
+            sources.extend([offset + source for source in relative])
     return LogicalLine(text, tuple(sources), width)
 
 
@@ -182,7 +252,7 @@ def _display_line(line: LogicalLine, rtl: bool, mode: BidiMode) -> DisplayLine:
     if mode is BidiMode.LOGICAL:
         return DisplayLine(line.text, line.sources, line.width, rtl)
     text, order = visual_order(line.text, 1 if rtl else 0, mode is BidiMode.RUNS)
-    return DisplayLine(text, tuple(line.sources[index] for index in order), line.width, rtl)
+    return DisplayLine(text, tuple(map(line.sources.__getitem__, order)), line.width, rtl)
 
 
 @lru_cache(maxsize=16384)
@@ -193,9 +263,14 @@ def visual_order(text: str, base_level: int, keep_runs_logical: bool = False) ->
     """
     bidi = reorder_line(text, base_level)
     levels = bidi.levels
-    order = _marks_after_their_base(text, levels, bidi.order)
+    kinds = text.translate(_KINDS)
+    order: Sequence[int] = bidi.order
+    if _MARK in kinds:
+        order = _marks_after_their_base(text, levels, order, kinds)
     if keep_runs_logical:
         order = _rtl_runs_in_logical_order(text, levels, order)
+    if _CONTROL not in kinds:
+        return _without_controls(text, levels, order, kinds)
     chars: list[str] = []
     kept: list[int] = []
     for index in order:
@@ -207,32 +282,75 @@ def visual_order(text: str, base_level: int, keep_runs_logical: bool = False) ->
     return "".join(chars), tuple(kept)
 
 
-def _marks_after_their_base(text: str, levels: Sequence[int], order: Sequence[int]) -> list[int]:
-    """Rule L3: in a right-to-left run, reversal put each base's marks before it; put them after."""
-    result: list[int] = []
-    position = 0
+_PLAIN = "."
+_MARK = "m"
+_MIRRORED = "r"
+_CONTROL = "c"
+
+
+class _KindTable(dict[int, str]):
+    """``str.translate`` table, filled lazily: what `visual_order` must do about a character.
+
+    A combining mark (L3), a mirrored character (L4), a bidi control (left out) or plain.
+    """
+
+    def __missing__(self, code_point: int) -> str:
+        char = chr(code_point)
+        if is_bidi_control(char):
+            kind = _CONTROL
+        elif is_mark(char):
+            kind = _MARK
+        elif char in MIRRORED_CHARS:
+            kind = _MIRRORED
+        else:
+            kind = _PLAIN
+        self[code_point] = kind
+        return kind
+
+
+_KINDS = _KindTable()
+
+
+def _without_controls(
+    text: str, levels: Sequence[int], order: Sequence[int], kinds: str
+) -> tuple[str, tuple[int, ...]]:
+    """`visual_order`'s result for a line without bidi controls: mirror the RTL brackets only."""
+    chars = list(map(text.__getitem__, order))
+    if _MIRRORED in kinds:
+        visual_kinds = "".join(map(kinds.__getitem__, order))
+        position = visual_kinds.find(_MIRRORED)
+        while position >= 0:
+            if levels[order[position]] & 1:
+                chars[position] = mirror_char(chars[position])
+            position = visual_kinds.find(_MIRRORED, position + 1)
+    return "".join(chars), tuple(order)
+
+
+def _marks_after_their_base(text: str, levels: Sequence[int], order: Sequence[int], kinds: str) -> list[int]:
+    """Rule L3: in a right-to-left run, reversal put each base's marks before it; put them after.
+
+    `kinds` classifies the characters of `text` (see `_KindTable`); only marks are visited.
+    """
+    result = list(order)
+    visual_kinds = "".join(map(kinds.__getitem__, order))
     count = len(order)
-    while position < count:
-        index = order[position]
-        if levels[index] & 1 and is_mark(text[index]):
-            end = position
-            while end < count and levels[order[end]] & 1 and is_mark(text[order[end]]):
-                end += 1
-            marks = order[position:end]
-            if end < count and levels[order[end]] & 1:
-                result.append(order[end])
-                result.extend(reversed(marks))
-                position = end + 1
-                continue
-            result.extend(marks)
-            position = end
+    position = visual_kinds.find(_MARK)
+    while position >= 0:
+        if not levels[order[position]] & 1:
+            position = visual_kinds.find(_MARK, position + 1)
             continue
-        result.append(index)
-        position += 1
+        end = position
+        while end < count and levels[order[end]] & 1 and visual_kinds[end] == _MARK:
+            end += 1
+        if end < count and levels[order[end]] & 1:  # the base the marks belong to
+            result[position] = order[end]
+            result[position + 1 : end + 1] = reversed(order[position:end])
+            end += 1
+        position = visual_kinds.find(_MARK, end)
     return result
 
 
-def _rtl_runs_in_logical_order(text: str, levels: Sequence[int], order: list[int]) -> list[int]:
+def _rtl_runs_in_logical_order(text: str, levels: Sequence[int], order: Sequence[int]) -> list[int]:
     """For `runs` mode: undo the reversal inside each run of right-to-left letters.
 
     Words stay in visual order; the terminal reverses each run of letters itself.

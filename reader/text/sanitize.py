@@ -24,6 +24,7 @@ for joining, LRM/RLM/ALM for direction, tatweel, and every combining mark.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 CONTROL_PICTURES_START = 0x2400
@@ -52,8 +53,15 @@ def _translation_table() -> dict[int, str | None]:
     return table
 
 
+# Every character `_translation_table` changes (a superset is harmless): text without any is
+# returned as it is, without `str.translate` looking each of its characters up.
+_MAY_CHANGE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\ud800-\udfff]")
+
+
 def sanitize_text(text: str) -> str:
     """Return `text` with every character that could act on a terminal made harmless."""
+    if _MAY_CHANGE.search(text) is None:
+        return text
     return text.translate(_translation_table())
 
 

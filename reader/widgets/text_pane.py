@@ -20,13 +20,15 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import work
 from textual.binding import Binding, BindingType
-from textual.events import Resize
+from textual.events import Click, Resize
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from reader.article.document import Block, Role, needs_gap_before
+from reader.article.urls import check_url
 from reader.text.layout import DisplayLine, LayoutOptions, layout_paragraph
 
 # Below this many characters a pane lays everything out at once.
@@ -135,12 +137,16 @@ class TextPane(ScrollView, can_focus=True):
     def layout_complete(self) -> bool:
         return self._laid_out_blocks >= len(self._blocks)
 
-    def set_content(self, blocks: Sequence[Block], options: LayoutOptions | None = None) -> None:
+    def set_content(
+        self, blocks: Sequence[Block], options: LayoutOptions | None = None, *, keep_place: bool = False
+    ) -> None:
+        """Show other blocks; with `keep_place`, stay at the same block (same leading blocks)."""
+        anchor = self._top_block() if keep_place else 0
         self._blocks = tuple(blocks)
         self._options = options or self._options
         self._matches, self._current = {}, None
-        self.scroll_to(0, 0, animate=False)
         self._relayout()
+        self.scroll_to_block(min(anchor, max(0, len(self._blocks) - 1)), animate=False)
 
     def set_options(self, options: LayoutOptions) -> None:
         """Lay the text out again with other options (bidi mode, harakat), keeping the place."""
@@ -237,7 +243,9 @@ class TextPane(ScrollView, can_focus=True):
         return 0
 
     def scroll_to_block(self, block: int, *, animate: bool = True) -> None:
-        self.scroll_to(y=self.first_line_of_block(block), animate=animate)
+        """Put the block's first line at the top; without animation, at once (a relayout
+        must not land after a key the reader pressed since)."""
+        self.scroll_to(y=self.first_line_of_block(block), animate=animate, immediate=not animate)
 
     def line_of_match(self, match: MatchPosition) -> int:
         for number, pane_line in enumerate(self._lines):
@@ -258,6 +266,21 @@ class TextPane(ScrollView, can_focus=True):
 
     def scroll_to_center_line(self, line: int) -> None:
         self.scroll_to(y=max(0, line - self.scrollable_content_region.height // 2), animate=False)
+
+    # -- links ---------------------------------------------------------------------
+
+    @dataclass
+    class LinkClicked(Message):
+        """The reader clicked a link line; the screen decides whether to open it."""
+
+        url: str
+
+    def on_click(self, event: Click) -> None:
+        number = int(self.scroll_y) + event.y
+        if 0 <= number < len(self._lines):
+            block = self._blocks[self._lines[number].block]
+            if block.role is Role.LINK:
+                self.post_message(self.LinkClicked(block.text))
 
     # -- rendering -------------------------------------------------------------------
 
@@ -285,6 +308,8 @@ class TextPane(ScrollView, can_focus=True):
     def _segments(self, block_index: int, line: DisplayLine, width: int, base: Style) -> list[Segment]:
         block = self._blocks[block_index]
         style = base + role_style if (role_style := self._role_style(block.role)) else base
+        if block.role is Role.LINK and check_url(block.text).ok:
+            style += Style(link=block.text)  # OSC 8: terminals that support it make it clickable
         padding = max(0, width - line.width)
         segments: list[Segment] = []
         if line.rtl and padding:

@@ -59,6 +59,21 @@ async def test_narrow_terminals_put_facts_captions_and_source_after_the_text(
         assert roles.count("caption") == 3 and roles.count("fact") == len(hanoi.facts)
 
 
+async def test_resizing_keeps_the_reading_place(make_app: MakeApp, hanoi: Article) -> None:
+    app = make_app(hanoi)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one("#body", TextPane)
+        body.scroll_to_block(6, animate=False)
+        await pilot.pause()
+        for size in [(90, 30), (80, 24), (130, 40)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            top = body.displayed_lines()[int(body.scroll_y)]
+            first_line = layout_paragraph(body.blocks[6].text, body.scrollable_content_region.width)[0].text
+            assert top == first_line, size
+
+
 async def test_widening_the_terminal_brings_the_side_column_back(make_app: MakeApp, hanoi: Article) -> None:
     app = make_app(hanoi)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -1,12 +1,6 @@
-"""Fixtures for the text engine tests: sample paragraphs and the FriBidi oracle."""
+"""Sample paragraphs for the text engine tests (the FriBidi oracle is in tests/conftest.py)."""
 
 from __future__ import annotations
-
-import shutil
-import subprocess
-from collections.abc import Callable
-
-import pytest
 
 from tests.conftest import SEED_FILE
 
@@ -28,23 +22,3 @@ def seed_paragraphs() -> list[str]:
     if not SEED_FILE.exists():
         return []
     return [line.strip() for line in SEED_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-@pytest.fixture(scope="session")
-def fribidi() -> Callable[[list[str], bool], list[str]]:
-    """Render logical lines with GNU FriBidi, one line at a time (never its own wrapping)."""
-    if shutil.which("fribidi") is None:
-        pytest.skip("GNU FriBidi's command line tool is not installed (apt install libfribidi-bin)")
-
-    def render(lines: list[str], rtl: bool) -> list[str]:
-        direction = "--rtl" if rtl else "--ltr"
-        result = subprocess.run(
-            ["fribidi", direction, "--nobreak", "--nopad", "--clean"],
-            input="\n".join(lines) + "\n",
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return result.stdout.split("\n")[: len(lines)]
-
-    return render

@@ -1,0 +1,285 @@
+"""The user's configuration file: where it lives, what it may say, and reading it safely.
+
+`config.yaml` in the user config directory (`platformdirs.user_config_dir("rtl-news-reader")`),
+or in `--config-dir` / `READER_CONFIG_DIR`. Every key is optional:
+
+    folders: [~/news, ~/archive]   # opened by `reader` with no PATH
+    theme: reader-sepia            # reader-dark, reader-light, reader-high-contrast, ...
+    bidi: auto                     # auto | visual | logical | runs
+    harakat: true                  # show Arabic diacritics
+    digits: as-written             # as-written | western | arabic-indic
+    calibrated_bidi: visual        # written by `reader calibrate`: visual | logical | runs
+
+Reading never fails: a file that is not valid YAML gives one message with its
+`path:line:col` and the defaults; a bad value gives a message naming the key and the
+accepted values, and that key's default. `save_setting` changes one key in place,
+keeping the rest of the file (comments included), and writes atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+from platformdirs import user_config_dir
+
+from reader.terminal.modes import BidiMode, BidiSetting
+from reader.text.digits import DigitStyle
+
+APP_NAME = "rtl-news-reader"
+ENV_VARIABLE = "READER_CONFIG_DIR"
+FILE_NAME = "config.yaml"
+DEFAULT_THEME = "reader-dark"
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings in effect (defaults for whatever the file does not say)."""
+
+    folders: tuple[Path, ...] = ()
+    theme: str = DEFAULT_THEME
+    bidi: BidiSetting = BidiSetting.AUTO
+    harakat: bool = True
+    digits: DigitStyle = DigitStyle.AS_WRITTEN
+    calibrated_bidi: BidiMode | None = None
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    """The config, the file it came from, and a message per problem found in it."""
+
+    config: Config
+    path: Path
+    problems: tuple[str, ...] = field(default=())
+    found: bool = False
+
+
+class ConfigError(ValueError):
+    """A setting that cannot be saved: unknown key, bad value, or an unreadable file."""
+
+
+def config_dir(cli_value: Path | None = None, env: Mapping[str, str] | None = None) -> Path:
+    """`--config-dir`, else `READER_CONFIG_DIR`, else the platform's user config folder."""
+    if cli_value is not None:
+        return cli_value
+    environ = os.environ if env is None else env
+    if environ.get(ENV_VARIABLE):
+        return Path(environ[ENV_VARIABLE])
+    return Path(user_config_dir(APP_NAME))
+
+
+def config_file(directory: Path) -> Path:
+    return directory / FILE_NAME
+
+
+# -- values ----------------------------------------------------------------------------
+
+
+def _choice(enum_type: Any, key: str) -> Callable[[object], object]:
+    accepted = ", ".join(member.value for member in enum_type)
+
+    def parse(value: object) -> object:
+        for member in enum_type:
+            if isinstance(value, str) and member.value == value.strip().lower():
+                return member
+        raise ValueError(f"{key}: {value!r} is not accepted; expected one of: {accepted}")
+
+    return parse
+
+
+def _theme(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"theme: {value!r} is not accepted; expected a theme name such as {DEFAULT_THEME}")
+    return value.strip()
+
+
+def _harakat(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueError(f"harakat: {value!r} is not accepted; expected one of: true, false")
+
+
+def _folders(value: object) -> tuple[Path, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(item, str) and item.strip() for item in items):
+        raise ValueError(f"folders: {value!r} is not accepted; expected a list of folder paths")
+    return tuple(Path(os.path.expanduser(item)) for item in items)
+
+
+PARSERS: dict[str, Callable[[object], object]] = {
+    "folders": _folders,
+    "theme": _theme,
+    "bidi": _choice(BidiSetting, "bidi"),
+    "harakat": _harakat,
+    "digits": _choice(DigitStyle, "digits"),
+    "calibrated_bidi": _choice(BidiMode, "calibrated_bidi"),
+}
+
+
+def parse_value(key: str, value: object) -> object:
+    """The typed value of one setting. Raises ValueError naming the key and what it accepts."""
+    if key not in PARSERS:
+        raise ValueError(f"unknown setting {key!r}; known settings: {', '.join(PARSERS)}")
+    return PARSERS[key](value)
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def load_config(directory: Path | None = None) -> LoadedConfig:
+    """The config in `directory` (default: `config_dir()`); never raises on a bad file."""
+    path = config_file(directory if directory is not None else config_dir())
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return LoadedConfig(Config(), path)
+    except (OSError, UnicodeDecodeError) as error:
+        return LoadedConfig(Config(), path, (f"{path}: cannot read the config ({error}); using the defaults",), True)
+    return _parse_config(text, path)
+
+
+def _parse_config(text: str, path: Path) -> LoadedConfig:
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return LoadedConfig(Config(), path, (), True)
+        if not isinstance(node, yaml.MappingNode):
+            raise _NotAMapping(node)
+        pairs = [(key, value, loader.construct_object(value, deep=True)) for key, value in node.value]
+    except yaml.MarkedYAMLError as error:
+        return LoadedConfig(Config(), path, (_yaml_error_message(path, error),), True)
+    except _NotAMapping as error:
+        return LoadedConfig(Config(), path, (f"{_where(path, error.node)}: the config must be a mapping of settings; using the defaults",), True)
+    finally:
+        loader.dispose()
+    return _settings_from_pairs(pairs, path)
+
+
+class _NotAMapping(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__()
+        self.node = node
+
+
+def _where(path: Path, node: yaml.Node) -> str:
+    mark = node.start_mark
+    return f"{path}:{mark.line + 1}:{mark.column + 1}"
+
+
+def _yaml_error_message(path: Path, error: yaml.MarkedYAMLError) -> str:
+    mark = error.problem_mark or error.context_mark
+    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+    return f"{where}: not valid YAML ({error.problem or error.context}); using the defaults"
+
+
+def _settings_from_pairs(pairs: list[tuple[yaml.Node, yaml.Node, object]], path: Path) -> LoadedConfig:
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for key_node, value_node, value in pairs:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node.value)
+        try:
+            values[key] = _relative_to(path.parent, parse_value(key, value))
+        except ValueError as error:
+            problems.append(f"{_where(path, value_node if key in PARSERS else key_node)}: {error}; using the default")
+    return LoadedConfig(replace(Config(), **values), path, tuple(problems), True)
+
+
+def _relative_to(folder: Path, value: object) -> object:
+    """Relative folders in the config are relative to the config file's folder."""
+    if isinstance(value, tuple):
+        return tuple(folder / item if isinstance(item, Path) else item for item in value)
+    return value
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def save_setting(key: str, value: str | bool | list[str], directory: Path | None = None) -> Path:
+    """Set `key` to `value` in the config file (created if needed); returns the file's path.
+
+    Other keys, comments and blank lines are kept. The file is replaced atomically.
+
+    Raises:
+        ConfigError: unknown key, bad value, a config that is not valid YAML (it is not
+            overwritten), or a file that cannot be written.
+    """
+    try:
+        parse_value(key, value)
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
+    path = config_file(directory if directory is not None else config_dir())
+    loaded = load_config(path.parent)
+    if any("not valid YAML" in problem or "must be a mapping" in problem for problem in loaded.problems):
+        raise ConfigError(f"{loaded.problems[0]}: fix the file first, it was not changed")
+    old_text = path.read_text(encoding="utf-8") if loaded.found else ""
+    try:
+        _write_atomically(path, _with_setting(old_text, key, value))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot write the config: {error.strerror or error}") from None
+    return path
+
+
+def _with_setting(text: str, key: str, value: str | bool | list[str]) -> str:
+    """`text` with the top-level `key` set to `value` (its old value, even a block list, removed)."""
+    rendered = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False, sort_keys=False).rstrip("\n")
+    lines = text.splitlines()
+    start = next((number for number, line in enumerate(lines) if re.match(rf"{re.escape(key)}\s*:", line)), None)
+    if start is None:
+        return "\n".join([*lines, rendered]) + "\n"
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith((" ", "\t", "-")) or not lines[end].strip()):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1  # keep the blank lines that separate it from the next key
+    return "\n".join([*lines[:start], rendered, *lines[end:]]) + "\n"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+# -- `reader config` -------------------------------------------------------------------
+
+
+def describe(loaded: LoadedConfig) -> list[str]:
+    """The lines `reader config` prints: the file, then each setting in effect."""
+    config = loaded.config
+    status = "" if loaded.found else " (not found: built-in defaults)"
+    folders = ", ".join(str(folder) for folder in config.folders) or "(none: ./articles, else the bundled articles)"
+    calibrated = config.calibrated_bidi.value if config.calibrated_bidi else "(none: run `reader calibrate`)"
+    return [
+        f"config file: {loaded.path}{status}",
+        f"folders: {folders}",
+        f"theme: {config.theme}",
+        f"bidi: {config.bidi.value}",
+        f"harakat: {'on' if config.harakat else 'off'}",
+        f"digits: {config.digits.value}",
+        f"calibrated_bidi: {calibrated}",
+    ]
+
+
+def run_config_command(directory: Path | None) -> int:
+    """`reader config`: print the file and the settings in effect; 1 when it has problems."""
+    import sys
+
+    loaded = load_config(config_dir(directory))
+    for line in describe(loaded):
+        print(line)
+    for problem in loaded.problems:
+        print(f"reader: {problem}", file=sys.stderr)
+    return 1 if loaded.problems else 0

@@ -1,0 +1,528 @@
+"""The state database: reading state, UI settings and the article index, in one SQLite file.
+
+`state.sqlite3` in the user state directory (`platformdirs.user_state_dir`), or in
+`--state-dir` / `READER_STATE_DIR`. WAL journal with `synchronous=NORMAL`, every write in
+one short transaction: a reader killed at any moment (even `kill -9`) leaves a database
+that is whole, holding every committed write, never half of one.
+
+Tables:
+- `reading`: per article, keyed by its resolved path: read, bookmarked, scroll position;
+- `settings`: what the reader chose in the app (theme, harakat);
+- `files`: the article index: path, size, mtime_ns, header columns and the full record;
+- `search`: an FTS5 table (`trigram` tokenizer) over folded text, rowid = `files.id`
+  (see `reader.state.search`). Without FTS5 trigram (SQLite < 3.34) it is a plain table
+  and every search scans it.
+
+The scroll position is the top line's block index and its line offset inside that block
+(`ScrollPosition`): a block is a paragraph, so after a resize, another bidi mode or
+hiding harakat it still lands on the right paragraph, at most a few lines off, where a
+bare line number would drift by whole screens.
+
+A database that cannot be opened (read-only folder, corrupt file...) gives a message and
+a `NullStore`: the same interface, remembering things for this session only. A database
+that starts failing later records its error in `problem` and stops nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from platformdirs import user_state_dir
+
+from reader.article.model import LoadResult
+from reader.state.codec import result_from_json, result_to_json
+from reader.state.search import fts_phrase, needs_scan, search_columns, search_needle
+
+APP_NAME = "rtl-news-reader"
+ENV_VARIABLE = "READER_STATE_DIR"
+DB_NAME = "state.sqlite3"
+SCHEMA_VERSION = 1
+SEARCH_LIMIT = 1000
+# bm25 weights of the search columns: title, body, captions, facts.
+COLUMN_WEIGHTS = (10.0, 1.0, 2.0, 2.0)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ScrollPosition:
+    """The top line of the view: its block (paragraph) and how many lines into it."""
+
+    block: int = 0
+    line_offset: int = 0
+
+
+@dataclass(frozen=True)
+class ReadingState:
+    read: bool = False
+    bookmarked: bool = False
+    position: ScrollPosition | None = None
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What says a file is unchanged since it was indexed."""
+
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    key: str  # `state_key` of the file
+    stamp: FileStamp
+    result: LoadResult
+
+
+def state_key(path: Path) -> str:
+    """The key of an article file in the database: its resolved path."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        return str(path.absolute())
+
+
+def state_dir(cli_value: Path | None = None, env: Mapping[str, str] | None = None) -> Path:
+    """`--state-dir`, else `READER_STATE_DIR`, else the platform's user state folder."""
+    if cli_value is not None:
+        return cli_value
+    environ = os.environ if env is None else env
+    if environ.get(ENV_VARIABLE):
+        return Path(environ[ENV_VARIABLE])
+    return Path(user_state_dir(APP_NAME))
+
+
+class Store(Protocol):
+    """What the app needs from its state; `SqliteStore` persists it, `NullStore` does not."""
+
+    @property
+    def persistent(self) -> bool: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def problem(self) -> str | None: ...
+
+    def reading_state(self, path: Path) -> ReadingState: ...
+    def reading_states(self) -> dict[str, ReadingState]: ...
+    def mark_read(self, path: Path, read: bool = True) -> None: ...
+    def save_position(self, path: Path, position: ScrollPosition) -> None: ...
+    def set_bookmark(self, path: Path, bookmarked: bool) -> None: ...
+    def setting(self, key: str) -> str | None: ...
+    def save_setting(self, key: str, value: str) -> None: ...
+    def indexed_stamps(self) -> dict[str, FileStamp]: ...
+    def put_index(self, entries: Sequence[IndexEntry]) -> None: ...
+    def remove_index(self, keys: Iterable[str]) -> None: ...
+    def indexed_results(self, keys: Iterable[str]) -> dict[str, LoadResult]: ...
+    def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[str] | None: ...
+    def close(self) -> None: ...
+
+
+# -- the session-only store ---------------------------------------------------------------
+
+
+class NullStore:
+    """Remembers reading state and settings for this session only; indexes nothing.
+
+    `search` returns None: the caller searches the loaded articles itself.
+    """
+
+    def __init__(self, location: str = "(no database)", problem: str | None = None) -> None:
+        self._location = location
+        self._problem = problem
+        self._reading: dict[str, ReadingState] = {}
+        self._settings: dict[str, str] = {}
+
+    @property
+    def persistent(self) -> bool:
+        return False
+
+    @property
+    def location(self) -> str:
+        return self._location
+
+    @property
+    def problem(self) -> str | None:
+        return self._problem
+
+    def reading_state(self, path: Path) -> ReadingState:
+        return self._reading.get(state_key(path), ReadingState())
+
+    def reading_states(self) -> dict[str, ReadingState]:
+        return dict(self._reading)
+
+    def _update(self, path: Path, change: Callable[[ReadingState], ReadingState]) -> None:
+        key = state_key(path)
+        self._reading[key] = change(self._reading.get(key, ReadingState()))
+
+    def mark_read(self, path: Path, read: bool = True) -> None:
+        self._update(path, lambda state: replace(state, read=read))
+
+    def save_position(self, path: Path, position: ScrollPosition) -> None:
+        self._update(path, lambda state: replace(state, position=position))
+
+    def set_bookmark(self, path: Path, bookmarked: bool) -> None:
+        self._update(path, lambda state: replace(state, bookmarked=bookmarked))
+
+    def setting(self, key: str) -> str | None:
+        return self._settings.get(key)
+
+    def save_setting(self, key: str, value: str) -> None:
+        self._settings[key] = value
+
+    def indexed_stamps(self) -> dict[str, FileStamp]:
+        return {}
+
+    def put_index(self, entries: Sequence[IndexEntry]) -> None:
+        pass
+
+    def remove_index(self, keys: Iterable[str]) -> None:
+        pass
+
+    def indexed_results(self, keys: Iterable[str]) -> dict[str, LoadResult]:
+        return {}
+
+    def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[str] | None:
+        return None
+
+    def close(self) -> None:
+        pass
+
+
+# -- SQLite ---------------------------------------------------------------------------------
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS reading (
+    path TEXT PRIMARY KEY,
+    read INTEGER NOT NULL DEFAULT 0,
+    bookmarked INTEGER NOT NULL DEFAULT 0,
+    block INTEGER,
+    line_offset INTEGER,
+    updated_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ok INTEGER NOT NULL,
+    title TEXT,
+    language TEXT,
+    published TEXT,
+    source_name TEXT,
+    tags TEXT,
+    record TEXT NOT NULL
+);
+"""
+_FTS_TABLE = "CREATE VIRTUAL TABLE search USING fts5(title, body, captions, facts, tokenize='trigram')"
+_PLAIN_TABLE = "CREATE TABLE search (rowid INTEGER PRIMARY KEY, title TEXT, body TEXT, captions TEXT, facts TEXT)"
+_SEARCH_COLUMNS = ("title", "body", "captions", "facts")
+
+
+class SqliteStore:
+    """The state in an SQLite database. Safe to share between the UI and a worker thread."""
+
+    def __init__(self, path: Path, *, full_text: bool = True) -> None:
+        """Raises sqlite3.Error or OSError when the database cannot be opened or set up.
+
+        `full_text` False makes a new database's search table a plain one (as without
+        FTS5 trigram), for tests.
+        """
+        self._want_fts = full_text
+        self.path = path
+        self._problem: str | None = None
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
+        try:
+            self._fts = self._set_up()
+        except BaseException:
+            self._db.close()
+            raise
+
+    # -- setup ------------------------------------------------------------------------
+
+    def _set_up(self) -> bool:
+        db = self._db
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        with self._transaction():
+            if version != SCHEMA_VERSION:
+                # The index is a cache: rebuild it for this schema; reading state stays.
+                db.execute("DROP TABLE IF EXISTS search")
+                db.execute("DROP TABLE IF EXISTS files")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            fts = self._create_search_table()
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        return fts
+
+    def _create_search_table(self) -> bool:
+        row = self._db.execute("SELECT sql FROM sqlite_master WHERE name='search'").fetchone()
+        if row is not None:
+            return "fts5" in row[0].lower()
+        if not self._want_fts:
+            self._db.execute(_PLAIN_TABLE)
+            return False
+        try:
+            self._db.execute("SAVEPOINT fts")
+            self._db.execute(_FTS_TABLE)
+            self._db.execute("RELEASE fts")
+            return True
+        except sqlite3.OperationalError:  # no FTS5, or no trigram tokenizer (SQLite < 3.34)
+            self._db.execute("ROLLBACK TO fts")
+            self._db.execute("RELEASE fts")
+            self._db.execute(_PLAIN_TABLE)
+            return False
+
+    @property
+    def persistent(self) -> bool:
+        return True
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    @property
+    def problem(self) -> str | None:
+        return self._problem
+
+    @property
+    def full_text(self) -> bool:
+        """Whether searches use the FTS5 trigram index (else they scan)."""
+        return self._fts
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is committed, or none of it."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _safely(self, work: Callable[[], T], fallback: T) -> T:
+        """Run `work`; a database error is remembered in `problem`, never raised."""
+        with self._lock:
+            try:
+                return work()
+            except sqlite3.Error as error:
+                self._problem = f"{self.path}: {error}"
+                return fallback
+
+    def _write(self, work: Callable[[sqlite3.Connection], object]) -> None:
+        def in_transaction() -> None:
+            with self._transaction() as db:
+                work(db)
+
+        self._safely(in_transaction, None)
+
+    # -- reading state ----------------------------------------------------------------
+
+    def reading_state(self, path: Path) -> ReadingState:
+        def read() -> ReadingState:
+            row = self._db.execute(
+                "SELECT read, bookmarked, block, line_offset FROM reading WHERE path=?", (state_key(path),)
+            ).fetchone()
+            return _reading_state(row) if row else ReadingState()
+
+        return self._safely(read, ReadingState())
+
+    def reading_states(self) -> dict[str, ReadingState]:
+        def read() -> dict[str, ReadingState]:
+            rows = self._db.execute("SELECT path, read, bookmarked, block, line_offset FROM reading")
+            return {row[0]: _reading_state(row[1:]) for row in rows}
+
+        return self._safely(read, {})
+
+    def _upsert_reading(self, path: Path, column_values: dict[str, int]) -> None:
+        columns = ", ".join(column_values)
+        marks = ", ".join("?" for _ in column_values)
+        updates = ", ".join(f"{column}=excluded.{column}" for column in column_values)
+        sql = (
+            f"INSERT INTO reading (path, updated_ns, {columns}) VALUES (?, ?, {marks}) "
+            f"ON CONFLICT(path) DO UPDATE SET updated_ns=excluded.updated_ns, {updates}"
+        )
+        values = (state_key(path), time.time_ns(), *column_values.values())
+        self._write(lambda db: db.execute(sql, values))
+
+    def mark_read(self, path: Path, read: bool = True) -> None:
+        self._upsert_reading(path, {"read": int(read)})
+
+    def save_position(self, path: Path, position: ScrollPosition) -> None:
+        self._upsert_reading(path, {"block": position.block, "line_offset": position.line_offset})
+
+    def set_bookmark(self, path: Path, bookmarked: bool) -> None:
+        self._upsert_reading(path, {"bookmarked": int(bookmarked)})
+
+    # -- settings ---------------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        def read() -> str | None:
+            row = self._db.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
+            return str(row[0]) if row else None
+
+        return self._safely(read, None)
+
+    def save_setting(self, key: str, value: str) -> None:
+        sql = "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value"
+        self._write(lambda db: db.execute(sql, (key, value)))
+
+    # -- the index --------------------------------------------------------------------
+
+    def indexed_stamps(self) -> dict[str, FileStamp]:
+        def read() -> dict[str, FileStamp]:
+            rows = self._db.execute("SELECT path, size, mtime_ns FROM files")
+            return {path: FileStamp(size, mtime_ns) for path, size, mtime_ns in rows}
+
+        return self._safely(read, {})
+
+    def put_index(self, entries: Sequence[IndexEntry]) -> None:
+        """Index (or re-index) these files, all in one transaction."""
+
+        def put(db: sqlite3.Connection) -> None:
+            for entry in entries:
+                _put_entry(db, entry)
+
+        self._write(put)
+
+    def remove_index(self, keys: Iterable[str]) -> None:
+        wanted = list(keys)
+
+        def remove(db: sqlite3.Connection) -> None:
+            for key in wanted:
+                row = db.execute("SELECT id FROM files WHERE path=?", (key,)).fetchone()
+                if row:
+                    db.execute("DELETE FROM search WHERE rowid=?", row)
+                    db.execute("DELETE FROM files WHERE id=?", row)
+
+        if wanted:
+            self._write(remove)
+
+    def indexed_results(self, keys: Iterable[str]) -> dict[str, LoadResult]:
+        """The stored load results of these files; a record that cannot be read is left out."""
+        wanted = set(keys)
+
+        def read() -> dict[str, LoadResult]:
+            results: dict[str, LoadResult] = {}
+            for path, record in self._db.execute("SELECT path, record FROM files"):
+                if path in wanted:
+                    try:
+                        results[path] = result_from_json(record)
+                    except (ValueError, KeyError, TypeError):
+                        continue  # an old or damaged record: the file is simply read again
+            return results
+
+        return self._safely(read, {})
+
+    def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[str] | None:
+        """Keys of the indexed articles containing `query` (folded), best first."""
+        needle = search_needle(query)
+        if not needle:
+            return []
+
+        def run() -> list[str]:
+            if self._fts and not needs_scan(needle):
+                weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
+                sql = (
+                    "SELECT files.path FROM search JOIN files ON files.id = search.rowid "
+                    f"WHERE search MATCH ? ORDER BY bm25(search, {weights}) LIMIT ?"
+                )
+                rows = self._db.execute(sql, (fts_phrase(needle), limit))
+            else:
+                found = " OR ".join(f"instr(search.{column}, ?) > 0" for column in _SEARCH_COLUMNS)
+                sql = (
+                    "SELECT files.path FROM search JOIN files ON files.id = search.rowid "
+                    f"WHERE {found} ORDER BY files.published DESC LIMIT ?"
+                )
+                rows = self._db.execute(sql, (*[needle] * len(_SEARCH_COLUMNS), limit))
+            return [row[0] for row in rows]
+
+        nothing: list[str] = []
+        return self._safely(run, nothing)
+
+    def integrity(self) -> str:
+        """`PRAGMA integrity_check`: "ok" for a sound database."""
+        return self._safely(lambda: str(self._db.execute("PRAGMA integrity_check").fetchone()[0]), "unreadable")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+def _reading_state(row: Sequence[int | None]) -> ReadingState:
+    read, bookmarked, block, line_offset = row
+    position = ScrollPosition(block, line_offset or 0) if block is not None else None
+    return ReadingState(bool(read), bool(bookmarked), position)
+
+
+def _put_entry(db: sqlite3.Connection, entry: IndexEntry) -> None:
+    result, article = entry.result, entry.result.article
+    header = (
+        (article.title, article.language, article.published.isoformat() if article.published else None,
+         article.source.name if article.source else None, "\n".join(article.tags))
+        if article is not None
+        else (None, None, None, None, None)
+    )
+    values = (entry.stamp.size, entry.stamp.mtime_ns, int(article is not None), *header, result_to_json(result))
+    row = db.execute("SELECT id FROM files WHERE path=?", (entry.key,)).fetchone()
+    if row is None:
+        cursor = db.execute(
+            "INSERT INTO files (path, size, mtime_ns, ok, title, language, published, source_name, tags, record) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (entry.key, *values),
+        )
+        rowid = cursor.lastrowid
+    else:
+        rowid = row[0]
+        db.execute(
+            "UPDATE files SET size=?, mtime_ns=?, ok=?, title=?, language=?, published=?, source_name=?, "
+            "tags=?, record=? WHERE id=?",
+            (*values, rowid),
+        )
+        db.execute("DELETE FROM search WHERE rowid=?", (rowid,))
+    if article is not None:
+        columns = search_columns(article)
+        db.execute(
+            "INSERT INTO search (rowid, title, body, captions, facts) VALUES (?, ?, ?, ?, ?)",
+            (rowid, columns.title, columns.body, columns.captions, columns.facts),
+        )
+
+
+# -- opening ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenedStore:
+    store: Store
+    message: str | None  # why there is no persistence, for the user
+
+
+def open_store(directory: Path) -> OpenedStore:
+    """The database in `directory`, or a `NullStore` and the reason it could not be opened."""
+    path = directory / DB_NAME
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        return OpenedStore(SqliteStore(path), None)
+    except (OSError, sqlite3.Error) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        message = (
+            f"{path}: cannot open the reader's database ({reason}). Read marks, positions, "
+            "bookmarks and settings will not be kept after this session; library search "
+            "works without an index."
+        )
+        return OpenedStore(NullStore(str(path), message), message)

@@ -1,0 +1,206 @@
+"""The library screen: order, marks, sorting, filters, search, and the state it keeps."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+from textual.widgets import OptionList
+
+from reader.app import ReaderApp
+from reader.article.library import Library
+from reader.article.model import Article, LoadResult
+from reader.screens.library import BOOKMARK_MARK, UNREAD_MARK, LibraryScreen
+from reader.screens.reading import ReadingScreen
+from reader.state.store import NullStore, SqliteStore, Store
+from reader.text.layout import LayoutOptions, layout_paragraph
+from reader.widgets.text_pane import TextPane
+from tests.app.conftest import library_of
+from tests.state.conftest import news_yaml, write_generated_library
+
+
+def rows(app: ReaderApp) -> list[str]:
+    """The library list's rows as shown (plain text), the error section included."""
+    option_list = app.screen.query_one("#articles", OptionList)
+    return [str(option_list.get_option_at_index(index).prompt) for index in range(option_list.option_count)]
+
+
+def titles(app: ReaderApp) -> list[str]:
+    assert isinstance(app.screen, LibraryScreen)
+    return [entry.article.title for entry in app.screen.shown]
+
+
+@pytest.fixture
+def three(hanoi: Article, english: Article, tmp_path: Path) -> Library:
+    """Three articles with files, dates, languages and tags of their own."""
+    old = replace(english, title="An older English report", published=date(2024, 1, 5), tags=("tech",), path=tmp_path / "old.yaml")
+    new = replace(english, published=date(2025, 11, 1), tags=("world",), path=tmp_path / "new.yaml")
+    arabic = replace(hanoi, path=tmp_path / "hanoi.yaml")
+    return Library.from_results(LoadResult(article.path or tmp_path, article) for article in (old, arabic, new))
+
+
+@pytest.fixture
+def state(tmp_path: Path) -> Store:
+    store = SqliteStore(tmp_path / "state.sqlite3")
+    return store
+
+
+def app_for(library: Library, store: Store, **kwargs: object) -> ReaderApp:
+    return ReaderApp(library, LayoutOptions(), "visual (tests)", store=store, **kwargs)  # type: ignore[arg-type]
+
+
+async def test_articles_are_listed_newest_first_with_shaped_titles_and_unread_marks(three: Library, state: Store) -> None:
+    app = app_for(three, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert titles(app) == [three.articles[2].title, three.articles[1].title, three.articles[0].title]
+        arabic_row = rows(app)[1]
+        shaped = layout_paragraph(three.articles[1].title, 200)[0].text.strip()
+        assert shaped.split()[-1] in arabic_row  # drawn shaped and reordered, not in logical order
+        assert all(row.startswith(UNREAD_MARK) for row in rows(app))
+        assert "2025-10-25 · Dân trí · ar" in arabic_row
+
+
+async def test_s_cycles_the_order_through_title_and_source(three: Library, state: Store) -> None:
+    app = app_for(three, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s")
+        assert titles(app)[0] == "An older English report"
+        assert "sorted by title" in str(app.screen.query_one("#library-title").render())
+        await pilot.press("s")
+        assert titles(app)[-1] == three.articles[1].title or titles(app)[0] == three.articles[1].title
+
+
+async def test_l_filters_by_language_and_f_by_tag(three: Library, state: Store) -> None:
+    app = app_for(three, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l")  # the first language: ar
+        assert titles(app) == [three.articles[1].title]
+        await pilot.press("l", "l")  # en, then all again
+        assert len(titles(app)) == 3
+        await pilot.press("f", *"tech", "enter")
+        assert titles(app) == ["An older English report"]
+        await pilot.press("f", "ctrl+u", "enter")
+        assert len(titles(app)) == 3
+
+
+async def test_search_shows_a_highlighted_snippet_and_opens_at_the_match(three: Library, state: Store) -> None:
+    for result in three.results:
+        assert result.article is not None and result.article.path is not None
+        result.article.path.write_text(news_yaml(result.article.title, result.article.body), encoding="utf-8")
+    app = app_for(three, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"اتفاقيه هانوي")  # teh marbuta folded, harakat ignored
+        assert titles(app) == [three.articles[1].title]
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        snippet = screen.shown[0].snippet
+        assert snippet is not None and snippet.block == 0
+        row = screen.query_one("#articles", OptionList).get_option_at_index(0).prompt
+        assert isinstance(row, Text)
+        match_style = screen.get_component_rich_style("library-screen--match", partial=True)
+        highlighted = "".join(row.plain[span.start : span.end] for span in row.spans if span.style == match_style)
+        assert highlighted == layout_paragraph("اتفاقية هانوي", 80)[0].text  # the match, shaped and reordered
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        assert app.screen.article.title == three.articles[1].title
+
+
+async def test_search_opens_the_article_at_the_paragraph_of_the_match(english: Article, state: Store, tmp_path: Path) -> None:
+    long_report = replace(english, path=tmp_path / "long.yaml")
+    other = replace(english, title="Something else", body=("Nothing here.",), path=tmp_path / "other.yaml")
+    app = app_for(library_of(long_report, other), NullStore())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("slash", *"Paragraph 10 ", "enter", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        body = screen.query_one("#body", TextPane)
+        assert int(body.scroll_y) == body.first_line_of_block(9)
+
+
+async def test_opening_marks_read_and_m_bookmarks(three: Library, state: Store) -> None:
+    app = app_for(three, state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")  # the newest
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        await pilot.press("m", "escape")
+        await pilot.pause()
+        first = rows(app)[0]
+        assert not first.startswith(UNREAD_MARK) and first[1] == BOOKMARK_MARK
+        await pilot.press("b")
+        assert titles(app) == [three.articles[2].title]
+
+
+async def test_the_reading_position_is_restored(three: Library, state: Store) -> None:
+    app = app_for(three, state)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("pagedown", "pagedown")
+        body = app.screen.query_one("#body", TextPane)
+        left_at = int(body.scroll_y)
+        assert left_at > 0
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert int(app.screen.query_one("#body", TextPane).scroll_y) == left_at
+
+
+async def test_quitting_saves_the_place(three: Library, state: Store) -> None:
+    app = app_for(three, state)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("pagedown")
+        await pilot.press("q")
+    path = three.articles[2].path
+    assert path is not None
+    position = state.reading_state(path).position
+    assert position is not None and (position.block, position.line_offset) != (0, 0)
+
+
+async def test_harakat_choice_is_remembered(three: Library, state: Store) -> None:
+    app = app_for(three, state)
+    async with app.run_test() as pilot:
+        await pilot.press("h")
+    assert state.setting("harakat") == "off"
+
+
+async def test_folders_are_indexed_in_a_worker_then_reopened_from_the_index(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write_generated_library(folder, 40)
+    (folder / "bad\x1b]0;owned\x07.yaml").write_text("title: [\n", encoding="utf-8")
+    store = SqliteStore(tmp_path / "state.sqlite3")
+    app = app_for(Library(()), store, sources=[folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(titles(app)) == 40 and len(app.library.articles) == 40
+        shown = rows(app)
+        assert "Files with errors" in shown
+        assert "\x1b" not in shown[-1] and "␛]0;owned␇" in shown[-1]
+        await pilot.press("slash", *"الاتفاقيه")  # searched through the FTS index
+        assert len(titles(app)) == 40
+    assert store.indexed_stamps() and len(store.indexed_stamps()) == 41
+
+
+async def test_without_a_database_search_still_works(three: Library) -> None:
+    app = app_for(three, NullStore())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"HANOI")
+        assert three.articles[2].title in titles(app)
+        assert "not saved" in str(app.screen.query_one("#library-title").render())
+
+
+async def test_startup_messages_are_notified(three: Library, notifications: list[str]) -> None:
+    app = app_for(three, NullStore(), startup_messages=["state.sqlite3: cannot open the reader's database"])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+    assert "state.sqlite3: cannot open the reader's database" in notifications
