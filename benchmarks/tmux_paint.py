@@ -89,12 +89,14 @@ def _quote(part: str) -> str:
     return "'" + part.replace("'", "'\\''") + "'"
 
 
-def first_paint(command: Sequence[str], check: Check, *, cwd: Path) -> tuple[float, float | None]:
+def first_paint(
+    command: Sequence[str], check: Check, *, cwd: Path, timeout: float = TIMEOUT
+) -> tuple[float, float | None]:
     """Seconds from starting `command` until `check` holds, and the app's peak RSS."""
     start = time.perf_counter()
     session = Session.start(command, cwd=cwd)
     try:
-        session.wait_for(check)
+        session.wait_for(check, timeout)
         elapsed = time.perf_counter() - start
     finally:
         rss = session.stop()

@@ -213,31 +213,48 @@ def save_setting(key: str, value: str | bool | list[str], directory: Path | None
         parse_value(key, value)
     except ValueError as error:
         raise ConfigError(str(error)) from None
+    rendered = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False, sort_keys=False)
+    return _rewrite(directory, lambda text: _replace_key(text, key, rendered.rstrip("\n")))
+
+
+def forget_setting(key: str, directory: Path | None = None) -> Path:
+    """Remove `key` from the config file (its default applies again); returns the file's path.
+
+    Raises:
+        ConfigError: unknown key, a config that is not valid YAML, or a file that cannot be written.
+    """
+    if key not in PARSERS:
+        raise ConfigError(f"unknown setting {key!r}; known settings: {', '.join(PARSERS)}")
+    return _rewrite(directory, lambda text: _replace_key(text, key, None))
+
+
+def _rewrite(directory: Path | None, change: Callable[[str], str]) -> Path:
     path = config_file(directory if directory is not None else config_dir())
     loaded = load_config(path.parent)
     if any("not valid YAML" in problem or "must be a mapping" in problem for problem in loaded.problems):
         raise ConfigError(f"{loaded.problems[0]}: fix the file first, it was not changed")
     old_text = path.read_text(encoding="utf-8") if loaded.found else ""
     try:
-        _write_atomically(path, _with_setting(old_text, key, value))
+        _write_atomically(path, change(old_text))
     except OSError as error:
         raise ConfigError(f"{path}: cannot write the config: {error.strerror or error}") from None
     return path
 
 
-def _with_setting(text: str, key: str, value: str | bool | list[str]) -> str:
-    """`text` with the top-level `key` set to `value` (its old value, even a block list, removed)."""
-    rendered = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False, sort_keys=False).rstrip("\n")
+def _replace_key(text: str, key: str, rendered: str | None) -> str:
+    """`text` with the top-level `key` (its value too, even a block list) replaced by `rendered`
+    (None: removed); appended when the key is not there."""
     lines = text.splitlines()
+    new = [rendered] if rendered is not None else []
     start = next((number for number, line in enumerate(lines) if re.match(rf"{re.escape(key)}\s*:", line)), None)
     if start is None:
-        return "\n".join([*lines, rendered]) + "\n"
+        return "\n".join([*lines, *new]) + "\n" if new else text
     end = start + 1
     while end < len(lines) and (lines[end].startswith((" ", "\t", "-")) or not lines[end].strip()):
         end += 1
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1  # keep the blank lines that separate it from the next key
-    return "\n".join([*lines[:start], rendered, *lines[end:]]) + "\n"
+    return "\n".join([*lines[:start], *new, *lines[end:]]) + "\n"
 
 
 def _write_atomically(path: Path, text: str) -> None:

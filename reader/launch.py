@@ -22,6 +22,7 @@ from pathlib import Path
 
 from reader.article.library import Library
 from reader.article.loader import find_article_files, load_articles
+from reader.article.model import Severity
 from reader.config import Config, load_config
 from reader.config import config_dir as find_config_dir
 from reader.state.store import open_store
@@ -53,13 +54,20 @@ def load_library(path: Path) -> Library | str:
     return library
 
 
+def choose_sources(path: Path | None, config: Config, cwd: Path) -> list[Path]:
+    """PATH when given, else the config's folders, else ./articles, else the bundled ones."""
+    if path is not None:
+        return [path]
+    return list(config.folders) or [default_articles(cwd)]
+
+
 def check_sources(paths: list[Path]) -> str | None:
     """The message to print when `paths` hold nothing to open; None when they do."""
     for path in paths:
         if not path.exists():
             return f"reader: {path}: no such file or folder"
     files, problems = find_article_files(paths)
-    if not files and not problems:
+    if not files and not any(problem.severity is Severity.ERROR for problem in problems):
         return f"reader: {', '.join(map(str, paths))}: no article files (*.yaml, *.yml) found"
     return None
 
@@ -107,7 +115,7 @@ def run_app(
     """`harakat` False is `--no-harakat`; else the choice saved in the app, else the config."""
     configured = load_config(find_config_dir(config_dir))
     config = configured.config
-    sources = [path] if path is not None else list(config.folders) or [default_articles(Path.cwd())]
+    sources = choose_sources(path, config, Path.cwd())
     problem = check_sources(sources)
     if problem is not None:
         print(problem, file=sys.stderr)

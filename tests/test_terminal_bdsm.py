@@ -8,13 +8,15 @@ import select
 import signal
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from reader.terminal.bdsm import explicit_bidi
 from reader.terminal.probe import BdsmState
 from tests.pty_child import HANG_GUARD, Child
+
+StartChild = Callable[[str], Child]
 
 ENTER = b"\x1b[8l\x1b[1 k"
 RESTORE_IMPLICIT = b"\x1b[8h\x1b[0 k"
@@ -114,7 +116,7 @@ def test_signal_dispositions_are_put_back(pipe: Pipe) -> None:
 
 
 @pytest.fixture
-def child() -> Iterator[type[Child]]:
+def child() -> Iterator[StartChild]:
     started: list[Child] = []
 
     class Tracked(Child):
@@ -152,7 +154,7 @@ def assert_in_order(output: bytes, *parts: bytes) -> None:
         position = found + len(part)
 
 
-def test_sigterm_restores_then_dies_of_sigterm(child: type[Child]) -> None:
+def test_sigterm_restores_then_dies_of_sigterm(child: StartChild) -> None:
     proc = child(script())
     proc.read_until(b"<ready>")
 
@@ -164,7 +166,7 @@ def test_sigterm_restores_then_dies_of_sigterm(child: type[Child]) -> None:
     assert proc.process.wait(HANG_GUARD) == -signal.SIGTERM
 
 
-def test_sigterm_chains_to_an_existing_handler(child: type[Child]) -> None:
+def test_sigterm_chains_to_an_existing_handler(child: StartChild) -> None:
     setup = (
         "signal.signal(signal.SIGTERM, lambda *_: os.write(1, b'<app-term>') and sys.exit(3))"
     )
@@ -179,7 +181,7 @@ def test_sigterm_chains_to_an_existing_handler(child: type[Child]) -> None:
     assert proc.process.wait(HANG_GUARD) == 3
 
 
-def test_ctrl_z_restores_and_fg_reapplies(child: type[Child]) -> None:
+def test_ctrl_z_restores_and_fg_reapplies(child: StartChild) -> None:
     proc = child(script())
     proc.read_until(b"<ready>")
 
@@ -206,7 +208,7 @@ TEXTUAL_LIKE_HANDLERS = """
 """
 
 
-def test_ctrl_z_cooperates_with_textual_handlers(child: type[Child]) -> None:
+def test_ctrl_z_cooperates_with_textual_handlers(child: StartChild) -> None:
     inside = (
         "signal.signal(signal.SIGTSTP, tui_stop); signal.signal(signal.SIGCONT, tui_continue)\n"
         "        guard.chain_job_control()"

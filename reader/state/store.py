@@ -25,6 +25,7 @@ that starts failing later records its error in `problem` and stops nothing.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -46,6 +47,8 @@ ENV_VARIABLE = "READER_STATE_DIR"
 DB_NAME = "state.sqlite3"
 SCHEMA_VERSION = 1
 SEARCH_LIMIT = 1000
+WAL_SIZE_LIMIT = 16 * 1024 * 1024
+BUSY_TIMEOUT_SECONDS = 2.0  # another reader indexing holds the lock one batch at a time
 # bm25 weights of the search columns: title, body, captions, facts.
 COLUMN_WEIGHTS = (10.0, 1.0, 2.0, 2.0)
 
@@ -240,7 +243,9 @@ class SqliteStore:
         self.path = path
         self._problem: str | None = None
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
+        self._db = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
         try:
             self._fts = self._set_up()
         except BaseException:
@@ -253,6 +258,7 @@ class SqliteStore:
         db = self._db
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
+        db.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")  # a checkpointed WAL is cut back
         version = db.execute("PRAGMA user_version").fetchone()[0]
         with self._transaction():
             if version != SCHEMA_VERSION:
@@ -461,6 +467,8 @@ class SqliteStore:
 
     def close(self) -> None:
         with self._lock:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._db.close()
 
 

@@ -225,10 +225,22 @@ class TextPane(ScrollView, can_focus=True):
         self.virtual_size = Size(self._layout_width, len(self._lines))
         self.refresh()
 
+    # Reading keys jump at once: an animated scroll could be overtaken by a relayout
+    # (a resize, the harakat key) that keeps the old place, and the key would be lost.
+
+    def action_scroll_home(self) -> None:
+        self.scroll_to(y=0, animate=False, immediate=True)
+
     def action_scroll_end(self) -> None:
         if not self.layout_complete:
             self._end_requested = True
-        self.scroll_end(animate=False)
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
+    def action_page_down(self) -> None:
+        self.scroll_to(y=self.scroll_y + self.scrollable_content_region.height, animate=False, immediate=True)
+
+    def action_page_up(self) -> None:
+        self.scroll_to(y=self.scroll_y - self.scrollable_content_region.height, animate=False, immediate=True)
 
     # -- positions -------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.config import ConfigError, config_dir, load_config, save_setting
+from reader.config import ConfigError, config_dir, forget_setting, load_config, save_setting
 from reader.terminal.modes import BidiMode, BidiSetting
 from reader.text.digits import DigitStyle
 from tests.config.conftest import WriteConfig
@@ -75,6 +75,16 @@ def test_save_setting_keeps_the_rest_of_the_file(config_folder: Path, write_conf
     config = load_config(config_folder).config
     assert config.calibrated_bidi is BidiMode.VISUAL and config.bidi is BidiSetting.LOGICAL
     assert config.theme == "reader-sepia" and config.folders == (config_folder / "news",)
+
+
+def test_forget_setting_brings_the_default_back(config_folder: Path, write_config: WriteConfig) -> None:
+    path = write_config("# calibrated here\ncalibrated_bidi: runs\ntheme: reader-light\n")
+    assert forget_setting("calibrated_bidi", config_folder) == path
+    assert load_config(config_folder).config.calibrated_bidi is None
+    assert path.read_text(encoding="utf-8") == "# calibrated here\ntheme: reader-light\n"
+    forget_setting("calibrated_bidi", config_folder)  # forgetting twice is fine
+    with pytest.raises(ConfigError, match="unknown setting"):
+        forget_setting("colour", config_folder)
 
 
 def test_save_setting_creates_the_file(config_folder: Path) -> None:

@@ -82,7 +82,14 @@ async def test_reading_the_bundled_article_in_a_real_terminal(
     browser_script: tuple[Path, Path],
 ) -> None:
     script, record = browser_script
-    env = {"BROWSER": str(script), "TERM": "xterm-256color", "READER_BIDI": "visual", "LANG": "C.UTF-8"}
+    env = {
+        "BROWSER": str(script),
+        "TERM": "xterm-256color",
+        "READER_BIDI": "visual",
+        "LANG": "C.UTF-8",
+        "READER_STATE_DIR": str(record.parent / "state"),
+        "READER_CONFIG_DIR": str(record.parent / "config"),
+    }
     terminal.start([*reader_command, "articles/hanoi-convention.yaml"], size=(120, 40), env=env, cwd=REPO_ROOT)
 
     first = expected_rows(hanoi, await body_width(hanoi, (120, 40)), fribidi, slice(0, 2))
