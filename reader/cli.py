@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reader import __version__
 
-SUBCOMMANDS = ("check", "import", "dump", "config")
+SUBCOMMANDS = ("check", "import", "dump", "config", "calibrate")
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -23,7 +23,7 @@ def _build_parser() -> argparse.ArgumentParser:
             "A terminal news reader for Arabic, Persian, Urdu, Hebrew and other languages. "
             "With no PATH, opens ./articles when it exists, else the bundled articles.\n\n"
             "Sub-commands: reader check PATH..., reader import FILE.txt, reader dump PATH, "
-            "reader config (each has its own --help)."
+            "reader config, reader calibrate (each has its own --help)."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -60,6 +60,17 @@ def _build_config_parser() -> argparse.ArgumentParser:
         prog="reader config",
         description="Print where the config file is and the settings in effect (exit 1 if it has problems).",
     )
+    parser.add_argument("--config-dir", type=Path, default=None, help="folder of config.yaml (also READER_CONFIG_DIR)")
+    return parser
+
+
+def _build_calibrate_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader calibrate",
+        description="Show an Arabic sentence in each bidi mode; the number you press is saved as this "
+        "terminal's mode, used by --bidi auto before any guess.",
+    )
+    parser.add_argument("--reset", action="store_true", help="forget the saved choice")
     parser.add_argument("--config-dir", type=Path, default=None, help="folder of config.yaml (also READER_CONFIG_DIR)")
     return parser
 
@@ -111,6 +122,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from reader.config import run_config_command
 
             return run_config_command(_build_config_parser().parse_args(rest).config_dir)
+        if command == "calibrate":
+            from reader.calibrate import run_calibrate
+
+            ns = _build_calibrate_parser().parse_args(rest)
+            return run_calibrate(reset=ns.reset, config_dir=ns.config_dir)
         if command == "import":
             from reader.article.importer import run_import
 

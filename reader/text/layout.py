@@ -18,6 +18,7 @@ so styles such as a search match stay on their letters wherever they are drawn.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -350,15 +351,19 @@ def _marks_after_their_base(text: str, levels: Sequence[int], order: Sequence[in
     return result
 
 
+_RTL_LETTER_CLASSES = frozenset({"R", "AL", "NSM"})
+
+
 def _rtl_runs_in_logical_order(text: str, levels: Sequence[int], order: Sequence[int]) -> list[int]:
     """For `runs` mode: undo the reversal inside each run of right-to-left letters.
 
-    Words stay in visual order; the terminal reverses each run of letters itself.
+    Words, digits and punctuation stay in visual order; the terminal (kitty) reverses each
+    run of RTL letters (and the marks on them) itself.
     """
     result: list[int] = []
     run: list[int] = []
     for index in order:
-        if levels[index] & 1 and not text[index].isspace():
+        if levels[index] & 1 and unicodedata.bidirectional(text[index]) in _RTL_LETTER_CLASSES:
             run.append(index)
             continue
         result.extend(sorted(run))

@@ -163,3 +163,13 @@ def letters(text: str) -> str:
     """The letters as a reader identifies them: shaping, mirroring and joiners set aside."""
     folded = unicodedata.normalize("NFKC", text).translate(_MIRRORS)
     return folded.replace(" ", "").replace("\u200c", "")
+
+
+def test_runs_mode_leaves_punctuation_and_digits_where_visual_mode_puts_them() -> None:
+    text = "«اتفاقية هانوي» (2024)."
+    runs = layout_paragraph(text, 40, options=LayoutOptions(mode=BidiMode.RUNS))[0].text
+    visual = layout_paragraph(text, 40)[0].text
+    assert len(runs) == len(visual)
+    for shown_runs, shown_visual in zip(runs, visual):
+        if unicodedata.bidirectional(shown_visual) not in ("R", "AL", "NSM"):
+            assert shown_runs == shown_visual
