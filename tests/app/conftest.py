@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from reader.app import ReaderApp
+from reader.config import DEFAULT_THEME
 from reader.article.library import Library
 from reader.article.loader import load_article
 from reader.article.model import Article, Direction, Image, LoadResult, Source
@@ -50,7 +51,9 @@ def make_app() -> MakeApp:
     """`make_app(article, ...)`: a ReaderApp on a library of those articles."""
 
     def make(*articles: Article, options: LayoutOptions = LayoutOptions(), library: Library | None = None) -> ReaderApp:
-        return ReaderApp(library or library_of(*articles), options, bidi_description="visual (tests)")
+        return ReaderApp(
+            library or library_of(*articles), options, bidi_description="visual (tests)", theme_name=DEFAULT_THEME
+        )
 
     return make
 
