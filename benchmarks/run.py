@@ -30,7 +30,7 @@ from benchmarks.tmux_paint import WIDTH, Check, contains_any, end_and_resize, fi
 PYTHON = sys.executable
 READER = [str(Path(PYTHON).parent / "reader")] if (Path(PYTHON).parent / "reader").exists() else [PYTHON, "-m", "reader"]
 FIRST_BODY_PHRASE = "التوقيع والمؤتمر رفيع"
-TITLE_PHRASE = "حفل التوقيع على"
+TITLE_PHRASE = "اتفاقية الأمم المتحدة"
 MB = 1_000_000
 
 

@@ -14,8 +14,10 @@ is switched for the whole run and restored on every way out.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -104,6 +106,13 @@ def terminal_bidi(choice: ModeChoice) -> Iterator[BidiGuard | None]:
         yield guard
 
 
+def _import_the_app_meanwhile() -> threading.Thread:
+    """Import the TUI (about 0.3 s) while the terminal is probed, instead of after."""
+    thread = threading.Thread(target=importlib.import_module, args=("reader.app",), daemon=True)
+    thread.start()
+    return thread
+
+
 def run_app(
     path: Path | None,
     *,
@@ -120,7 +129,8 @@ def run_app(
     if problem is not None:
         print(problem, file=sys.stderr)
         return EXIT_BAD_PATH
-    choice = decide_bidi(bidi, config)
+    importing = _import_the_app_meanwhile()
+    choice = decide_bidi(bidi, config)  # may wait up to 150 ms for the terminal to answer
     if isinstance(choice, str):
         print(choice, file=sys.stderr)
         return EXIT_BAD_PATH
@@ -135,6 +145,7 @@ def run_app(
         return EXIT_BAD_PATH
     messages = [*configured.problems, *([opened.message] if opened.message else [])]
 
+    importing.join()
     from reader.app import ReaderApp
 
     with terminal_bidi(choice) as guard:

@@ -74,6 +74,10 @@ class ReadingScreen(Screen[None]):
     PANE_IDS: ClassVar[tuple[str, ...]] = ("body", "images", "facts", "source")
 
     @dataclass
+    class LibraryRequested(Message):
+        """Back, from the screen the app started on: there is no library below to return to."""
+
+    @dataclass
     class OpenLink(Message):
         """The reader asked to open this (checked) link; the app knows how."""
 
@@ -195,7 +199,10 @@ class ReadingScreen(Screen[None]):
             find_bar.action_close()
             return
         self.remember_place()
-        self.dismiss(None)
+        if len(self.app.screen_stack) > 1:
+            self.dismiss(None)
+        else:
+            self.post_message(self.LibraryRequested())
 
     # -- source link -----------------------------------------------------------------
 

@@ -82,7 +82,10 @@ def shape_word(word: str) -> ShapedWord:
     """Shape one word (no spaces) for the terminal, keeping where each character came from."""
     if not has_arabic_letters(word):
         return _without_joiners(word, word, tuple(range(len(word))))
-    shaped = _RESHAPER.reshape(word)
+    try:
+        shaped = _RESHAPER.reshape(word)
+    except IndexError:  # arabic-reshaper fails on a word that starts with ZWJ
+        shaped = _RESHAPER.reshape(word.lstrip(ZWJ))
     return _without_joiners(word, shaped, _align(word, shaped))
 
 

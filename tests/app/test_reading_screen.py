@@ -203,3 +203,18 @@ async def test_quit(make_app: MakeApp, hanoi: Article) -> None:
         await pilot.pause()
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_back_from_the_article_the_app_opened_with_shows_the_library(
+    make_app: MakeApp, hanoi: Article
+) -> None:
+    app = make_app(hanoi)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen) and app.screen.article == hanoi
