@@ -209,18 +209,25 @@ def bench_library(report: Report, folder: Path, count: int, bundled_paint: Timin
     report.add()
     library = write_library(folder / "library", count)
     check = time_process([*READER, "check", str(library)], 1, rss=False) if count else None
-    paint_time: str
-    try:
-        elapsed, rss = first_paint([*READER, str(library)], contains_any(visual(TITLE_PHRASE)), cwd=REPO, timeout=timeout)
-        paint_time = f"{elapsed * 1000:,.0f} ms ({elapsed / bundled_paint.median:.1f}× the single article; peak RSS {_mb(rss)})"
-    except TimeoutError:
-        paint_time = f"not painted within {timeout:.0f} s"
+    painted: dict[str, str] = {}
+    for run in ("cold (first open: indexes every file)", "warm (unchanged files: from the index)"):
+        try:
+            elapsed, rss = first_paint(
+                [*READER, str(library)], contains_any(visual(TITLE_PHRASE)), cwd=REPO, timeout=timeout
+            )
+            painted[run] = (
+                f"{elapsed * 1000:,.0f} ms ({elapsed / bundled_paint.median:.1f}× the single article;"
+                f" peak RSS {_mb(rss)})"
+            )
+        except TimeoutError:
+            painted[run] = f"not painted within {timeout:.0f} s"
     rows = []
     if check is not None:
         rows.append(["`reader check` over the folder (cold-indexing proxy)", check.ms(),
                      f"{count / check.median:,.0f} articles/s"])
-    rows.append(["library index (SQLite): cold indexing", "pending", "library index: pending (being built)"])
-    rows.append(["`reader FOLDER`: library screen painted", paint_time, ""])
+    for run, paint_time in painted.items():
+        target = " (target ≤ 1.5×)" if run.startswith("warm") else ""
+        rows.append([f"`reader FOLDER`, {run}: titles painted{target}", paint_time, ""])
     report.table(["measure", "time", "rate / ratio"], rows)
 
 
@@ -297,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
     report.add()
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as name:
         folder = Path(name)
+        # The reader's state (reading positions, the library index) goes to a fresh folder,
+        # never the user's: the library's first open is cold, the second one warm.
+        os.environ["READER_STATE_DIR"] = str(folder / "state")
         bundled = bench_first_paint(report, folder, runs) if only("paint") or only("huge") or only("library") else None
         huge = write_article(folder, "huge-2mb-unique", 2 * MB, unique=True)
         if only("huge") and bundled is not None:
