@@ -182,3 +182,12 @@ def test_mirror_char() -> None:
     assert mirror_char("«") == "»"
     assert mirror_char("<") == ">"
     assert mirror_char("a") == "a"
+
+
+def test_the_fast_class_table_agrees_with_the_per_character_lookup() -> None:
+    """The table built in bulk at start-up gives every BMP code point its class."""
+    from reader.text import bidi_classes
+
+    every_bmp_character = "".join(map(chr, range(0x10000)))
+    expected = "".join(map(bidi_classes.class_of_code_point, range(0x10000)))
+    assert bidi_classes.classify(every_bmp_character) == expected

@@ -1,27 +1,118 @@
-"""Library: the articles a session can move between, and the files that failed to load."""
+"""Library: the articles a session can move between, and the files that failed to load.
+
+A library lists each article by its `Listing` (the header fields the library screen
+shows: title, date, source, language, tags) and loads the full `Article` only when it is
+asked for one (`Library.article(i)`): a library reopened from the index holds 10,000
+listings read from the index's columns, and decodes an article's record when it is opened
+or searched. Loaded articles are kept (per library and its subsets), so each loads once.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
 
-from reader.article.model import Article, LoadResult
+from reader.article.model import Article, Direction, LoadResult
+
+ArticleLoader = Callable[["Listing"], Article]
 
 
 @dataclass(frozen=True)
-class Library:
-    """Loaded articles in reading order, and the files with errors (never hidden)."""
+class Listing:
+    """What the library list shows of one article, and the key to load it by."""
 
-    results: tuple[LoadResult, ...]
+    key: str  # the article's key in the state database (its resolved path)
+    path: Path | None
+    title: str
+    language: str | None = None
+    direction: Direction = Direction.AUTO
+    published: date | datetime | None = None
+    source_name: str | None = None
+    tags: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, article: Article, key: str, path: Path | None = None) -> Listing:
+        return cls(
+            key=key,
+            path=path if path is not None else article.path,
+            title=article.title,
+            language=article.language,
+            direction=article.direction,
+            published=article.published,
+            source_name=article.source.name if article.source else None,
+            tags=article.tags,
+        )
+
+
+class Library:
+    """Articles in reading order (as listings, loaded on demand), and the files with errors."""
+
+    def __init__(
+        self,
+        results: Iterable[LoadResult] = (),
+        *,
+        listings: Sequence[Listing] = (),
+        broken: Sequence[LoadResult] = (),
+        loader: ArticleLoader | None = None,
+        loaded: dict[str, Article] | None = None,
+    ) -> None:
+        """`results`: loaded files (articles and errors); `listings` + `loader`: articles
+        to load when asked (after those of `results`); `loaded`: a cache to share."""
+        self._loaded: dict[str, Article] = loaded if loaded is not None else {}
+        own: list[Listing] = []
+        failed: list[LoadResult] = []
+        for result in results:
+            if result.article is None:
+                failed.append(result)
+            else:
+                listing = Listing.of(result.article, _key(result.article, result.path))
+                self._loaded[listing.key] = result.article
+                own.append(listing)
+        self.listings: tuple[Listing, ...] = (*own, *listings)
+        self.broken: tuple[LoadResult, ...] = (*failed, *broken)
+        self._loader = loader
 
     @classmethod
     def from_results(cls, results: Iterable[LoadResult]) -> Library:
-        return cls(tuple(results))
+        return cls(results)
+
+    @property
+    def count(self) -> int:
+        """How many articles (not counting the files with errors)."""
+        return len(self.listings)
+
+    def article(self, index: int) -> Article:
+        """The full article of `listings[index]`, loaded (once) if it is not yet."""
+        listing = self.listings[index]
+        article = self._loaded.get(listing.key)
+        if article is None:
+            if self._loader is None:
+                raise LookupError(f"no loader for {listing.key}")
+            article = self._loaded[listing.key] = self._loader(listing)
+        return article
+
+    def is_loaded(self, index: int) -> bool:
+        return self.listings[index].key in self._loaded
 
     @property
     def articles(self) -> tuple[Article, ...]:
-        return tuple(result.article for result in self.results if result.article is not None)
+        """Every article, loading those not loaded yet: for small libraries and tests."""
+        return tuple(self.article(index) for index in range(self.count))
 
     @property
-    def broken(self) -> tuple[LoadResult, ...]:
-        return tuple(result for result in self.results if result.article is None)
+    def results(self) -> tuple[LoadResult, ...]:
+        """Every article as a load result (loading each), then the files with errors."""
+        loaded = (LoadResult(self.article(i).path or Path(listing.key), self.article(i)) for i, listing in enumerate(self.listings))
+        return (*loaded, *self.broken)
+
+    def subset(self, listings: Sequence[Listing]) -> Library:
+        """These listings (of this library) as a library of their own, sharing the loads."""
+        return Library(listings=listings, loader=self._loader, loaded=self._loaded)
+
+
+def _key(article: Article, path: Path) -> str:
+    from reader.state.store import state_key  # the state package imports this module
+
+    return state_key(article.path if article.path is not None else path)

@@ -7,33 +7,6 @@
   restore it on every exit path.
 * `select_mode` - `choose_mode`: the order in which all of the above is trusted.
 
-Pure modules: nothing here imports Textual.
+Pure modules: nothing here imports Textual. Import the submodule you need: this package
+imports nothing itself, so `reader dump` does not pay for the probe and signal handling.
 """
-
-from reader.terminal.bdsm import BidiGuard, explicit_bidi
-from reader.terminal.identity import Detection, mode_from_environment
-from reader.terminal.modes import BidiMode, BidiSetting
-from reader.terminal.probe import BdsmState, probe_bdsm
-from reader.terminal.select_mode import (
-    ModeChoice,
-    ResolvedSetting,
-    choose_mode,
-    default_probe,
-    resolve_setting,
-)
-
-__all__ = [
-    "BdsmState",
-    "BidiGuard",
-    "BidiMode",
-    "BidiSetting",
-    "Detection",
-    "ModeChoice",
-    "ResolvedSetting",
-    "choose_mode",
-    "default_probe",
-    "explicit_bidi",
-    "mode_from_environment",
-    "probe_bdsm",
-    "resolve_setting",
-]
