@@ -123,3 +123,32 @@ def test_a_missing_path_is_a_message_not_a_traceback(tmp_path: Path, reader_comm
     result = subprocess.run([*reader_command, str(empty)], capture_output=True, text=True)
     assert result.returncode == 2
     assert "no article files" in result.stderr
+
+
+async def test_reopening_an_article_restores_the_reading_place(
+    terminal: Terminal, reader_command: list[str], fribidi: Render, hanoi: Article, tmp_path: Path
+) -> None:
+    env = {
+        "TERM": "xterm-256color",
+        "READER_BIDI": "visual",
+        "READER_STATE_DIR": str(tmp_path / "state"),
+        "READER_CONFIG_DIR": str(tmp_path / "config"),
+    }
+    command = [*reader_command, "articles/hanoi-convention.yaml"]
+    width = await body_width(hanoi, (120, 40))
+    first = expected_rows(hanoi, width, fribidi, slice(0, 1))
+    last = expected_rows(hanoi, width, fribidi, slice(-1, None))
+
+    terminal.start(command, size=(120, 40), env=env, cwd=REPO_ROOT)
+    terminal.wait_for(lambda: shows_rows(terminal, first), "the first paragraph")
+    terminal.press("End")
+    terminal.wait_for(lambda: shows_rows(terminal, last) and not shows_rows(terminal, first), "the end")
+    terminal.press("q")
+    assert terminal.exit_code() == 0
+    terminal.exit_file.unlink()
+
+    terminal.start(command, size=(120, 40), env=env, cwd=REPO_ROOT)
+    terminal.wait_for(lambda: shows_rows(terminal, last), "the last paragraph again, after the restart")
+    assert not shows_rows(terminal, first)
+    terminal.press("q")
+    assert terminal.exit_code() == 0
