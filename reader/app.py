@@ -96,7 +96,7 @@ class ReaderApp(App[None]):
         return LibraryScreen(self.library, self.options, store=self.store, sources=self.sources, digits=self.digits)
 
     def _has_one_article(self) -> bool:
-        return len(self.library.articles) == 1 and not self.library.broken
+        return self.library.count == 1 and not self.library.broken
 
     def on_reading_screen_library_requested(self, message: ReadingScreen.LibraryRequested) -> None:
         """Back from the article the app opened with: the library comes up over it."""
@@ -117,7 +117,7 @@ class ReaderApp(App[None]):
             return  # already open (the default screen)
         if self._has_one_article():
             self.open_article(0)
-        elif not self.library.articles and len(self.library.broken) == 1:
+        elif self.library.count == 0 and len(self.library.broken) == 1:
             self.push_screen(ProblemsScreen(self.library.broken[0]))
 
     def open_article(self, index: int, library: Library | None = None, start_block: int | None = None) -> None:

@@ -4,7 +4,8 @@ A library lists each article by its `Listing` (the header fields the library scr
 shows: title, date, source, language, tags) and loads the full `Article` only when it is
 asked for one (`Library.article(i)`): a library reopened from the index holds 10,000
 listings read from the index's columns, and decodes an article's record when it is opened
-or searched. Loaded articles are kept (per library and its subsets), so each loads once.
+or searched. Loaded articles are kept (shared by a library and its subsets), so each
+loads once.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ class Listing:
     """What the library list shows of one article, and the key to load it by."""
 
     key: str  # the article's key in the state database (its resolved path)
-    path: Path | None
+    path: Path | None  # the file as found; None when listed from the index (its key is a path too)
     title: str
     language: str | None = None
     direction: Direction = Direction.AUTO
@@ -56,11 +57,11 @@ class Library:
         listings: Sequence[Listing] = (),
         broken: Sequence[LoadResult] = (),
         loader: ArticleLoader | None = None,
-        loaded: dict[str, Article] | None = None,
+        loaded: dict[Listing, Article] | None = None,
     ) -> None:
         """`results`: loaded files (articles and errors); `listings` + `loader`: articles
         to load when asked (after those of `results`); `loaded`: a cache to share."""
-        self._loaded: dict[str, Article] = loaded if loaded is not None else {}
+        self._loaded: dict[Listing, Article] = loaded if loaded is not None else {}
         own: list[Listing] = []
         failed: list[LoadResult] = []
         for result in results:
@@ -68,7 +69,7 @@ class Library:
                 failed.append(result)
             else:
                 listing = Listing.of(result.article, _key(result.article, result.path))
-                self._loaded[listing.key] = result.article
+                self._loaded[listing] = result.article
                 own.append(listing)
         self.listings: tuple[Listing, ...] = (*own, *listings)
         self.broken: tuple[LoadResult, ...] = (*failed, *broken)
@@ -86,15 +87,15 @@ class Library:
     def article(self, index: int) -> Article:
         """The full article of `listings[index]`, loaded (once) if it is not yet."""
         listing = self.listings[index]
-        article = self._loaded.get(listing.key)
+        article = self._loaded.get(listing)
         if article is None:
             if self._loader is None:
                 raise LookupError(f"no loader for {listing.key}")
-            article = self._loaded[listing.key] = self._loader(listing)
+            article = self._loaded[listing] = self._loader(listing)
         return article
 
     def is_loaded(self, index: int) -> bool:
-        return self.listings[index].key in self._loaded
+        return self.listings[index] in self._loaded
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -104,8 +105,12 @@ class Library:
     @property
     def results(self) -> tuple[LoadResult, ...]:
         """Every article as a load result (loading each), then the files with errors."""
-        loaded = (LoadResult(self.article(i).path or Path(listing.key), self.article(i)) for i, listing in enumerate(self.listings))
+        loaded = (self._result(index) for index in range(self.count))
         return (*loaded, *self.broken)
+
+    def _result(self, index: int) -> LoadResult:
+        article = self.article(index)
+        return LoadResult(article.path or Path(self.listings[index].key), article)
 
     def subset(self, listings: Sequence[Listing]) -> Library:
         """These listings (of this library) as a library of their own, sharing the loads."""

@@ -1,19 +1,27 @@
 """LibraryScreen: the articles to open, newest first, with search, sorting and filters.
 
 Each row is the shaped title (a dot when unread, a star when bookmarked) and a line
-with the date, source and language. `s` cycles the order (date, title, source), `l` the
-language filter, `f` asks for a tag, `b` shows bookmarks only, `/` searches the library
-(FTS index, or the loaded articles when there is no database) and shows a snippet per
-hit, its matches highlighted after shaping; Enter opens the article at the match.
+with the date, source and language; the highlighted row shows a long title in full,
+the others its first line. `s` cycles the order (date, title, source), `l` the language
+filter, `f` asks for a tag, `b` shows bookmarks only, `/` searches the library (FTS
+index, or the loaded articles when there is no database) and shows a snippet per hit,
+its matches highlighted after shaping; Enter opens the article at the match.
+
+The list is a `RowList`: only the rows on screen are shaped and drawn (titles are shaped
+when their row is first drawn, then cached), and it works on the library's listings
+(header fields): a full article is loaded only when it is opened or searched.
 
 Given folders (`sources`), the screen indexes them in a thread worker with a progress
-bar (`reader.state.index.index_library`) and posts `LibraryLoaded` when done. Files with
+bar (`reader.state.index.index_library`) and posts `LibraryLoaded` when done. Before
+that, the worker shows what the index already holds under the folders (`preview_library`)
+and the list stays as it is if indexing finds no change (the warm open). Files with
 errors are listed in their own section with their sanitized `path:line:col` messages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar
@@ -26,32 +34,28 @@ from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from reader.article.document import article_is_rtl
-from reader.article.library import Library
-from reader.article.model import Article, Direction, LoadResult
-from reader.screens.library_view import (
-    Entry,
-    LibraryView,
-    article_key,
-    entries,
-    languages,
-    next_language,
-)
-from reader.state.index import IndexReport, index_library
+from reader.article.library import Library, Listing
+from reader.article.model import Direction
+from reader.screens.library_view import Entry, LibraryView, entries, languages, next_language
+from reader.state.index import IndexReport, index_library, preview_library, same_articles
 from reader.state.search import Snippet, make_snippet, search_articles
 from reader.state.store import NullStore, ReadingState, Store
 from reader.text.digits import DigitStyle, convert_digits
 from reader.text.layout import DisplayLine, LayoutOptions, layout_paragraph
 from reader.text.sanitize import sanitize_text
+from reader.widgets.row_list import RowList
 
 UNREAD_MARK = "●"
 BOOKMARK_MARK = "★"
+MORE_MARK = "…"
 ROW_INDENT = 2
 MIN_ROW_WIDTH = 20
+ENTRY_LINES = 2  # the title's first line and the meta line
+PREVIEW_PAINT_WAIT_SECONDS = 0.5
 
 
 def shaped_lines(text: str, width: int, direction: Direction, options: LayoutOptions) -> tuple[DisplayLine, ...]:
@@ -84,7 +88,7 @@ class LibraryScreen(Screen[None]):
         #library-title { padding: 0 2; text-style: bold; color: $text-accent; }
         #index-progress { padding: 0 2; display: none; }
         #index-progress.-visible { display: block; }
-        #articles { height: 1fr; border: round $panel; }
+        #articles { height: 1fr; border: round $panel; padding: 0 1; }
         #articles:focus { border: round $primary; }
         .library-prompt { display: none; border: tall $accent; }
         .library-prompt.-visible { display: block; }
@@ -108,7 +112,7 @@ class LibraryScreen(Screen[None]):
 
     @dataclass
     class ArticleChosen(Message):
-        """Open `library.articles[index]`; `library` is the list as shown (for [ and ])."""
+        """Open `library.article(index)`; `library` is the list as shown (for [ and ])."""
 
         library: Library
         index: int
@@ -136,7 +140,12 @@ class LibraryScreen(Screen[None]):
         self.view = LibraryView()
         self.query_text = ""
         self._shown: list[Entry] = []
+        self._states: dict[str, ReadingState] = {}
+        self._snippets: list[list[Text]] = []  # per shown entry, its snippet's lines
+        self._errors: list[list[Text]] = []  # the errors section's rows, wrapped
+        self._titles: dict[tuple[Listing, int, LayoutOptions, DigitStyle], tuple[DisplayLine, ...]] = {}
         self._index_ready = False  # the store's index covers this library (built from `sources`)
+        self._preview: Library | None = None  # listed from the index while indexing
         self._width = 0
 
     # -- building -------------------------------------------------------------------------
@@ -146,11 +155,11 @@ class LibraryScreen(Screen[None]):
         yield ProgressBar(id="index-progress", show_eta=False)
         yield Input(placeholder="Search the library (Enter: to the list, Esc: clear)", id="search", classes="library-prompt")
         yield Input(placeholder="Tag to show (empty: all tags; Enter: apply)", id="tag", classes="library-prompt")
-        yield OptionList(id="articles")
+        yield RowList(id="articles")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#articles", OptionList).focus()
+        self._list.focus()
         if self.sources:
             self.query_one("#index-progress").add_class("-visible")
             self.query_one("#library-title", Static).update("Indexing the library…")
@@ -158,8 +167,12 @@ class LibraryScreen(Screen[None]):
         else:
             self.refresh_list()
 
+    @property
+    def _list(self) -> RowList:
+        return self.query_one("#articles", RowList)
+
     def on_resize(self, event: Resize) -> None:
-        if event.size.width != self._width:
+        if self._list_width() != self._width:
             self.refresh_list()
 
     def on_screen_resume(self) -> None:
@@ -172,11 +185,21 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="index")
     def _index(self, sources: tuple[Path, ...]) -> None:
         worker = get_current_worker()
+        known = self.store.indexed_files()
+        preview = preview_library(sources, self.store, known)
+        if (preview.count or preview.broken) and not worker.is_cancelled:
+            painted = threading.Event()
+            self.app.call_from_thread(self._previewed, preview, painted.set)
+            # The folders are walked once the list is on screen: walking first would
+            # compete with the first paint for the interpreter (bounded: a hidden
+            # screen may not paint).
+            painted.wait(PREVIEW_PAINT_WAIT_SECONDS)
         report = index_library(
             sources,
             self.store,
             progress=lambda done, total: self.app.call_from_thread(self._show_progress, done, total),
             cancelled=lambda: worker.is_cancelled,
+            known=known,
         )
         if not worker.is_cancelled:
             self.app.call_from_thread(self._indexed, report)
@@ -184,14 +207,25 @@ class LibraryScreen(Screen[None]):
     def _show_progress(self, done: int, total: int) -> None:
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
         if total:
+            self.query_one("#index-progress").add_class("-visible")
             self.query_one("#library-title", Static).update(f"Indexing the library: {done} of {total} files read…")
 
+    def _previewed(self, preview: Library, painted: Callable[[], None]) -> None:
+        """The library as last indexed, listed while the folders are checked."""
+        self._preview = self.library = preview
+        self._index_ready = self.store.persistent
+        self.query_one("#index-progress").remove_class("-visible")  # back if files must be read
+        self.refresh_list()
+        self.call_after_refresh(painted)
+
     def _indexed(self, report: IndexReport) -> None:
-        self.library = report.library
         self._index_ready = self.store.persistent
         self.query_one("#index-progress").remove_class("-visible")
-        self.refresh_list()
-        self.post_message(self.LibraryLoaded(report.library))
+        if self._preview is None or not same_articles(self._preview, report):
+            self.library = report.library
+            self.refresh_list()
+        self._preview = None
+        self.post_message(self.LibraryLoaded(self.library))
 
     # -- the list ------------------------------------------------------------------------
 
@@ -200,25 +234,27 @@ class LibraryScreen(Screen[None]):
         """The entries listed, in order."""
         return tuple(self._shown)
 
-    def _states(self) -> dict[str, ReadingState]:
-        return self.store.reading_states()
+    def _list_width(self) -> int:
+        row_list = self._list
+        return row_list.scrollable_content_region.width or max(MIN_ROW_WIDTH, self.size.width - 4)
 
     def refresh_list(self) -> None:
-        option_list = self.query_one("#articles", OptionList)
-        self._width = option_list.scrollable_content_region.width or self.size.width - 4
-        states = self._states()
+        """Build the list again: entries, snippets and heights; rows are drawn when seen."""
+        row_list = self._list
+        self._width = self._list_width()
+        self._states = self.store.reading_states()
         hits = self._search_hits() if self.query_text else None
-        self._shown = entries(self.library.articles, self.view, states, hits)
-        highlighted_index = option_list.highlighted
-        option_list.clear_options()
-        option_list.add_options(self._options(states))
-        if self._shown:
-            option_list.highlighted = min(highlighted_index or 0, len(self._shown) - 1)
+        self._shown = entries(self.library.listings, self.view, self._states, hits)
+        width = self._width - ROW_INDENT
+        self._snippets = [self._snippet(entry.index, entry.snippet, width) if entry.snippet else [] for entry in self._shown]
+        self._errors = self._error_rows(self._width)
+        heights = [ENTRY_LINES + len(lines) for lines in self._snippets] + [len(lines) for lines in self._errors]
+        row_list.set_rows(heights, len(self._shown), self._render_row, row_list.highlighted or 0)
         self._update_title()
 
     def _update_title(self) -> None:
         count = len(self._shown)
-        total = len(self.library.articles)
+        total = self.library.count
         noun = "article" if total == 1 else "articles"
         title = f"Library: {total} {noun}" if count == total and not self.query_text else f"Library: {count} of {total} {noun}"
         if self.query_text:
@@ -229,66 +265,82 @@ class LibraryScreen(Screen[None]):
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"library-screen--{name}", partial=True)
 
-    def _options(self, states: dict[str, ReadingState]) -> list[Option]:
-        rows = [
-            Option(self._prompt(entry, states.get(article_key(entry.article) or "", ReadingState())), id=f"entry-{i}")
-            for i, entry in enumerate(self._shown)
-        ]
+    def _render_row(self, row: int, width: int, highlighted: bool) -> list[Text]:
+        if row < len(self._shown):
+            return self._entry_lines(row, width - ROW_INDENT, highlighted)
+        return self._errors[row - len(self._shown)]
+
+    def _error_rows(self, width: int) -> list[list[Text]]:
         broken = self.library.broken
-        if broken:
-            rows.append(Option(Text("Files with errors", style=self._style("heading")), disabled=True))
-            rows.extend(
-                Option(Text(sanitize_text("\n".join(str(problem) for problem in result.errors))), disabled=True)
-                for result in broken
-            )
+        if not broken:
+            return []
+        rows = [[Text("Files with errors", style=self._style("heading"))]]
+        for result in broken:
+            message = Text(sanitize_text("\n".join(str(problem) for problem in result.errors)))
+            rows.append(list(message.wrap(self.app.console, max(MIN_ROW_WIDTH, width))))
         return rows
 
-    def _prompt(self, entry: Entry, state: ReadingState) -> Text:
-        article = entry.article
-        width = self._width - ROW_INDENT
+    def _title_lines(self, listing: Listing, width: int) -> tuple[DisplayLine, ...]:
+        """The listing's title shaped at `width`, cached (a row is drawn many times)."""
+        key = (listing, width, self.options, self.digits)
+        lines = self._titles.get(key)
+        if lines is None:
+            title = convert_digits(listing.title, self.digits, listing.language)
+            lines = self._titles[key] = shaped_lines(title, width, listing.direction, self.options)
+        return lines
+
+    def _entry_lines(self, position: int, width: int, highlighted: bool) -> list[Text]:
+        """The shown entry's row: the title (in full when highlighted), meta, snippet."""
+        entry = self._shown[position]
+        listing = entry.listing
+        state = self._states.get(listing.key, ReadingState())
+        title_width = max(MIN_ROW_WIDTH, width) - 1  # a column for the "more" mark
+        lines = self._title_lines(listing, title_width)
+        cut = not highlighted and len(lines) > 1
+        rows: list[Text] = []
+        for number, line in enumerate(lines if highlighted else lines[:1]):
+            row = self._marks(state) if number == 0 else Text(" " * ROW_INDENT)
+            title = line_text(line, title_width, (), Style())
+            title.stylize("bold")
+            if cut:
+                title = Text(MORE_MARK) + title if line.rtl else title + Text(MORE_MARK)
+            rows.append(row + title)
+        rows.append(Text(" " * ROW_INDENT) + self._meta(listing, width))
+        rows.extend(self._snippets[position])
+        return rows
+
+    def _marks(self, state: ReadingState) -> Text:
         marks = Text(UNREAD_MARK if not state.read else " ", style=self._style("unread"))
         marks.append(BOOKMARK_MARK if state.bookmarked else " ", style=self._style("bookmark"))
-        title = convert_digits(article.title, self.digits, article.language)
-        prompt = Text()
-        for number, line in enumerate(shaped_lines(title, width, article.direction, self.options)):
-            prompt.append_text(marks if number == 0 else Text(" " * ROW_INDENT))
-            prompt.append_text(line_text(line, width, (), Style()))
-            prompt.stylize("bold", len(prompt) - len(line.text), len(prompt))
-            prompt.append("\n")
-        prompt.append(" " * ROW_INDENT)
-        prompt.append_text(self._meta(article, width))
-        if entry.snippet is not None:
-            prompt.append_text(self._snippet(article, entry.snippet, width))
-        return prompt
+        return marks
 
-    def _meta(self, article: Article, width: int) -> Text:
-        date = convert_digits(article.published.isoformat()[:10], self.digits, article.language) if article.published else "undated"
+    def _meta(self, listing: Listing, width: int) -> Text:
+        date = convert_digits(listing.published.isoformat()[:10], self.digits, listing.language) if listing.published else "undated"
         parts = [date]
-        if article.source and article.source.name:
-            source = shaped_lines(article.source.name, width, Direction.AUTO, self.options)[0].text
-            parts.append(source)
-        parts.append(article.language or "?")
+        if listing.source_name:
+            parts.append(shaped_lines(listing.source_name, width, Direction.AUTO, self.options)[0].text)
+        parts.append(listing.language or "?")
         return Text(" · ".join(parts), style=self._style("meta"))
 
-    def _snippet(self, article: Article, snippet: Snippet, width: int) -> Text:
+    def _snippet(self, index: int, snippet: Snippet, width: int) -> list[Text]:
+        article = self.library.article(index)
         text = convert_digits(snippet.text, self.digits, article.language)
         direction = Direction.RTL if article_is_rtl(article) else Direction.LTR
-        result = Text()
-        for line in layout_paragraph(text, max(MIN_ROW_WIDTH, width), direction, self.options):
-            result.append("\n" + " " * ROW_INDENT)
-            result.append_text(line_text(line, width, snippet.spans, self._style("match")))
-        return result
+        return [
+            Text(" " * ROW_INDENT) + line_text(line, width, snippet.spans, self._style("match"))
+            for line in layout_paragraph(text, max(MIN_ROW_WIDTH, width), direction, self.options)
+        ]
 
     # -- search --------------------------------------------------------------------------
 
-    def _search_hits(self) -> list[tuple[Article, Snippet | None]]:
-        articles = self.library.articles
+    def _search_hits(self) -> list[tuple[int, Snippet | None]]:
+        """(listing index, snippet) of the articles matching the search, best first."""
         keys = self.store.search(self.query_text) if self._index_ready else None
-        if keys is None:  # no index: search the loaded articles
-            return [(articles[index], snippet) for index, snippet in search_articles(articles, self.query_text)]
-        by_key = {article_key(article): article for article in articles}
+        if keys is None:  # no index: search the articles themselves (all loaded)
+            return [(index, snippet) for index, snippet in search_articles(self.library.articles, self.query_text)]
+        by_key = {listing.key: index for index, listing in enumerate(self.library.listings)}
         found = [by_key[key] for key in keys if key in by_key]
-        return [(article, make_snippet(article, self.query_text)) for article in found]
+        return [(index, make_snippet(self.library.article(index), self.query_text)) for index in found]
 
     def action_search(self) -> None:
         self._open_prompt("#search")
@@ -300,7 +352,7 @@ class LibraryScreen(Screen[None]):
 
     def _close_prompt(self, prompt: Input) -> None:
         prompt.remove_class("-visible")
-        self.query_one("#articles", OptionList).focus()
+        self._list.focus()
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -309,7 +361,7 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
-        self.query_one("#articles", OptionList).focus()
+        self._list.focus()
 
     def action_clear(self) -> None:
         """Esc: close a prompt, else clear the search."""
@@ -333,7 +385,7 @@ class LibraryScreen(Screen[None]):
         self._set_view(replace(self.view, sort=self.view.sort.next()))
 
     def action_cycle_language(self) -> None:
-        self._set_view(replace(self.view, language=next_language(self.view.language, languages(self.library.articles))))
+        self._set_view(replace(self.view, language=next_language(self.view.language, languages(self.library.listings))))
 
     def action_toggle_bookmarks(self) -> None:
         self._set_view(replace(self.view, bookmarks_only=not self.view.bookmarks_only))
@@ -351,18 +403,10 @@ class LibraryScreen(Screen[None]):
     # -- opening -------------------------------------------------------------------------
 
     def action_open_article(self) -> None:
-        self.query_one("#articles", OptionList).action_select()
+        self._list.action_select()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        option_id = event.option.id or ""
-        if not option_id.startswith("entry-"):
-            return
-        index = int(option_id.removeprefix("entry-"))
-        shown = Library.from_results(self._results_of(self._shown))
-        snippet = self._shown[index].snippet
-        self.post_message(self.ArticleChosen(shown, index, snippet.block if snippet else None))
-
-    def _results_of(self, shown: Sequence[Entry]) -> list[LoadResult]:
-        by_article = {id(result.article): result for result in self.library.results if result.article is not None}
-        return [by_article[id(entry.article)] for entry in shown]
-
+    @on(RowList.Selected, "#articles")
+    def _entry_selected(self, event: RowList.Selected) -> None:
+        shown = self.library.subset([entry.listing for entry in self._shown])
+        snippet = self._shown[event.index].snippet
+        self.post_message(self.ArticleChosen(shown, event.index, snippet.block if snippet else None))

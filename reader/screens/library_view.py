@@ -2,7 +2,8 @@
 
 `LibraryView` is a value: the screen replaces it on every key and asks it for the
 entries to list. Sorting is newest first by default (undated articles last), or by
-title or source; filters are a language, a tag and bookmarks only.
+title or source; filters are a language, a tag and bookmarks only. It works on the
+library's `Listing`s (header fields only), never on full articles.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from reader.article.model import Article
+from reader.article.library import Listing
 from reader.state.search import Snippet
-from reader.state.store import ReadingState, state_key
+from reader.state.store import ReadingState
 from reader.text.normalize import normalize_for_search
 
 
@@ -30,9 +31,10 @@ class SortOrder(enum.Enum):
 
 @dataclass(frozen=True)
 class Entry:
-    """One article in the list, with its search snippet when a search is on."""
+    """One article in the list (`index` in the library), with its snippet when searching."""
 
-    article: Article
+    listing: Listing
+    index: int
     snippet: Snippet | None = None
 
 
@@ -54,53 +56,50 @@ class LibraryView:
         return ", ".join(parts)
 
 
-def article_key(article: Article) -> str | None:
-    return state_key(article.path) if article.path is not None else None
-
-
-def published_sort_value(article: Article) -> str:
+def published_sort_value(listing: Listing) -> str:
     """ISO text of the date, comparable across dates and datetimes ("" when undated)."""
-    value = article.published
+    value = listing.published
     if isinstance(value, datetime):
         return value.replace(tzinfo=None).isoformat()
     return value.isoformat() if isinstance(value, date) else ""
 
 
-_SORT_KEYS: dict[SortOrder, Callable[[Article], tuple[str, ...]]] = {
-    SortOrder.TITLE: lambda article: (normalize_for_search(article.title),),
-    SortOrder.SOURCE: lambda article: (
-        normalize_for_search(article.source.name or "") if article.source else "\uffff",
-        normalize_for_search(article.title),
+_SORT_KEYS: dict[SortOrder, Callable[[Listing], tuple[str, ...]]] = {
+    SortOrder.TITLE: lambda listing: (normalize_for_search(listing.title),),
+    SortOrder.SOURCE: lambda listing: (
+        normalize_for_search(listing.source_name) if listing.source_name is not None else "\uffff",
+        normalize_for_search(listing.title),
     ),
 }
 
 
-def sort_articles(articles: Sequence[Article], order: SortOrder) -> list[Article]:
+def sort_listings(listings: Sequence[Listing], order: SortOrder) -> list[int]:
+    """The indexes of `listings` in this order (a stable sort)."""
     if order is SortOrder.DATE:
-        dated = sorted((a for a in articles if a.published), key=published_sort_value, reverse=True)
-        return dated + [a for a in articles if not a.published]
-    return sorted(articles, key=_SORT_KEYS[order])
+        dated = sorted((i for i, x in enumerate(listings) if x.published), key=lambda i: published_sort_value(listings[i]), reverse=True)
+        return dated + [i for i, x in enumerate(listings) if not x.published]
+    key = _SORT_KEYS[order]
+    return sorted(range(len(listings)), key=lambda i: key(listings[i]))
 
 
-def _tag_matches(article: Article, tag: str) -> bool:
+def _tag_matches(listing: Listing, tag: str) -> bool:
     wanted = normalize_for_search(tag)
-    return any(normalize_for_search(own) == wanted for own in article.tags)
+    return any(normalize_for_search(own) == wanted for own in listing.tags)
 
 
-def keep(article: Article, view: LibraryView, states: Mapping[str, ReadingState]) -> bool:
-    """Whether the view's filters let `article` through."""
-    if view.language and (article.language or "").split("-")[0].lower() != view.language:
+def keep(listing: Listing, view: LibraryView, states: Mapping[str, ReadingState]) -> bool:
+    """Whether the view's filters let `listing` through."""
+    if view.language and (listing.language or "").split("-")[0].lower() != view.language:
         return False
-    if view.tag and not _tag_matches(article, view.tag):
+    if view.tag and not _tag_matches(listing, view.tag):
         return False
     if view.bookmarks_only:
-        key = article_key(article)
-        return key is not None and states.get(key, ReadingState()).bookmarked
+        return states.get(listing.key, ReadingState()).bookmarked
     return True
 
 
-def languages(articles: Sequence[Article]) -> list[str]:
-    return sorted({(a.language or "").split("-")[0].lower() for a in articles if a.language})
+def languages(listings: Sequence[Listing]) -> list[str]:
+    return sorted({(x.language or "").split("-")[0].lower() for x in listings if x.language})
 
 
 def next_language(current: str | None, available: Sequence[str]) -> str | None:
@@ -110,12 +109,14 @@ def next_language(current: str | None, available: Sequence[str]) -> str | None:
 
 
 def entries(
-    articles: Sequence[Article],
+    listings: Sequence[Listing],
     view: LibraryView,
     states: Mapping[str, ReadingState],
-    hits: Sequence[tuple[Article, Snippet | None]] | None = None,
+    hits: Sequence[tuple[int, Snippet | None]] | None = None,
 ) -> list[Entry]:
-    """The list to show: search hits in their order when searching, else the sorted library."""
+    """The list to show: search hits (listing indexes) in their order when searching,
+    else the sorted library."""
     if hits is not None:
-        return [Entry(article, snippet) for article, snippet in hits if keep(article, view, states)]
-    return [Entry(article) for article in sort_articles(articles, view.sort) if keep(article, view, states)]
+        return [Entry(listings[i], i, snippet) for i, snippet in hits if keep(listings[i], view, states)]
+    order = sort_listings(listings, view.sort)
+    return [Entry(listings[i], i) for i in order if keep(listings[i], view, states)]

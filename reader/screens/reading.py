@@ -106,7 +106,7 @@ class ReadingScreen(Screen[None]):
 
     @property
     def article(self) -> Article:
-        return self.library.articles[self.index]
+        return self.library.article(self.index)
 
     def compose(self) -> ComposeResult:
         yield HeaderPane(id="header")
@@ -185,7 +185,7 @@ class ReadingScreen(Screen[None]):
         self._go_to_article(self.index - 1)
 
     def _go_to_article(self, index: int) -> None:
-        if not 0 <= index < len(self.library.articles):
+        if not 0 <= index < self.library.count:
             where = "last" if index > self.index else "first"
             self.notify(f"This is the {where} article.", severity="information")
             return

@@ -1,12 +1,14 @@
 """Stored records of loaded articles: a `LoadResult` as JSON text, and back.
 
-The index keeps every article's full typed record, so reopening a library of unchanged
-files decodes JSON (microseconds) instead of parsing YAML again (milliseconds).
+The index keeps every article's full typed record, so opening an unchanged file decodes
+JSON (microseconds) instead of parsing YAML again (milliseconds). The header columns the
+library list reads (`published`, the problems of a broken file) are coded here too.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -31,12 +33,36 @@ def result_from_json(text: str) -> LoadResult:
     record = json.loads(text)
     if record.get("v") != RECORD_VERSION:
         raise ValueError(f"record version {record.get('v')!r}")
-    problems = tuple(
-        Problem(path, line, column, message, Severity(severity))
-        for path, line, column, message, severity in record["problems"]
-    )
+    problems = _problems_from_list(record["problems"])
     article = _article_from_dict(record["article"]) if record["article"] is not None else None
     return LoadResult(Path(record["path"]), article, problems)
+
+
+def problems_to_json(problems: Sequence[Problem]) -> str:
+    return json.dumps([[p.path, p.line, p.column, p.message, p.severity.value] for p in problems], ensure_ascii=False)
+
+
+def problems_from_json(text: str) -> tuple[Problem, ...]:
+    """Raises ValueError (or KeyError/TypeError) for a column this version cannot read."""
+    return _problems_from_list(json.loads(text))
+
+
+def _problems_from_list(rows: list[list[Any]]) -> tuple[Problem, ...]:
+    return tuple(
+        Problem(path, line, column, message, Severity(severity)) for path, line, column, message, severity in rows
+    )
+
+
+def published_to_text(value: date | datetime | None) -> str | None:
+    """The `published` column: ISO text (a datetime's has a "T", a date's none)."""
+    return value.isoformat() if value is not None else None
+
+
+def published_from_text(text: str | None) -> date | datetime | None:
+    """Raises ValueError for text that is not what `published_to_text` writes."""
+    if not text:
+        return None
+    return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)
 
 
 def _published_to_json(value: date | datetime | None) -> list[str] | None:

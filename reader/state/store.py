@@ -8,7 +8,11 @@ that is whole, holding every committed write, never half of one.
 Tables:
 - `reading`: per article, keyed by its resolved path: read, bookmarked, scroll position;
 - `settings`: what the reader chose in the app (theme, harakat);
-- `files`: the article index: path, size, mtime_ns, header columns and the full record;
+- `files`: the article index: path, size, mtime_ns, the header columns the library list
+  shows (title, language, direction, published, source name, tags; for a file with
+  errors, its problems): a narrow table, so listing 10,000 files reads little;
+- `records`: each indexed file's full record (rowid = `files.id`), decoded only when
+  the article is opened;
 - `search`: an FTS5 table (`trigram` tokenizer) over folded text, rowid = `files.id`
   (see `reader.state.search`). Without FTS5 trigram (SQLite < 3.34) it is a plain table
   and every search scans it.
@@ -34,18 +38,26 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from platformdirs import user_state_dir
 
-from reader.article.model import LoadResult
-from reader.state.codec import result_from_json, result_to_json
+from reader.article.library import Listing
+from reader.article.model import Direction, LoadResult, Problem
+from reader.state.codec import (
+    problems_from_json,
+    problems_to_json,
+    published_from_text,
+    published_to_text,
+    result_from_json,
+    result_to_json,
+)
 from reader.state.search import fts_phrase, needs_scan, search_columns, search_needle
 
 APP_NAME = "rtl-news-reader"
 ENV_VARIABLE = "READER_STATE_DIR"
 DB_NAME = "state.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 SEARCH_LIMIT = 1000
 WAL_SIZE_LIMIT = 16 * 1024 * 1024
 BUSY_TIMEOUT_SECONDS = 2.0  # another reader indexing holds the lock one batch at a time
@@ -83,6 +95,15 @@ class IndexEntry:
     key: str  # `state_key` of the file
     stamp: FileStamp
     result: LoadResult
+
+
+@dataclass(frozen=True)
+class IndexedFile:
+    """What the index's columns say of one file: its listing, or the errors it had."""
+
+    stamp: FileStamp
+    listing: Listing | None
+    errors: tuple[Problem, ...] = ()
 
 
 def state_key(path: Path) -> str:
@@ -123,7 +144,8 @@ class Store(Protocol):
     def indexed_stamps(self) -> dict[str, FileStamp]: ...
     def put_index(self, entries: Sequence[IndexEntry]) -> None: ...
     def remove_index(self, keys: Iterable[str]) -> None: ...
-    def indexed_results(self, keys: Iterable[str]) -> dict[str, LoadResult]: ...
+    def indexed_files(self) -> dict[str, IndexedFile]: ...
+    def indexed_result(self, key: str) -> LoadResult | None: ...
     def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[str] | None: ...
     def close(self) -> None: ...
 
@@ -189,8 +211,11 @@ class NullStore:
     def remove_index(self, keys: Iterable[str]) -> None:
         pass
 
-    def indexed_results(self, keys: Iterable[str]) -> dict[str, LoadResult]:
+    def indexed_files(self) -> dict[str, IndexedFile]:
         return {}
+
+    def indexed_result(self, key: str) -> LoadResult | None:
+        return None
 
     def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[str] | None:
         return None
@@ -219,11 +244,13 @@ CREATE TABLE IF NOT EXISTS files (
     ok INTEGER NOT NULL,
     title TEXT,
     language TEXT,
+    direction TEXT,
     published TEXT,
     source_name TEXT,
     tags TEXT,
-    record TEXT NOT NULL
+    problems TEXT
 );
+CREATE TABLE IF NOT EXISTS records (id INTEGER PRIMARY KEY, record TEXT NOT NULL);
 """
 _FTS_TABLE = "CREATE VIRTUAL TABLE search USING fts5(title, body, captions, facts, tokenize='trigram')"
 _PLAIN_TABLE = "CREATE TABLE search (rowid INTEGER PRIMARY KEY, title TEXT, body TEXT, captions TEXT, facts TEXT)"
@@ -242,6 +269,7 @@ class SqliteStore:
         self._want_fts = full_text
         self.path = path
         self._problem: str | None = None
+        self.records_decoded = 0  # full records decoded (`indexed_result`), for tests
         self._lock = threading.RLock()
         self._db = sqlite3.connect(
             path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
@@ -264,6 +292,7 @@ class SqliteStore:
             if version != SCHEMA_VERSION:
                 # The index is a cache: rebuild it for this schema; reading state stays.
                 db.execute("DROP TABLE IF EXISTS search")
+                db.execute("DROP TABLE IF EXISTS records")
                 db.execute("DROP TABLE IF EXISTS files")
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
@@ -414,26 +443,45 @@ class SqliteStore:
                 row = db.execute("SELECT id FROM files WHERE path=?", (key,)).fetchone()
                 if row:
                     db.execute("DELETE FROM search WHERE rowid=?", row)
+                    db.execute("DELETE FROM records WHERE id=?", row)
                     db.execute("DELETE FROM files WHERE id=?", row)
 
         if wanted:
             self._write(remove)
 
-    def indexed_results(self, keys: Iterable[str]) -> dict[str, LoadResult]:
-        """The stored load results of these files; a record that cannot be read is left out."""
-        wanted = set(keys)
+    def indexed_files(self) -> dict[str, IndexedFile]:
+        """Every indexed file's stamp and header columns, in one SELECT (no record decoded).
 
-        def read() -> dict[str, LoadResult]:
-            results: dict[str, LoadResult] = {}
-            for path, record in self._db.execute("SELECT path, record FROM files"):
-                if path in wanted:
-                    try:
-                        results[path] = result_from_json(record)
-                    except (ValueError, KeyError, TypeError):
-                        continue  # an old or damaged record: the file is simply read again
-            return results
+        A row whose columns cannot be read is left out: its file is simply read again.
+        """
+
+        def read() -> dict[str, IndexedFile]:
+            files: dict[str, IndexedFile] = {}
+            for row in self._db.execute(f"SELECT {_HEADER_COLUMNS} FROM files"):
+                try:
+                    files[row[0]] = _indexed_file(row)
+                except (ValueError, KeyError, TypeError, AttributeError):
+                    continue  # a row this version did not write: its file is read again
+            return files
 
         return self._safely(read, {})
+
+    def indexed_result(self, key: str) -> LoadResult | None:
+        """The full stored record of one file; None when absent or unreadable."""
+
+        def read() -> LoadResult | None:
+            row = self._db.execute(
+                "SELECT record FROM records JOIN files ON files.id = records.id WHERE files.path=?", (key,)
+            ).fetchone()
+            if row is None:
+                return None
+            self.records_decoded += 1
+            try:
+                return result_from_json(row[0])
+            except (ValueError, KeyError, TypeError):
+                return None  # an old or damaged record: the caller reads the file
+
+        return self._safely(read, None)
 
     def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[str] | None:
         """Keys of the indexed articles containing `query` (folded), best first."""
@@ -478,31 +526,56 @@ def _reading_state(row: Sequence[int | None]) -> ReadingState:
     return ReadingState(bool(read), bool(bookmarked), position)
 
 
-def _put_entry(db: sqlite3.Connection, entry: IndexEntry) -> None:
-    result, article = entry.result, entry.result.article
-    header = (
-        (article.title, article.language, article.published.isoformat() if article.published else None,
-         article.source.name if article.source else None, "\n".join(article.tags))
-        if article is not None
-        else (None, None, None, None, None)
+_DIRECTIONS = {direction.value: direction for direction in Direction}
+_HEADER_COLUMNS = "path, size, mtime_ns, ok, title, language, direction, published, source_name, tags, problems"
+_WRITTEN_COLUMNS = ("size", "mtime_ns", "ok", "title", "language", "direction", "published", "source_name", "tags",
+                    "problems")
+
+
+def _indexed_file(row: tuple[Any, ...]) -> IndexedFile:
+    """An `IndexedFile` from a row of `_HEADER_COLUMNS` (as `_put_entry` wrote it)."""
+    key, size, mtime_ns, ok, title, language, direction, published, source_name, tags, problems = row
+    stamp = FileStamp(size, mtime_ns)
+    if not ok:
+        return IndexedFile(stamp, None, problems_from_json(problems))
+    listing = Listing(
+        key,
+        None,  # the indexer knows the file's path; opening falls back to the key
+        title,
+        language,
+        _DIRECTIONS[direction],
+        published_from_text(published),
+        source_name,
+        tuple(tags.split("\n")) if tags else (),
     )
-    values = (entry.stamp.size, entry.stamp.mtime_ns, int(article is not None), *header, result_to_json(result))
+    return IndexedFile(stamp, listing)
+
+
+def _header_values(result: LoadResult) -> tuple[object, ...]:
+    """ok, title, language, direction, published, source_name, tags, problems."""
+    article = result.article
+    if article is None:
+        return (0, None, None, None, None, None, None, problems_to_json(result.problems))
+    source_name = article.source.name if article.source else None
+    return (1, article.title, article.language, article.direction.value, published_to_text(article.published),
+            source_name, "\n".join(article.tags), None)
+
+
+def _put_entry(db: sqlite3.Connection, entry: IndexEntry) -> None:
+    article = entry.result.article
+    values = (entry.stamp.size, entry.stamp.mtime_ns, *_header_values(entry.result))
     row = db.execute("SELECT id FROM files WHERE path=?", (entry.key,)).fetchone()
     if row is None:
-        cursor = db.execute(
-            "INSERT INTO files (path, size, mtime_ns, ok, title, language, published, source_name, tags, record) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (entry.key, *values),
-        )
+        names = ", ".join(_WRITTEN_COLUMNS)
+        marks = ", ".join("?" for _ in _WRITTEN_COLUMNS)
+        cursor = db.execute(f"INSERT INTO files (path, {names}) VALUES (?, {marks})", (entry.key, *values))
         rowid = cursor.lastrowid
     else:
         rowid = row[0]
-        db.execute(
-            "UPDATE files SET size=?, mtime_ns=?, ok=?, title=?, language=?, published=?, source_name=?, "
-            "tags=?, record=? WHERE id=?",
-            (*values, rowid),
-        )
+        assignments = ", ".join(f"{column}=?" for column in _WRITTEN_COLUMNS)
+        db.execute(f"UPDATE files SET {assignments} WHERE id=?", (*values, rowid))
         db.execute("DELETE FROM search WHERE rowid=?", (rowid,))
+    db.execute("INSERT OR REPLACE INTO records (id, record) VALUES (?, ?)", (rowid, result_to_json(entry.result)))
     if article is not None:
         columns = search_columns(article)
         db.execute(

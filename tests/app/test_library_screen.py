@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from rich.text import Text
-from textual.widgets import OptionList
 
 from reader.app import ReaderApp
 from reader.article.library import Library
@@ -17,6 +16,7 @@ from reader.screens.library import BOOKMARK_MARK, UNREAD_MARK, LibraryScreen
 from reader.screens.reading import ReadingScreen
 from reader.state.store import NullStore, SqliteStore, Store
 from reader.text.layout import LayoutOptions, layout_paragraph
+from reader.widgets.row_list import RowList
 from reader.widgets.text_pane import TextPane
 from tests.app.conftest import library_of
 from tests.state.conftest import news_yaml, write_generated_library
@@ -24,13 +24,13 @@ from tests.state.conftest import news_yaml, write_generated_library
 
 def rows(app: ReaderApp) -> list[str]:
     """The library list's rows as shown (plain text), the error section included."""
-    option_list = app.screen.query_one("#articles", OptionList)
-    return [str(option_list.get_option_at_index(index).prompt) for index in range(option_list.option_count)]
+    row_list = app.screen.query_one("#articles", RowList)
+    return [row_list.row_text(index).plain for index in range(row_list.row_count)]
 
 
 def titles(app: ReaderApp) -> list[str]:
     assert isinstance(app.screen, LibraryScreen)
-    return [entry.article.title for entry in app.screen.shown]
+    return [entry.listing.title for entry in app.screen.shown]
 
 
 @pytest.fixture
@@ -99,8 +99,7 @@ async def test_search_shows_a_highlighted_snippet_and_opens_at_the_match(three: 
         assert isinstance(screen, LibraryScreen)
         snippet = screen.shown[0].snippet
         assert snippet is not None and snippet.block == 0
-        row = screen.query_one("#articles", OptionList).get_option_at_index(0).prompt
-        assert isinstance(row, Text)
+        row = screen.query_one("#articles", RowList).row_text(0)
         match_style = screen.get_component_rich_style("library-screen--match", partial=True)
         highlighted = "".join(row.plain[span.start : span.end] for span in row.spans if span.style == match_style)
         assert highlighted == layout_paragraph("اتفاقية هانوي", 80)[0].text  # the match, shaped and reordered
@@ -204,3 +203,27 @@ async def test_startup_messages_are_notified(three: Library, notifications: list
     async with app.run_test() as pilot:
         await pilot.pause()
     assert "state.sqlite3: cannot open the reader's database" in notifications
+
+
+async def test_a_warm_open_draws_only_visible_rows_and_decodes_no_record(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write_generated_library(folder, 300)
+    store = SqliteStore(tmp_path / "state.sqlite3")
+    for _ in range(2):  # cold, then warm
+        app = app_for(Library(()), store, sources=[folder])
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            row_list = app.screen.query_one("#articles", RowList)
+            assert row_list.row_count == 300 and 0 < len(row_list.drawn_rows) < 40
+    assert store.records_decoded == 0
+    app = app_for(Library(()), store, sources=[folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        newest = titles(app)[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen) and app.screen.article.title == newest
+    assert store.records_decoded == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rich.cells import cell_len
 
 from reader.article.document import body_blocks
 from reader.article.model import Article
@@ -218,3 +219,14 @@ async def test_back_from_the_article_the_app_opened_with_shows_the_library(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReadingScreen) and app.screen.article == hanoi
+
+
+async def test_a_250_column_terminal_keeps_lines_within_the_body(make_app: MakeApp, hanoi: Article) -> None:
+    app = make_app(hanoi)
+    async with app.run_test(size=(250, 60)) as pilot:
+        await pilot.pause()
+        body, side = app.screen.query_one("#body", TextPane), app.screen.query_one("#side")
+        assert side.region.right <= body.region.x
+        width = body.scrollable_content_region.width
+        assert width > 150
+        assert all(cell_len(line) <= width for line in body.displayed_lines())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reader.article.loader import load_articles
+from reader.article.loader import load_article, load_articles
 from reader.state.index import index_library
 from reader.state.store import SqliteStore
 from tests.state.conftest import WriteNews, write_generated_library
@@ -72,3 +72,57 @@ def test_without_a_database_every_file_is_read(news_folder: Path) -> None:
     write_generated_library(news_folder, 3)
     report = index_library([news_folder], NullStore())
     assert report.read == 3 and len(report.library.articles) == 3
+
+
+def test_a_warm_open_lists_from_the_header_columns_and_decodes_a_record_only_when_opened(
+    news_folder: Path, store: SqliteStore
+) -> None:
+    write_generated_library(news_folder, 50)
+    first = index_library([news_folder], store)
+    again = index_library([news_folder], store)
+    assert store.records_decoded == 0
+    assert [listing.title for listing in again.library.listings] == [listing.title for listing in first.library.listings]
+    assert not any(again.library.is_loaded(index) for index in range(again.library.count))
+    article = again.library.article(7)
+    expected = load_article(news_folder.absolute() / "00007.yaml").article
+    assert store.records_decoded == 1 and article == expected and expected is not None
+    assert article.path == expected.path
+    again.library.article(7)
+    assert store.records_decoded == 1  # loaded once
+
+
+def test_keys_resolve_each_folder_once_and_symlinked_files_to_their_target(tmp_path: Path) -> None:
+    from reader.state.index import locate
+    from reader.state.store import state_key
+
+    real = tmp_path / "real"
+    real.mkdir()
+    target = real / "target.yaml"
+    target.write_text("title: x\n", encoding="utf-8")
+    linked_folder = tmp_path / "linked"
+    linked_folder.symlink_to(real, target_is_directory=True)
+    link = tmp_path / "link.yaml"
+    link.symlink_to(target)
+    files = [target, linked_folder / "target.yaml", link]
+    located = locate(files)
+    assert [located[file].key for file in files] == [state_key(file) for file in files] == [str(target.resolve())] * 3
+    stamp = located[link].stamp
+    assert stamp is not None and stamp.size == target.stat().st_size
+
+
+def test_the_preview_lists_what_the_index_holds_and_matches_an_unchanged_folder(
+    write_news: WriteNews, news_folder: Path, store: SqliteStore
+) -> None:
+    from reader.state.index import preview_library, same_articles
+
+    write_news("a.yaml", "أول")
+    write_news("b.yaml", "ثان")
+    (news_folder / "bad.yaml").write_text("title: [\n", encoding="utf-8")
+    index_library([news_folder], store)
+    known = store.indexed_files()
+    preview = preview_library([news_folder], store, known)
+    assert [listing.title for listing in preview.listings] == ["أول", "ثان"] and len(preview.broken) == 1
+    assert same_articles(preview, index_library([news_folder], store, known=known))
+    write_news("c.yaml", "ثالث")
+    assert not same_articles(preview, index_library([news_folder], store))
+    assert preview.article(1).title == "ثان" and store.records_decoded == 1

@@ -8,6 +8,7 @@ import pytest
 
 from reader.app import ReaderApp
 from reader.article.model import Article
+from reader.config import DEFAULT_THEME
 from reader.state.store import NullStore
 from reader.theme_files import ThemeFileError, parse_theme_text
 from reader.themes import BUNDLED_THEMES, load_themes, next_theme
@@ -96,7 +97,8 @@ async def test_an_unknown_or_broken_theme_falls_back_with_a_notification(
     assert "Unknown theme 'broken'; using reader-dark." in notifications
 
 
-async def test_the_tests_default_app_keeps_textuals_theme(make_app: MakeApp, english: Article) -> None:
+async def test_the_app_starts_in_the_readers_default_theme(make_app: MakeApp, english: Article) -> None:
+    """What the snapshots show is what a new user sees: the default theme from the config."""
     async with make_app(english).run_test() as pilot:
         await pilot.pause()
-        assert pilot.app.theme == "textual-dark"
+        assert pilot.app.theme == DEFAULT_THEME
