@@ -30,8 +30,8 @@ from platformdirs import user_config_dir
 
 from reader.terminal.modes import BidiMode, BidiSetting
 from reader.text.digits import DigitStyle
+from reader.user_folders import chosen_folder
 
-APP_NAME = "rtl-news-reader"
 ENV_VARIABLE = "READER_CONFIG_DIR"
 FILE_NAME = "config.yaml"
 DEFAULT_THEME = "reader-dark"
@@ -65,12 +65,7 @@ class ConfigError(ValueError):
 
 def config_dir(cli_value: Path | None = None, env: Mapping[str, str] | None = None) -> Path:
     """`--config-dir`, else `READER_CONFIG_DIR`, else the platform's user config folder."""
-    if cli_value is not None:
-        return cli_value
-    environ = os.environ if env is None else env
-    if environ.get(ENV_VARIABLE):
-        return Path(environ[ENV_VARIABLE])
-    return Path(user_config_dir(APP_NAME))
+    return chosen_folder(cli_value, env, ENV_VARIABLE, user_config_dir)
 
 
 def config_file(directory: Path) -> Path:

@@ -22,6 +22,7 @@ PURE_MODULES = [
     "reader.terminal.bdsm",
     "reader.dump",
     "reader.browser",
+    "reader.user_folders",
     "reader.config",
     "reader.theme_files",
     "reader.text.digits",

@@ -30,7 +30,6 @@ that starts failing later records its error in `problem` and stops nothing.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import threading
 import time
@@ -53,8 +52,8 @@ from reader.state.codec import (
     result_to_json,
 )
 from reader.state.search import fts_phrase, needs_scan, search_columns, search_needle
+from reader.user_folders import chosen_folder
 
-APP_NAME = "rtl-news-reader"
 ENV_VARIABLE = "READER_STATE_DIR"
 DB_NAME = "state.sqlite3"
 SCHEMA_VERSION = 3
@@ -116,12 +115,7 @@ def state_key(path: Path) -> str:
 
 def state_dir(cli_value: Path | None = None, env: Mapping[str, str] | None = None) -> Path:
     """`--state-dir`, else `READER_STATE_DIR`, else the platform's user state folder."""
-    if cli_value is not None:
-        return cli_value
-    environ = os.environ if env is None else env
-    if environ.get(ENV_VARIABLE):
-        return Path(environ[ENV_VARIABLE])
-    return Path(user_state_dir(APP_NAME))
+    return chosen_folder(cli_value, env, ENV_VARIABLE, user_state_dir)
 
 
 class Store(Protocol):
