@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,16 +40,41 @@ _HIDEABLE_MARK = re.compile(
     "\u08d3-\u08e1\u08e3-\u08ff]"
 )
 
-_RESHAPER = ArabicReshaper(
-    configuration={
-        "delete_harakat": False,
-        "shift_harakat_position": False,
-        "delete_tatweel": False,
-        "support_zwj": True,
-        "support_ligatures": True,
-        "ARABIC LIGATURE ALLAH": False,
-    }
-)
+class _SettledConfiguration:
+    """arabic-reshaper's configuration, read once.
+
+    `ArabicReshaper.reshape` asks its configparser section for half a dozen booleans on
+    every call, which costs more than shaping a word; these are the same answers from a
+    dict. Only the two methods the reshaper calls (`get`, `getboolean`) are offered.
+    """
+
+    def __init__(self, section: Mapping[str, str]) -> None:
+        self._text = dict(section)
+        self._booleans = {key: value.strip().lower() in ("1", "yes", "true", "on") for key, value in self._text.items()}
+
+    def get(self, key: str) -> str | None:
+        return self._text.get(key.lower())  # configparser keys are case-insensitive
+
+    def getboolean(self, key: str) -> bool:
+        return self._booleans[key.lower()]
+
+
+def _terminal_reshaper() -> ArabicReshaper:
+    reshaper = ArabicReshaper(
+        configuration={
+            "delete_harakat": False,
+            "shift_harakat_position": False,
+            "delete_tatweel": False,
+            "support_zwj": True,
+            "support_ligatures": True,
+            "ARABIC LIGATURE ALLAH": False,
+        }
+    )
+    reshaper.configuration = _SettledConfiguration(reshaper.configuration)
+    return reshaper
+
+
+_RESHAPER = _terminal_reshaper()
 
 
 @dataclass(frozen=True)
