@@ -27,20 +27,16 @@ async def test_a_single_article_opens_straight_on_the_reading_screen(make_app: M
         assert body.displayed_lines()[: len(expected)] == expected
 
 
-async def test_rtl_articles_put_the_side_column_on_the_left(make_app: MakeApp, hanoi: Article) -> None:
-    app = make_app(hanoi)
+@pytest.mark.parametrize(("fixture", "side_on_the_left"), [("hanoi", True), ("english", False)])
+async def test_the_side_column_is_on_the_left_for_rtl_articles_and_on_the_right_for_ltr(
+    make_app: MakeApp, request: pytest.FixtureRequest, fixture: str, side_on_the_left: bool
+) -> None:
+    """Arabic newspapers put the story on the right and the side column on the left."""
+    app = make_app(request.getfixturevalue(fixture))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         body, side = app.screen.query_one("#body"), app.screen.query_one("#side")
-        assert side.region.x < body.region.x
-
-
-async def test_ltr_articles_put_the_side_column_on_the_right(make_app: MakeApp, english: Article) -> None:
-    app = make_app(english)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        body, side = app.screen.query_one("#body"), app.screen.query_one("#side")
-        assert body.region.x < side.region.x
+        assert (side.region.x < body.region.x) is side_on_the_left
 
 
 async def test_narrow_terminals_put_facts_captions_and_source_after_the_text(
