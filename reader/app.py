@@ -87,7 +87,7 @@ class ReaderApp(App[None]):
         if not self.sources and self._has_one_article():
             # Straight to the article: the library screen is built only if the reader goes
             # back to it, which saves a sixth of a second before the first paint.
-            return ReadingScreen(self.library, 0, self.options, store=self.store)
+            return ReadingScreen(self.library, 0, self.options, store=self.store, digits=self.digits)
         return self._library_screen()
 
     def _library_screen(self) -> LibraryScreen:
@@ -122,7 +122,14 @@ class ReaderApp(App[None]):
 
     def open_article(self, index: int, library: Library | None = None, start_block: int | None = None) -> None:
         self.push_screen(
-            ReadingScreen(library or self.library, index, self.options, start_block=start_block, store=self.store)
+            ReadingScreen(
+                library or self.library,
+                index,
+                self.options,
+                start_block=start_block,
+                store=self.store,
+                digits=self.digits,
+            )
         )
 
     def on_library_screen_article_chosen(self, message: LibraryScreen.ArticleChosen) -> None:

@@ -9,7 +9,7 @@ content goes under the article text, in the body pane.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from reader.article.document import (
+    Block,
     article_is_rtl,
     body_blocks,
     fact_blocks,
@@ -33,6 +34,7 @@ from reader.article.library import Library
 from reader.article.model import Article
 from reader.article.urls import check_url
 from reader.state.store import NullStore, Store
+from reader.text.digits import DigitStyle, convert_digits
 from reader.text.layout import LayoutOptions
 from reader.text.normalize import find_matches
 from reader.widgets.find_bar import FindBar
@@ -91,10 +93,13 @@ class ReadingScreen(Screen[None]):
         *,
         start_block: int | None = None,
         store: Store | None = None,
+        digits: DigitStyle = DigitStyle.AS_WRITTEN,
     ) -> None:
         """`start_block`: open at this body block (a library search hit) instead of where
-        the reader left off; `store` remembers read marks, places and bookmarks."""
+        the reader left off; `store` remembers read marks, places and bookmarks; `digits`
+        is the configured digit style."""
         super().__init__()
+        self.digits = digits
         self._start_block = start_block
         self.store: Store = store if store is not None else NullStore()
         self.library = library
@@ -129,9 +134,17 @@ class ReadingScreen(Screen[None]):
         self.index = index
         self._narrow = None
         self.set_class(article_is_rtl(self.article), "-rtl")
-        self.query_one("#header", TextPane).set_content(header_blocks(self.article), self.options)
+        self.query_one("#header", TextPane).set_content(self._shown(header_blocks(self.article)), self.options)
         self._arrange(self.size.width)
         self._article_opened()
+
+    def _shown(self, blocks: list[Block]) -> list[Block]:
+        """The blocks with their digits in the configured style (one character for one, so
+        search spans stay valid)."""
+        if self.digits is DigitStyle.AS_WRITTEN:
+            return blocks
+        language = self.article.language
+        return [replace(block, text=convert_digits(block.text, self.digits, language)) for block in blocks]
 
     def set_options(self, options: LayoutOptions) -> None:
         self.options = options
@@ -159,8 +172,12 @@ class ReadingScreen(Screen[None]):
         self._narrow = narrow
         self.set_class(narrow, "-narrow")
         article = self.article
-        side = {"facts": fact_blocks(article), "images": image_blocks(article), "source": source_blocks(article)}
-        body_content = body_blocks(article)
+        side = {
+            "facts": self._shown(fact_blocks(article)),
+            "images": self._shown(image_blocks(article)),
+            "source": source_blocks(article),  # a URL keeps its digits
+        }
+        body_content = self._shown(body_blocks(article))
         if narrow:
             body_content += side["images"] + side["facts"] + side["source"]
         self.query_one("#body", TextPane).set_content(body_content, self.options, keep_place=same_article)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 
+from reader.app import ReaderApp
 from reader.article.document import body_blocks
 from reader.article.model import Article
 from reader.screens.help import HelpScreen
 from reader.screens.library import LibraryScreen
 from reader.screens.reading import ReadingScreen
-from reader.text.layout import layout_paragraph
+from reader.text.digits import DigitStyle
+from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.widgets.text_pane import TextPane
-from tests.app.conftest import MakeApp
+from tests.app.conftest import MakeApp, library_of
 
 
 async def test_a_single_article_opens_straight_on_the_reading_screen(make_app: MakeApp, hanoi: Article) -> None:
@@ -226,3 +228,15 @@ async def test_a_250_column_terminal_keeps_lines_within_the_body(make_app: MakeA
         width = body.scrollable_content_region.width
         assert width > 150
         assert all(cell_len(line) <= width for line in body.displayed_lines())
+
+
+async def test_the_configured_digit_style_applies_to_the_article(hanoi: Article) -> None:
+    app = ReaderApp(
+        library_of(hanoi), LayoutOptions(), bidi_description="visual", digits=DigitStyle.ARABIC_INDIC
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        body = "".join(app.screen.query_one("#body", TextPane).displayed_lines())
+        assert "٢٥" in body and "25" not in body  # في صباح يوم 25 أكتوبر
+        source = "".join(app.screen.query_one("#source", TextPane).displayed_lines())
+        assert "20251025094537779" in source  # the link is shown exactly as it is opened
