@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rich.cells import cell_len
+from textual.widgets import Static
 
 from reader.app import ReaderApp
 from reader.article.document import body_blocks
@@ -179,6 +180,8 @@ async def test_help_lists_the_active_keys(make_app: MakeApp, hanoi: Article) -> 
         await pilot.pause()
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
+        shown = " ".join(str(static.render()) for static in help_screen.query(Static))
+        assert "Bidi: visual (tests)" in shown  # the mode in effect
         descriptions = {description for _, description in help_screen.rows}
         assert {"Open source", "Find", "Next article", "Line down", "Quit", "Harakat"} <= descriptions
         assert ("j ↓", "Line down") in help_screen.rows or any(
