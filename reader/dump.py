@@ -29,16 +29,27 @@ _STYLE_BY_ROLE = {Role.TITLE: "\x1b[1m", Role.BYLINE: "\x1b[2m", Role.HEADING: "
 _RESET = "\x1b[0m"
 
 
-def dump_lines(article: Article, width: int, options: LayoutOptions, *, colour: bool = False) -> Iterator[str]:
-    """The article's lines, blocks separated by one blank line."""
+def dump_chunks(article: Article, width: int, options: LayoutOptions, *, colour: bool = False) -> Iterator[list[str]]:
+    """The article's lines, one list per block; a blank line separates blocks.
+
+    Lines come a block at a time: a 2 MB article has tens of thousands of them.
+    """
     pad = options.mode is not BidiMode.LOGICAL
     for number, block in enumerate(article_blocks(article)):
-        if number and needs_gap_before(block):
-            yield ""
-        for line in layout_paragraph(block.text, width, block.direction, options):
-            text = line.aligned(width) if pad and line.rtl else line.text
-            style = _STYLE_BY_ROLE.get(block.role) if colour else None
-            yield f"{style}{text}{_RESET}" if style else text
+        lines = [""] if number and needs_gap_before(block) else []
+        laid_out = layout_paragraph(block.text, width, block.direction, options)
+        if pad:
+            lines.extend(" " * (width - line.width) + line.text if line.rtl else line.text for line in laid_out)
+        else:
+            lines.extend(line.text for line in laid_out)
+        style = _STYLE_BY_ROLE.get(block.role) if colour else None
+        yield [f"{style}{line}{_RESET}" for line in lines] if style else lines
+
+
+def dump_lines(article: Article, width: int, options: LayoutOptions, *, colour: bool = False) -> Iterator[str]:
+    """The article's lines, blocks separated by one blank line."""
+    for chunk in dump_chunks(article, width, options, colour=colour):
+        yield from chunk
 
 
 def _silence_stdout() -> None:
@@ -69,7 +80,8 @@ def run_dump(path: Path, *, width: int | None, bidi: str, harakat: bool, out: Te
         first = False
         colour = stream.isatty()
         try:
-            stream.writelines(line + "\n" for line in dump_lines(result.article, columns, options, colour=colour))
+            for chunk in dump_chunks(result.article, columns, options, colour=colour):
+                stream.write("\n".join(chunk) + "\n")
         except BrokenPipeError:  # `reader dump … | head`: the reader of the pipe has had enough
             _silence_stdout()
             return status

@@ -87,7 +87,7 @@ def format_published(published: date | datetime, labels: Labels) -> str:
 
 
 def reading_minutes(article: Article) -> int:
-    words = sum(len(paragraph.split()) for paragraph in article.body)
+    words = sum(paragraph.count(" ") + 1 for paragraph in article.body)  # close enough, and fast
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 

@@ -18,8 +18,9 @@ Currency Symbols block are ET, and everything else is L.
 from __future__ import annotations
 
 import functools
+import operator
 import unicodedata
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Final
 
 from reader.text.bidi_brackets import CLOSING_BRACKETS, OPENING_TO_CLOSING
@@ -141,7 +142,7 @@ def _bmp_table() -> str:
     """
     names = list(map(unicodedata.bidirectional, map(chr, range(0x10000))))
     codes: list[str] = list(map(_CODE_BY_NAME.get, names, repeat(L)))
-    for code_point in (index for index, name in enumerate(names) if not name):
+    for code_point in compress(range(0x10000), map(operator.not_, names)):  # the unassigned ones
         codes[code_point] = _default_class(code_point)
     for brackets, code in ((OPENING_TO_CLOSING, OPENING_BRACKET), (CLOSING_BRACKETS, CLOSING_BRACKET)):
         for char in brackets:
