@@ -10,7 +10,7 @@ import os
 import statistics
 import subprocess
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -59,16 +59,6 @@ def rss_from_time_output(text: str) -> float:
         if "Maximum resident set size" in line:
             return int(line.rsplit(":", 1)[1]) / 1024
     return float("nan")
-
-
-def time_call(function: Callable[[], float | None], runs: int) -> Timing:
-    """Median of `function()` over `runs` calls: its return value when it measures itself."""
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        measured = function()
-        samples.append(measured if measured is not None else time.perf_counter() - start)
-    return summarize(samples)
 
 
 def _env() -> dict[str, str]:

@@ -23,7 +23,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # `python benchmarks/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.harness import Timing, peak_rss_mb, ratio, summarize, time_process  # noqa: E402
+from benchmarks.harness import Timing, ratio, summarize, time_process  # noqa: E402
 from benchmarks.inputs import BUNDLED, END_MARKER, REPO, GeneratedArticle, write_article, write_library  # noqa: E402
 from benchmarks.tmux_paint import WIDTH, Check, contains_any, end_and_resize, first_paint  # noqa: E402
 

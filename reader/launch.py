@@ -51,7 +51,7 @@ def load_library(path: Path) -> Library | str:
     if not path.exists():
         return f"reader: {path}: no such file or folder"
     library = Library.from_results(load_articles([path]))
-    if not library.results:
+    if not library.count and not library.broken:
         return f"reader: {path}: no article files (*.yaml, *.yml) found"
     return library
 

@@ -6,7 +6,6 @@ the help can never disagree with what the keys do.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.table import Table
@@ -16,18 +15,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
-
-
-def unique_bindings(bindings: Iterable[Binding]) -> list[Binding]:
-    """One entry per action (j and down do the same), keeping only described bindings."""
-    seen: set[str] = set()
-    result: list[Binding] = []
-    for binding in bindings:
-        key = binding.id or binding.action
-        if binding.description and key not in seen:
-            seen.add(key)
-            result.append(binding)
-    return result
 
 
 class HelpScreen(ModalScreen[None]):

@@ -503,10 +503,6 @@ class SqliteStore:
         nothing: list[str] = []
         return self._safely(run, nothing)
 
-    def integrity(self) -> str:
-        """`PRAGMA integrity_check`: "ok" for a sound database."""
-        return self._safely(lambda: str(self._db.execute("PRAGMA integrity_check").fetchone()[0]), "unreadable")
-
     def close(self) -> None:
         with self._lock:
             with contextlib.suppress(sqlite3.Error):

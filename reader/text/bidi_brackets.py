@@ -8,7 +8,6 @@ this embedded table.
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 # Generated once from /usr/share/unicode/BidiBrackets.txt (Unicode 15.0.0) with:
@@ -53,5 +52,3 @@ OPENING_TO_CLOSING: Final[dict[str, str]] = {
 
 CLOSING_BRACKETS: Final[frozenset[str]] = frozenset(BRACKET_PAIRS[1::2])
 
-BRACKET_RE: Final = re.compile("[" + re.escape(BRACKET_PAIRS) + "]")
-"""Matches any opening or closing paired bracket."""

@@ -43,6 +43,7 @@ def normalize_for_search(text: str) -> str:
     return "".join(fold_char(char) for char in text)
 
 
+@lru_cache(maxsize=8192)
 def normalize_with_sources(text: str) -> tuple[str, tuple[int, ...]]:
     """The folded text and, per folded character, the index in `text` it came from."""
     chars: list[str] = []

@@ -63,8 +63,3 @@ def sanitize_text(text: str) -> str:
     if _MAY_CHANGE.search(text) is None:
         return text
     return text.translate(_translation_table())
-
-
-def is_terminal_safe(text: str) -> bool:
-    """True when `text` holds nothing that `sanitize_text` would change."""
-    return sanitize_text(text) == text

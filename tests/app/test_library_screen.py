@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rich.text import Text
 
 from reader.app import ReaderApp
 from reader.article.library import Library
