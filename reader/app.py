@@ -24,8 +24,6 @@ from textual.screen import Screen
 from reader.article.library import Library
 from reader.article.urls import check_url
 from reader.browser import BrowserKind, browser_kind
-from reader.screens.help import HelpScreen
-from reader.screens.problems import ProblemsScreen
 from reader.screens.reading import ReadingScreen
 from reader.state.store import NullStore, Store
 from reader.terminal.bdsm import BidiGuard
@@ -35,6 +33,9 @@ from reader.themes import FALLBACK_THEME, load_themes, next_theme, register_them
 
 if TYPE_CHECKING:
     from reader.screens.library import LibraryScreen
+
+# Screens the first paint does not need (library, help, problems) are imported when first
+# shown: every module imported before the first paint delays it.
 
 THEME_SETTING = "theme"
 HARAKAT_SETTING = "harakat"
@@ -91,7 +92,7 @@ class ReaderApp(App[None]):
         return self._library_screen()
 
     def _library_screen(self) -> LibraryScreen:
-        from reader.screens.library import LibraryScreen  # imported when first needed: faster start
+        from reader.screens.library import LibraryScreen
 
         return LibraryScreen(self.library, self.options, store=self.store, sources=self.sources, digits=self.digits)
 
@@ -118,6 +119,8 @@ class ReaderApp(App[None]):
         if self._has_one_article():
             self.open_article(0)
         elif self.library.count == 0 and len(self.library.broken) == 1:
+            from reader.screens.problems import ProblemsScreen
+
             self.push_screen(ProblemsScreen(self.library.broken[0]))
 
     def open_article(self, index: int, library: Library | None = None, start_block: int | None = None) -> None:
@@ -221,6 +224,8 @@ class ReaderApp(App[None]):
         return [(" ".join(keys), binding, node) for keys, binding, node in groups.values()]
 
     def action_help(self) -> None:
+        from reader.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         rows = [(keys, binding.description) for keys, binding, _ in self.described_bindings(self.screen)]

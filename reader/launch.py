@@ -19,9 +19,9 @@ import os
 import sys
 import threading
 from collections.abc import Iterator
-from importlib.resources import files
 from pathlib import Path
 
+from reader import PACKAGE_DATA
 from reader.article.library import Library
 from reader.article.loader import find_article_files, load_articles
 from reader.article.model import Severity
@@ -38,7 +38,7 @@ EXIT_BAD_PATH = 2
 
 def bundled_articles() -> Path:
     """The folder of articles installed with the package."""
-    return Path(str(files("reader") / "data" / "articles"))
+    return PACKAGE_DATA / "articles"
 
 
 def default_articles(cwd: Path) -> Path:

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import yaml
 
+from reader.article.yaml_source import SAFE_LOADER
+
 COLOR_KEYS = (
     "primary", "secondary", "accent", "warning", "error", "success",
     "foreground", "background", "surface", "panel", "boost",
@@ -58,7 +60,7 @@ def _fail(path: Path, node: yaml.Node, message: str) -> ThemeFileError:
 def parse_theme_text(text: str, path: Path) -> ThemeSpec:
     """Raises ThemeFileError for invalid YAML or an invalid theme."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)

@@ -11,13 +11,13 @@ muted text and search highlights at WCAG AA contrast (4.5:1) or better.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from textual.app import App
 from textual.theme import Theme
 
+from reader import PACKAGE_DATA
 from reader.config import DEFAULT_THEME
 from reader.theme_files import ThemeFileError, ThemeSpec, read_theme_file
 
@@ -36,7 +36,7 @@ class LoadedThemes:
 
 
 def bundled_theme_dir() -> Path:
-    return Path(str(files("reader") / "data" / "themes"))
+    return PACKAGE_DATA / "themes"
 
 
 def user_theme_dir(config_directory: Path) -> Path:

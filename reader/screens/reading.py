@@ -108,32 +108,47 @@ class ReadingScreen(Screen[None]):
         self._matches: list[FoundMatch] = []
         self._current_match = -1
         self._narrow: bool | None = None
+        self._rtl = False
 
     @property
     def article(self) -> Article:
         return self.library.article(self.index)
 
     def compose(self) -> ComposeResult:
-        yield HeaderPane(id="header")
+        """The panes already hold the article, laid out at the terminal's width: the first
+        paint is the finished page, with no restyle or second layout after mounting."""
+        narrow = self.app.size.width < NARROW_WIDTH
+        self._narrow = narrow
+        self._rtl = article_is_rtl(self.article)
+        content = self._pane_content(narrow)
+        yield HeaderPane(self._shown(header_blocks(self.article)), self.options, id="header")
         with Horizontal(id="columns"):
-            yield TextPane(id="body")
-            with Vertical(id="side"):
-                yield TextPane(id="facts")
-                yield TextPane(id="images")
-                yield TextPane(id="source")
+            body = TextPane(content["body"], self.options, id="body")
+            side = Vertical(*self._side_panes(content, narrow), id="side")
+            side.display = not narrow
+            yield from (side, body) if self._rtl else (body, side)
         yield FindBar(id="find")
         yield Footer()
 
+    def _side_panes(self, content: dict[str, list[Block]], narrow: bool) -> list[TextPane]:
+        panes = []
+        for pane_id in ("facts", "images", "source"):
+            pane = TextPane(content[pane_id], self.options, id=pane_id)
+            pane.display = bool(content[pane_id]) and not narrow
+            panes.append(pane)
+        return panes
+
     def on_mount(self) -> None:
-        self.show_article(self.index)
         self.query_one("#body", TextPane).focus()
+        self._article_opened()
 
     # -- content ---------------------------------------------------------------------
 
     def show_article(self, index: int) -> None:
+        """Show another article of the library in the same panes."""
         self.index = index
         self._narrow = None
-        self.set_class(article_is_rtl(self.article), "-rtl")
+        self._rtl = article_is_rtl(self.article)
         self.query_one("#header", TextPane).set_content(self._shown(header_blocks(self.article)), self.options)
         self._arrange(self.size.width)
         self._article_opened()
@@ -146,6 +161,22 @@ class ReadingScreen(Screen[None]):
         language = self.article.language
         return [replace(block, text=convert_digits(block.text, self.digits, language)) for block in blocks]
 
+    def _pane_content(self, narrow: bool) -> dict[str, list[Block]]:
+        """The blocks of each pane. On a narrow terminal the key facts, captions and source
+        follow the article text in the body pane, as a newspaper's mobile page puts them
+        after the story: one scroll reaches everything, and nothing is squeezed into a
+        pane too small to read."""
+        article = self.article
+        side = {
+            "facts": self._shown(fact_blocks(article)),
+            "images": self._shown(image_blocks(article)),
+            "source": source_blocks(article),  # a URL keeps its digits
+        }
+        body = self._shown(body_blocks(article))
+        if narrow:
+            body += side["images"] + side["facts"] + side["source"]
+        return {"body": body, **side}
+
     def set_options(self, options: LayoutOptions) -> None:
         self.options = options
         for pane in self.query(TextPane):
@@ -157,12 +188,7 @@ class ReadingScreen(Screen[None]):
         self._arrange(event.size.width)
 
     def _arrange(self, width: int) -> None:
-        """Wide: body and side column, mirrored for RTL. Narrow: everything in the body.
-
-        On a narrow terminal the key facts, captions and source follow the article text
-        in the body pane, as a newspaper's mobile page puts them after the story: one
-        scroll reaches everything, and nothing is squeezed into a pane too small to read.
-        """
+        """Wide: body and side column, mirrored for RTL. Narrow: everything in the body."""
         if not self.is_mounted:
             return
         narrow = width < NARROW_WIDTH
@@ -170,26 +196,17 @@ class ReadingScreen(Screen[None]):
             return
         same_article = self._narrow is not None
         self._narrow = narrow
-        self.set_class(narrow, "-narrow")
-        article = self.article
-        side = {
-            "facts": self._shown(fact_blocks(article)),
-            "images": self._shown(image_blocks(article)),
-            "source": source_blocks(article),  # a URL keeps its digits
-        }
-        body_content = self._shown(body_blocks(article))
-        if narrow:
-            body_content += side["images"] + side["facts"] + side["source"]
-        self.query_one("#body", TextPane).set_content(body_content, self.options, keep_place=same_article)
-        for pane_id, blocks in side.items():
+        content = self._pane_content(narrow)
+        self.query_one("#body", TextPane).set_content(content["body"], self.options, keep_place=same_article)
+        for pane_id in ("facts", "images", "source"):
             pane = self.query_one(f"#{pane_id}", TextPane)
-            pane.set_content(blocks, self.options)
-            pane.display = bool(blocks) and not narrow
+            pane.set_content(content[pane_id], self.options)
+            pane.display = bool(content[pane_id]) and not narrow
         self.query_one("#side").display = not narrow
         self._clear_matches()
         columns = self.query_one("#columns", Horizontal)
         body, side_column = self.query_one("#body"), self.query_one("#side")
-        first, second = (side_column, body) if self.has_class("-rtl") else (body, side_column)
+        first, second = (side_column, body) if self._rtl else (body, side_column)
         if columns.children and columns.children[0] is not first:
             columns.move_child(second, after=first)
 

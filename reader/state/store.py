@@ -51,7 +51,6 @@ from reader.state.codec import (
     result_from_json,
     result_to_json,
 )
-from reader.state.search import fts_phrase, needs_scan, search_columns, search_needle
 from reader.user_folders import chosen_folder
 
 ENV_VARIABLE = "READER_STATE_DIR"
@@ -479,6 +478,8 @@ class SqliteStore:
 
     def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[str] | None:
         """Keys of the indexed articles containing `query` (folded), best first."""
+        from reader.state.search import fts_phrase, needs_scan, search_needle  # not needed to read one article
+
         needle = search_needle(query)
         if not needle:
             return []
@@ -567,6 +568,8 @@ def _put_entry(db: sqlite3.Connection, entry: IndexEntry) -> None:
         db.execute("DELETE FROM search WHERE rowid=?", (rowid,))
     db.execute("INSERT OR REPLACE INTO records (id, record) VALUES (?, ?)", (rowid, result_to_json(entry.result)))
     if article is not None:
+        from reader.state.search import search_columns  # not needed to read one article
+
         columns = search_columns(article)
         db.execute(
             "INSERT INTO search (rowid, title, body, captions, facts) VALUES (?, ?, ?, ?, ?)",

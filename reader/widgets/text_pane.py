@@ -21,7 +21,7 @@ from rich.style import Style
 from textual import work
 from textual.binding import Binding, BindingType
 from textual.events import Click, Resize
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -165,12 +165,23 @@ class TextPane(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.width)
 
     def on_resize(self, event: Resize) -> None:
+        self._follow_width()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The first frame is drawn before the pane hears of its size (Resize comes after):
+        # laying out here puts the text in that very frame.
+        self._follow_width()
+        return super().render_lines(crop)
+
+    def _follow_width(self) -> None:
+        """Lay the text out again when the pane's width changed, at the same block."""
         if self._content_width() != self._layout_width:
             anchor = self._top_block()
             self._relayout()
             self.scroll_to_block(anchor, animate=False)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        width = max(1, width - self.scrollbar_size_vertical)  # the text's width, as drawn
         if width != self._layout_width:
             self._lines = layout_blocks(self._blocks, 0, len(self._blocks), width, self._options)
             self._laid_out_blocks = len(self._blocks)
