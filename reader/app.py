@@ -22,6 +22,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from reader.article.library import Library
+from reader.article.loader import DEFAULT_MAX_SIZE
 from reader.article.urls import check_url
 from reader.browser import BrowserKind, browser_kind
 from reader.screens.reading import ReadingScreen
@@ -67,6 +68,7 @@ class ReaderApp(App[None]):
         config_dir: Path | None = None,
         digits: DigitStyle = DigitStyle.AS_WRITTEN,
         startup_messages: Sequence[str] = (),
+        max_size: int = DEFAULT_MAX_SIZE,
     ) -> None:
         """`sources`: folders to index in the library screen (then `library` starts empty).
 
@@ -81,6 +83,7 @@ class ReaderApp(App[None]):
         self.sources = tuple(sources)
         self.digits = digits
         self._startup_messages = tuple(startup_messages)
+        self.max_size = max_size
         self._themes = load_themes(config_dir)
         self._wanted_theme = theme_name
 
@@ -94,7 +97,14 @@ class ReaderApp(App[None]):
     def _library_screen(self) -> LibraryScreen:
         from reader.screens.library import LibraryScreen
 
-        return LibraryScreen(self.library, self.options, store=self.store, sources=self.sources, digits=self.digits)
+        return LibraryScreen(
+            self.library,
+            self.options,
+            store=self.store,
+            sources=self.sources,
+            digits=self.digits,
+            max_size=self.max_size,
+        )
 
     def _has_one_article(self) -> bool:
         return self.library.count == 1 and not self.library.broken

@@ -42,6 +42,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "--bidi-info", action="store_true", help="print the bidi mode this terminal gets, and why, then exit"
     )
     parser.add_argument("--no-harakat", action="store_true", help="hide Arabic diacritics")
+    _add_max_size_option(parser)
     _add_dir_options(parser)
     return parser
 
@@ -81,8 +82,14 @@ def _build_check_parser() -> argparse.ArgumentParser:
         description="Validate article files and folders; print each problem as path:line:col: message.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    parser.add_argument("--max-size", type=int, default=None, help="largest file accepted, in bytes")
+    _add_max_size_option(parser)
     return parser
+
+
+def _add_max_size_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-size", type=int, default=None, metavar="BYTES", help="largest article file read (default 5,000,000)"
+    )
 
 
 def _build_import_parser() -> argparse.ArgumentParser:
@@ -106,6 +113,7 @@ def _build_dump_parser() -> argparse.ArgumentParser:
     parser.add_argument("--width", type=int, default=None, help="columns (default: the terminal's, else 80)")
     parser.add_argument("--bidi", choices=["visual", "logical", "runs"], default="visual")
     parser.add_argument("--no-harakat", action="store_true", help="leave out Arabic diacritics")
+    _add_max_size_option(parser)
     return parser
 
 
@@ -135,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.dump import run_dump
 
         ns = _build_dump_parser().parse_args(rest)
-        return run_dump(ns.path, width=ns.width, bidi=ns.bidi, harakat=not ns.no_harakat)
+        return run_dump(ns.path, width=ns.width, bidi=ns.bidi, harakat=not ns.no_harakat, max_size=ns.max_size)
 
     ns = _build_parser().parse_args(args)
     from reader.launch import print_bidi_info, run_app
@@ -143,5 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if ns.bidi_info:
         return print_bidi_info(ns.bidi)
     return run_app(
-        ns.path, bidi=ns.bidi, harakat=not ns.no_harakat, config_dir=ns.config_dir, state_dir=ns.state_dir
+        ns.path,
+        bidi=ns.bidi,
+        harakat=not ns.no_harakat,
+        config_dir=ns.config_dir,
+        state_dir=ns.state_dir,
+        max_size=ns.max_size,
     )

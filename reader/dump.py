@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.article.document import Role, article_blocks, needs_gap_before
-from reader.article.loader import load_articles
+from reader.article.loader import load_articles, size_limit
 from reader.article.model import Article
 from reader.terminal.modes import BidiMode
 from reader.text.layout import LayoutOptions, layout_paragraph
@@ -58,7 +58,14 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def run_dump(path: Path, *, width: int | None, bidi: str, harakat: bool, out: TextIO | None = None) -> int:
+def run_dump(
+    path: Path, *, width: int | None, bidi: str, harakat: bool, max_size: int | None = None, out: TextIO | None = None
+) -> int:
+    try:
+        limit = size_limit(max_size)
+    except ValueError as error:
+        print(f"reader dump: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     stream = out or sys.stdout
     if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower() != "utf-8":
         stream.reconfigure(encoding="utf-8", errors="replace")
@@ -69,7 +76,7 @@ def run_dump(path: Path, *, width: int | None, bidi: str, harakat: bool, out: Te
         return EXIT_BAD_INPUT
     status = 0
     first = True
-    for result in load_articles([path]):
+    for result in load_articles([path], max_size=limit):
         for problem in result.problems:
             print(problem, file=sys.stderr)
         if result.article is None:

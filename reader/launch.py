@@ -23,7 +23,7 @@ from pathlib import Path
 
 from reader import PACKAGE_DATA
 from reader.article.library import Library
-from reader.article.loader import find_article_files, load_articles
+from reader.article.loader import DEFAULT_MAX_SIZE, find_article_files, load_articles, size_limit
 from reader.article.model import Severity
 from reader.config import Config, load_config
 from reader.config import config_dir as find_config_dir
@@ -46,11 +46,11 @@ def default_articles(cwd: Path) -> Path:
     return local if local.is_dir() else bundled_articles()
 
 
-def load_library(path: Path) -> Library | str:
+def load_library(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Library | str:
     """The library at `path`, or the message to print when there is nothing to open."""
     if not path.exists():
         return f"reader: {path}: no such file or folder"
-    library = Library.from_results(load_articles([path]))
+    library = Library.from_results(load_articles([path], max_size=max_size))
     if not library.count and not library.broken:
         return f"reader: {path}: no article files (*.yaml, *.yml) found"
     return library
@@ -120,8 +120,15 @@ def run_app(
     harakat: bool,
     config_dir: Path | None = None,
     state_dir: Path | None = None,
+    max_size: int | None = None,
 ) -> int:
-    """`harakat` False is `--no-harakat`; else the choice saved in the app, else the config."""
+    """`harakat` False is `--no-harakat`; else the choice saved in the app, else the config.
+    `max_size`: the largest article file read (`--max-size`; None: the default)."""
+    try:
+        limit = size_limit(max_size)
+    except ValueError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return EXIT_BAD_PATH
     configured = load_config(find_config_dir(config_dir))
     config = configured.config
     sources = choose_sources(path, config, Path.cwd())
@@ -139,7 +146,7 @@ def run_app(
     shown_harakat = harakat and (store.setting("harakat") or ("on" if config.harakat else "off")) == "on"
     options = LayoutOptions(mode=choice.mode, harakat=shown_harakat)
     single_file = path is not None and path.is_file()
-    library = load_library(path) if single_file and path is not None else Library(())
+    library = load_library(path, limit) if single_file and path is not None else Library(())
     if isinstance(library, str):
         print(library, file=sys.stderr)
         return EXIT_BAD_PATH
@@ -160,6 +167,7 @@ def run_app(
             config_dir=find_config_dir(config_dir),
             digits=config.digits,
             startup_messages=messages,
+            max_size=limit,
         )
         app.run()
     store.close()

@@ -6,7 +6,9 @@ import subprocess
 import sys
 
 from reader import __version__
-from tests.conftest import REPO_ROOT
+from reader.article.library import Library
+from reader.launch import load_library
+from tests.conftest import REPO_ROOT, WriteArticle
 
 
 def run_reader(*args: str) -> subprocess.CompletedProcess[str]:
@@ -36,3 +38,15 @@ def test_bidi_info_explains_the_choice() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.splitlines()[:2] == ["bidi mode: logical", "why: bidi=logical from --bidi"]
+
+
+def test_max_size_applies_to_the_article_the_reader_opens(write_article: WriteArticle) -> None:
+    path = write_article("title: عنوان\nbody: [نص الخبر.]\n")
+    size = path.stat().st_size
+    refused = load_library(path, max_size=size - 1)
+    assert isinstance(refused, Library) and not refused.count
+    assert str(refused.broken[0].errors[0]).endswith(f"larger than the limit of {size - 1:,} bytes")
+    opened = load_library(path, max_size=size)
+    assert isinstance(opened, Library) and opened.count == 1
+    bad = run_reader("--max-size", "0", str(path))
+    assert (bad.returncode, bad.stderr.strip()) == (2, "reader: --max-size must be a positive number of bytes")

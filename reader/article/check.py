@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.article.loader import DEFAULT_MAX_SIZE, find_article_files, load_article
+from reader.article.loader import find_article_files, load_article, size_limit
 from reader.article.model import Problem, Severity
 
 EXIT_VALID = 0
@@ -42,9 +42,10 @@ class CheckTally:
 
 def run_check(paths: list[Path], max_size: int | None) -> int:
     """Check every article file under `paths`; print problems and a summary; return the exit status."""
-    limit = DEFAULT_MAX_SIZE if max_size is None else max_size
-    if limit < 1:
-        print("reader check: --max-size must be a positive number of bytes", file=sys.stderr)
+    try:
+        limit = size_limit(max_size)
+    except ValueError as error:
+        print(f"reader check: {error}", file=sys.stderr)
         return EXIT_USAGE
     tally = CheckTally()
     files, path_problems = find_article_files(paths)

@@ -25,6 +25,16 @@ DEFAULT_MAX_SIZE = 5_000_000
 ARTICLE_SUFFIXES = (".yaml", ".yml")
 
 
+def size_limit(max_size: int | None) -> int:
+    """The limit a `--max-size` option asks for (None: the default); ValueError when it is
+    not a positive number of bytes."""
+    if max_size is None:
+        return DEFAULT_MAX_SIZE
+    if max_size < 1:
+        raise ValueError("--max-size must be a positive number of bytes")
+    return max_size
+
+
 def load_article(path: Path, *, max_size: int = DEFAULT_MAX_SIZE) -> LoadResult:
     """The article in one file, with every problem found; never raises on bad input."""
     try:

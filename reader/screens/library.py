@@ -39,6 +39,7 @@ from textual.worker import get_current_worker
 
 from reader.article.document import article_is_rtl
 from reader.article.library import Library, Listing
+from reader.article.loader import DEFAULT_MAX_SIZE
 from reader.article.model import Direction
 from reader.screens.library_view import Entry, LibraryView, entries, languages, next_language
 from reader.state.index import IndexReport, index_library, preview_library, same_articles
@@ -130,9 +131,11 @@ class LibraryScreen(Screen[None]):
         store: Store | None = None,
         sources: Sequence[Path] = (),
         digits: DigitStyle = DigitStyle.AS_WRITTEN,
+        max_size: int = DEFAULT_MAX_SIZE,
     ) -> None:
         super().__init__()
         self.library = library
+        self.max_size = max_size
         self.options = options
         self.store: Store = store if store is not None else NullStore()
         self.sources = tuple(sources)
@@ -186,7 +189,7 @@ class LibraryScreen(Screen[None]):
     def _index(self, sources: tuple[Path, ...]) -> None:
         worker = get_current_worker()
         known = self.store.indexed_files()
-        preview = preview_library(sources, self.store, known)
+        preview = preview_library(sources, self.store, known, self.max_size)
         if (preview.count or preview.broken) and not worker.is_cancelled:
             painted = threading.Event()
             self.app.call_from_thread(self._previewed, preview, painted.set)
@@ -200,6 +203,7 @@ class LibraryScreen(Screen[None]):
             progress=lambda done, total: self.app.call_from_thread(self._show_progress, done, total),
             cancelled=lambda: worker.is_cancelled,
             known=known,
+            max_size=self.max_size,
         )
         if not worker.is_cancelled:
             self.app.call_from_thread(self._indexed, report)

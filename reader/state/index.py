@@ -231,7 +231,9 @@ def _read_changed(
                 loaded[file] = result
             else:
                 loaded[file] = Listing.of(result.article, place.key, file)
-            if place.stamp is not None:
+            if place.stamp is not None and place.stamp.size <= max_size:
+                # A file refused for its size is not remembered as broken: it is read
+                # again (a stat) next time, when the limit may be higher.
                 entries.append(IndexEntry(place.key, place.stamp, result))
         store.put_index(entries)
         progress(len(loaded), len(changed))

@@ -27,9 +27,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from reader.article.document import Block, Role, needs_gap_before
+from reader.article.document import Block, Role
+from reader.article.pane_lines import PaneLine, PaneLines, blocks_filling, estimated_line_count, layout_blocks
 from reader.article.urls import check_url
-from reader.text.layout import DisplayLine, LayoutOptions, layout_paragraph
+from reader.text.layout import DisplayLine, LayoutOptions
 
 # Below this many characters a pane lays everything out at once.
 LAZY_LAYOUT_THRESHOLD = 60_000
@@ -39,32 +40,9 @@ Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
-class PaneLine:
-    """One line of the pane: a line of block `block`, or a blank line between blocks."""
-
-    block: int
-    line: DisplayLine | None
-
-
-@dataclass(frozen=True)
 class MatchPosition:
     block: int
     span: Span
-
-
-def layout_blocks(
-    blocks: Sequence[Block], start: int, stop: int, width: int, options: LayoutOptions
-) -> list[PaneLine]:
-    """Lay out blocks[start:stop] at `width`, with the blank lines that separate them."""
-    lines: list[PaneLine] = []
-    for index in range(start, min(stop, len(blocks))):
-        block = blocks[index]
-        if index and needs_gap_before(block):
-            lines.append(PaneLine(index, None))
-        lines.extend(
-            PaneLine(index, line) for line in layout_paragraph(block.text, width, block.direction, options)
-        )
-    return lines
 
 
 class TextPane(ScrollView, can_focus=True):
@@ -115,8 +93,7 @@ class TextPane(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._blocks: tuple[Block, ...] = tuple(blocks)
         self._options = options
-        self._lines: list[PaneLine] = []
-        self._laid_out_blocks = 0
+        self._laid = PaneLines()
         self._layout_width = 0
         self._generation = 0
         self._matches: dict[int, list[Span]] = {}
@@ -130,12 +107,16 @@ class TextPane(ScrollView, can_focus=True):
         return self._blocks
 
     @property
+    def _lines(self) -> list[PaneLine]:
+        return self._laid.lines
+
+    @property
     def line_count(self) -> int:
         return len(self._lines)
 
     @property
     def layout_complete(self) -> bool:
-        return self._laid_out_blocks >= len(self._blocks)
+        return self._laid.complete(len(self._blocks))
 
     def set_content(
         self, blocks: Sequence[Block], options: LayoutOptions | None = None, *, keep_place: bool = False
@@ -183,8 +164,7 @@ class TextPane(ScrollView, can_focus=True):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         width = max(1, width - self.scrollbar_size_vertical)  # the text's width, as drawn
         if width != self._layout_width:
-            self._lines = layout_blocks(self._blocks, 0, len(self._blocks), width, self._options)
-            self._laid_out_blocks = len(self._blocks)
+            self._laid.reset(layout_blocks(self._blocks, 0, len(self._blocks), width, self._options), len(self._blocks))
             self._layout_width = width
         return len(self._lines)
 
@@ -196,38 +176,50 @@ class TextPane(ScrollView, can_focus=True):
         if total_chars <= LAZY_LAYOUT_THRESHOLD:
             stop = len(self._blocks)
         else:
-            stop = self._blocks_for_first_screen(width)
-        self._lines = layout_blocks(self._blocks, 0, stop, width, self._options)
-        self._laid_out_blocks = stop
+            stop = blocks_filling(self._blocks, self._two_screens(width), width)
+        self._laid.reset(layout_blocks(self._blocks, 0, stop, width, self._options), stop)
         self._update_virtual_size()
         if stop < len(self._blocks):
             self._layout_rest(self._generation, stop, width, self._options)
 
-    def _blocks_for_first_screen(self, width: int) -> int:
-        """How many blocks fill about two screens at this width (by their length)."""
-        wanted_cells = max(self.size.height, 24) * 2 * width
-        cells = 0
-        for index, block in enumerate(self._blocks):
-            cells += len(block.text) + width
-            if cells >= wanted_cells:
-                return index + 1
-        return len(self._blocks)
+    def _two_screens(self, width: int) -> int:
+        """The cells of about two screens of text at this width."""
+        return max(self.size.height, 24) * 2 * width
+
+    def _lay_out_tail(self) -> bool:
+        """Lay out the last two screens now, ahead of the layout from the top; False when
+        that layout is about to get there anyway."""
+        width, blocks = self._layout_width, self._blocks
+        tail_from = len(blocks) - blocks_filling(blocks, self._two_screens(width), width, from_end=True)
+        if tail_from <= self._laid.laid_out + LAZY_BATCH_BLOCKS:
+            return False
+        tail = layout_blocks(blocks, tail_from, len(blocks), width, self._options)
+        self._laid.add_tail(tail, tail_from, estimated_line_count(blocks, self._laid.laid_out, tail_from, width))
+        self._update_virtual_size()
+        return True
 
     @work(thread=True, exclusive=True, group="layout")
     def _layout_rest(self, generation: int, start: int, width: int, options: LayoutOptions) -> None:
         worker = get_current_worker()
         for batch_start in range(start, len(self._blocks), LAZY_BATCH_BLOCKS):
-            if worker.is_cancelled or generation != self._generation:
+            if worker.is_cancelled or generation != self._generation or self.layout_complete:
                 return
-            lines = layout_blocks(self._blocks, batch_start, batch_start + LAZY_BATCH_BLOCKS, width, options)
-            self.app.call_from_thread(self._append_lines, generation, lines, batch_start + LAZY_BATCH_BLOCKS)
+            stop = batch_start + LAZY_BATCH_BLOCKS
+            if self._laid.tail_from is not None:  # read from the app's thread: at worst one batch too many
+                stop = min(stop, self._laid.tail_from)
+            lines = layout_blocks(self._blocks, batch_start, stop, width, options)
+            self.app.call_from_thread(self._append_lines, generation, lines, stop)
 
     def _append_lines(self, generation: int, lines: list[PaneLine], laid_out: int) -> None:
-        if generation != self._generation:
+        if generation != self._generation or self.layout_complete:
             return
-        self._lines.extend(lines)
-        self._laid_out_blocks = min(laid_out, len(self._blocks))
+        top = self.scroll_y
+        viewing_tail = top >= self._laid.head_length
+        shift = self._laid.append(lines, laid_out, len(self._blocks))
         self._update_virtual_size()
+        if shift and viewing_tail:
+            # The gap before the end was estimated; keep the reader on the same lines.
+            self.scroll_to(y=top + shift, animate=False, immediate=True)
         if self.layout_complete and self._end_requested:
             self._end_requested = False
             self.scroll_end(animate=False)
@@ -243,7 +235,7 @@ class TextPane(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_scroll_end(self) -> None:
-        if not self.layout_complete:
+        if not self.layout_complete and self._laid.tail_from is None and not self._lay_out_tail():
             self._end_requested = True
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.article.document import MAX_SHORT_TEXT, body_blocks, header_blocks, paragraph_pieces
 from reader.article.model import Article, Source
+from reader.article.pane_lines import layout_blocks
 from reader.screens.reading import ReadingScreen
+from reader.text.layout import LayoutOptions
 from reader.widgets.text_pane import TextPane
 from tests.app.conftest import MakeApp
 
@@ -47,3 +51,42 @@ async def test_the_reader_stays_usable_with_huge_strings(
         assert body.layout_complete
         assert body.displayed_lines()[-1].lstrip().startswith("ﺔﻳﺎﻬﻨﻟﺍ")  # النهاية, last word
         await pilot.press("q")
+
+
+LONG = Article(
+    title="مقال طويل",
+    body=tuple(f"الفقرة رقم {number}: " + "كلمة " * (20 + number % 40) for number in range(6_000)) + ("النهاية هنا",),
+    language="ar",
+)
+
+
+async def test_end_shows_the_last_line_at_once_while_the_rest_is_still_being_laid_out(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """End is not kept waiting for the whole article: the last lines are laid out first.
+    The layout from the top then fills in behind without moving the reader off the end."""
+    real_layout_rest = TextPane._layout_rest
+    held: list[tuple[TextPane, tuple[object, ...]]] = []
+    monkeypatch.setattr(TextPane, "_layout_rest", lambda pane, *args: held.append((pane, args)))
+    app = make_app(LONG)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one("#body", TextPane)
+        assert not body.layout_complete and held, "the background layout is held back"
+
+        def bottom_line() -> str:
+            return body.displayed_lines()[int(body.scroll_y) + body.scrollable_content_region.height - 1]
+
+        await pilot.press("G")
+        await pilot.pause()
+        assert bottom_line().strip() == "ﺎﻨﻫ ﺔﻳﺎﻬﻨﻟﺍ", "the article's last line is on screen"  # النهاية هنا
+
+        pane, args = next((pane, args) for pane, args in held if pane is body)
+        real_layout_rest(body, *args)  # let the layout from the top run now
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert body.layout_complete
+        assert bottom_line().strip() == "ﺎﻨﻫ ﺔﻳﺎﻬﻨﻟﺍ", "still at the end"
+        width = body.scrollable_content_region.width
+        everything = layout_blocks(body.blocks, 0, len(body.blocks), width, LayoutOptions())
+        assert body.displayed_lines() == [line.line.text if line.line else "" for line in everything]

@@ -126,3 +126,14 @@ def test_the_preview_lists_what_the_index_holds_and_matches_an_unchanged_folder(
     write_news("c.yaml", "ثالث")
     assert not same_articles(preview, index_library([news_folder], store))
     assert preview.article(1).title == "ثان" and store.records_decoded == 1
+
+
+def test_a_file_refused_for_its_size_is_read_again_when_the_limit_is_higher(
+    write_news: WriteNews, news_folder: Path, store: SqliteStore
+) -> None:
+    big = write_news("big.yaml", "خبر طويل", ["نص " * 200])
+    size = big.stat().st_size
+    small = index_library([news_folder], store, max_size=size - 1)
+    assert not small.library.count and "larger than the limit" in str(small.library.broken[0].errors[0])
+    larger = index_library([news_folder], store, max_size=size)
+    assert larger.library.count == 1 and not larger.library.broken

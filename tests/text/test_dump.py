@@ -77,3 +77,13 @@ def test_dump_to_a_closed_pipe_is_quiet(bundled: Path) -> None:
 def test_main_writes_to_the_given_stream(bundled: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["dump", str(bundled), "--width", "70"]) == 0
     assert "https://dantri.com.vn/" in capsys.readouterr().out
+
+
+def test_max_size_raises_or_lowers_the_file_size_limit(bundled: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    size = bundled.stat().st_size
+    assert main(["dump", "--max-size", str(size - 1), str(bundled)]) == 2
+    assert f"the file is {size:,} bytes, larger than the limit of {size - 1:,} bytes" in capsys.readouterr().err
+    assert main(["dump", "--width", "80", "--max-size", str(size), str(bundled)]) == 0
+    assert "ﻲﻓ ﺔﻴﻧﻭﺮﺘﻜﻟﻹﺍ" in capsys.readouterr().out  # الإلكترونية في, from the title
+    assert main(["dump", "--max-size", "0", str(bundled)]) == 2
+    assert capsys.readouterr().err.strip() == "reader dump: --max-size must be a positive number of bytes"
