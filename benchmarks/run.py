@@ -172,7 +172,11 @@ def bench_huge(report: Report, huge: GeneratedArticle, bundled_paint: Timing, ru
     for settle, label in ((0.0, "End pressed at first paint"), (3.0, "End pressed 3 s after first paint")):
         paints, ends, resizes, rss = [], [], [], None
         for _ in range(runs):
-            result = end_and_resize([*READER, str(huge.yaml_path)], body, at_end, widened, cwd=REPO, settle=settle)
+            # A fresh state folder each run: the article opens at its top, not where the
+            # last run left it (the end).
+            fresh_state = tempfile.mkdtemp(prefix="state-", dir=huge.yaml_path.parent)
+            command = [*READER, "--state-dir", fresh_state, str(huge.yaml_path)]
+            result = end_and_resize(command, body, at_end, widened, cwd=REPO, settle=settle)
             paints.append(result.first_paint)
             ends.append(result.end)
             resizes.append(result.resize)

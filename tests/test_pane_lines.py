@@ -1,4 +1,4 @@
-"""A pane's lines laid out from the top and, after End, from the end: the same page in the end."""
+"""A pane's lines laid out from the top and, when the reader goes further, ahead: the same page in the end."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from reader.article.document import Block, Part, Role
 from reader.article.model import Direction
-from reader.article.pane_lines import PaneLines, estimated_line_count, layout_blocks
+from reader.article.pane_lines import PaneLine, PaneLines, estimated_line_count, layout_blocks
 from reader.text.layout import LayoutOptions
 
 WIDTH = 30
@@ -26,46 +26,50 @@ FULL = layout_blocks(BLOCKS, 0, len(BLOCKS), WIDTH, OPTIONS)
 LAST_PAGE = FULL[-5:]  # the last lines: where the reader is after End
 
 
-def _fill_from_top(lines: PaneLines, start: int, batch: int) -> list[tuple[int, int]]:
-    """Deliver the top layout in batches as the worker does; (shift, how far the last page
-    moved) for each batch delivered while there was a tail."""
+def _fill_from_top(lines: PaneLines, batch: int, watched: PaneLine) -> list[tuple[int, int]]:
+    """Deliver the top layout in batches as the worker does; (shift, how far the watched
+    line moved) for each batch delivered while there was a window."""
     moves = []
-    for batch_start in range(start, len(BLOCKS), batch):
-        stop = batch_start + batch if lines.tail_from is None else min(batch_start + batch, lines.tail_from)
-        had_tail = lines.tail_from is not None
-        before = lines.lines.index(LAST_PAGE[0])
-        shift = lines.append(layout_blocks(BLOCKS, batch_start, stop, WIDTH, OPTIONS), stop, len(BLOCKS))
-        if had_tail:
-            moves.append((shift, lines.lines.index(LAST_PAGE[0]) - before))
-        if lines.complete(len(BLOCKS)):
-            break
+    while not lines.complete(len(BLOCKS)):
+        start, stop = lines.next_batch(batch, len(BLOCKS))
+        had_window = lines.window is not None
+        before = lines.lines.index(watched)
+        shift = lines.append(layout_blocks(BLOCKS, start, stop, WIDTH, OPTIONS), stop, len(BLOCKS))
+        if had_window:
+            moves.append((shift, lines.lines.index(watched) - before))
     return moves
 
 
+def _first_line(block: int) -> PaneLine:
+    return next(line for line in FULL if line.block == block and line.line is not None)
+
+
 @pytest.mark.parametrize("gap_error", [-40, 0, 25, 400], ids=["gap-too-small", "exact", "too-big", "far-too-big"])
-def test_after_end_the_top_layout_fills_the_gap_and_gives_the_same_page(gap_error: int) -> None:
+@pytest.mark.parametrize("window", [(100, 120), (50, 70)], ids=["at-the-end", "in-the-middle"])
+def test_the_top_layout_fills_the_gap_before_a_window_and_gives_the_same_page(
+    gap_error: int, window: tuple[int, int]
+) -> None:
     lines = PaneLines()
     lines.reset(layout_blocks(BLOCKS, 0, 10, WIDTH, OPTIONS), 10)
-    tail_from = 100
-    gap = max(0, estimated_line_count(BLOCKS, 10, tail_from, WIDTH) + gap_error)
-    lines.add_tail(layout_blocks(BLOCKS, tail_from, len(BLOCKS), WIDTH, OPTIONS), tail_from, gap)
-    assert lines.lines[-5:] == LAST_PAGE, "the end is there at once"
+    start, stop = window
+    gap_before = max(0, estimated_line_count(BLOCKS, 10, start, WIDTH) + gap_error)
+    gap_after = max(0, estimated_line_count(BLOCKS, stop, len(BLOCKS), WIDTH) + gap_error) if stop < len(BLOCKS) else 0
+    lines.add_window(layout_blocks(BLOCKS, start, stop, WIDTH, OPTIONS), start, stop, gap_before, gap_after)
+    assert lines.has(start) and lines.has(stop - 1) and not lines.has(stop) and not lines.has(start - 1)
+    if stop == len(BLOCKS):
+        assert lines.lines[-5:] == LAST_PAGE, "the end is there at once"
 
-    moves = _fill_from_top(lines, 10, 7)
+    moves = _fill_from_top(lines, 7, _first_line(start))
 
-    assert lines.complete(len(BLOCKS))
     assert lines.lines == FULL, "no gap, no repeated line, nothing lost"
-    assert all(shift == moved for shift, moved in moves), "the reported shift is how far the end moved"
+    assert moves and all(shift == moved for shift, moved in moves), "the reported shift is how far the window moved"
 
 
 def test_without_a_tail_lines_are_appended_in_order() -> None:
     lines = PaneLines()
     lines.reset(layout_blocks(BLOCKS, 0, 3, WIDTH, OPTIONS), 3)
-    for batch_start in range(3, len(BLOCKS), 50):
-        assert not lines.complete(len(BLOCKS))
-        assert lines.append(layout_blocks(BLOCKS, batch_start, batch_start + 50, WIDTH, OPTIONS), batch_start + 50, len(BLOCKS)) == 0
-    assert lines.complete(len(BLOCKS))
-    assert lines.lines == FULL
+    assert _fill_from_top(lines, 50, FULL[0]) == []
+    assert lines.complete(len(BLOCKS)) and lines.lines == FULL
 
 
 def test_the_estimate_is_close_to_the_real_height() -> None:

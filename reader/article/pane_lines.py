@@ -1,12 +1,12 @@
-"""The lines a pane shows: an article's blocks laid out, from the top and, on demand, from the end.
+"""The lines a pane shows: an article's blocks laid out from the top and, on demand, further on.
 
 A long text is laid out in pieces (the reading pane does the first screens at once and
 the rest in a thread). `PaneLines` keeps what is laid out so far in display order. When
-the reader jumps to the end before the layout from the top has got there, the last
-blocks are laid out at once and put after a gap of blank lines as tall as the blocks in
-between are expected to be; the layout from the top then fills the gap as it goes, and
-says by how much the lines after it moved, so a pane looking at the end can stay on
-the same lines. Pure: no Textual, testable on its own.
+the reader goes further than that (End, a place kept across a resize, a place restored
+from last time), the blocks there are laid out at once and put after a gap of blank
+lines as tall as the blocks in between are expected to be; the layout from the top then
+fills the gap as it goes, and says by how much the lines after it moved, so the pane
+can keep the reader on the same lines. Pure: no Textual, testable on its own.
 """
 
 from __future__ import annotations
@@ -54,71 +54,99 @@ def estimated_line_count(blocks: Sequence[Block], start: int, stop: int, width: 
     return count
 
 
-def blocks_filling(blocks: Sequence[Block], cells: int, width: int, *, from_end: bool = False) -> int:
-    """How many blocks, from the start (or the end), fill about `cells` cells at `width`."""
+def blocks_filling(blocks: Sequence[Block], start: int, cells: int, width: int) -> int:
+    """Where the blocks from `start` that fill about `cells` cells at `width` stop."""
     filled = 0
-    order = range(len(blocks) - 1, -1, -1) if from_end else range(len(blocks))
-    for count, index in enumerate(order, start=1):
+    for index in range(start, len(blocks)):
         filled += len(blocks[index].text) + width
         if filled >= cells:
-            return count
+            return index + 1
     return len(blocks)
 
 
+def last_blocks_filling(blocks: Sequence[Block], cells: int, width: int, stop: int | None = None) -> int:
+    """Where the blocks before `stop` (default: the end) that fill about `cells` cells at
+    `width` start."""
+    filled = 0
+    for index in range(len(blocks) - 1 if stop is None else stop - 1, -1, -1):
+        filled += len(blocks[index].text) + width
+        if filled >= cells:
+            return index
+    return 0
+
+
 class PaneLines:
-    """The laid-out lines: the top part (blocks [0, laid_out)), then, once a tail is
-    added, a gap of placeholder lines and the last blocks [tail_from, end)."""
+    """The laid-out lines: the top part (blocks before `laid_out`), and, when the reader
+    went further than that, a window of blocks laid out ahead, with a gap of placeholder
+    lines before it and another after it, each as tall as its blocks are expected to be.
+
+    The layout from the top (`next_batch`, `append`) fills the first gap; when it
+    reaches the window, the window joins the top part and the next batch is the one
+    after it."""
 
     def __init__(self) -> None:
         self.lines: list[PaneLine] = []
-        self.laid_out = 0  # blocks laid out from the top
-        self.tail_from: int | None = None  # the first block of the tail, when there is one
+        self.laid_out = 0  # the top part holds blocks [0, laid_out)
+        self.window: tuple[int, int] | None = None  # blocks [start, stop) laid out ahead
         self._head_length = 0  # lines of the top part
-        self._gap = 0  # placeholder lines between the top part and the tail
+        self._gap = 0  # placeholder lines right after the top part
+        self._window_length = 0
+        self._gap_after = 0  # placeholder lines after the window
 
     def reset(self, lines: list[PaneLine], laid_out: int) -> None:
         """Start again from these lines of the first `laid_out` blocks."""
         self.lines = lines
         self.laid_out = laid_out
-        self.tail_from = None
+        self.window = None
         self._head_length = len(lines)
-        self._gap = 0
+        self._gap = self._window_length = self._gap_after = 0
 
     @property
     def head_length(self) -> int:
-        """Lines before the gap: those that never move when the gap fills."""
+        """Lines of the top part: they never move when a gap fills."""
         return self._head_length
 
-    def add_tail(self, tail: list[PaneLine], tail_from: int, gap: int) -> None:
-        """The last blocks (from `tail_from`), after `gap` placeholder lines."""
-        placeholder = PaneLine(self.laid_out, None)
-        self.lines[self._head_length :] = [placeholder] * gap + tail
-        self.tail_from = tail_from
-        self._gap = gap
-
-    def append(self, lines: list[PaneLine], laid_out: int, block_count: int) -> int:
-        """The next lines from the top, up to block `laid_out`. Returns how many lines the
-        tail moved down (negative: up) as they took the gap's place."""
-        if self.tail_from is None:
-            self.lines.extend(lines)
-            self._head_length += len(lines)
-            self.laid_out = min(laid_out, block_count)
-            return 0
-        lines = [line for line in lines if line.block < self.tail_from]
-        taken = min(len(lines), self._gap)
-        start = self._head_length
-        self.lines[start : start + taken] = lines
-        self._head_length += len(lines)
-        self._gap -= taken
-        shift = len(lines) - taken
-        self.laid_out = min(laid_out, self.tail_from)
-        if self.laid_out >= self.tail_from:
-            del self.lines[self._head_length : self._head_length + self._gap]
-            shift -= self._gap
-            self._gap = 0
-            self.tail_from = None
-            self.laid_out = block_count
-        return shift
+    def has(self, block: int) -> bool:
+        """Whether the block's lines are laid out."""
+        return block < self.laid_out or (self.window is not None and self.window[0] <= block < self.window[1])
 
     def complete(self, block_count: int) -> bool:
         return self.laid_out >= block_count
+
+    def add_window(self, lines: list[PaneLine], start: int, stop: int, gap_before: int, gap_after: int) -> None:
+        """Blocks [start, stop) laid out ahead of the top part (replacing any window there
+        was), with the gaps' estimated heights."""
+        before, after = PaneLine(self.laid_out, None), PaneLine(stop, None)
+        self.lines[self._head_length :] = [before] * gap_before + lines + [after] * gap_after
+        self.window = (start, stop)
+        self._gap, self._window_length, self._gap_after = gap_before, len(lines), gap_after
+
+    def next_batch(self, size: int, block_count: int) -> tuple[int, int]:
+        """The blocks the layout from the top does next (empty when it is done)."""
+        limit = self.window[0] if self.window is not None else block_count
+        return self.laid_out, min(self.laid_out + size, limit)
+
+    def append(self, lines: list[PaneLine], stop: int, block_count: int) -> int:
+        """The lines of blocks [laid_out, stop), laid out from the top. Returns how far
+        the window's lines moved down (negative: up) as the gap before it filled."""
+        window = self.window
+        if window is not None:
+            lines = [line for line in lines if line.block < window[0]]
+            stop = min(stop, window[0])
+        taken = min(len(lines), self._gap)
+        self.lines[self._head_length : self._head_length + taken] = lines
+        self._head_length += len(lines)
+        self._gap -= taken
+        self.laid_out = stop
+        shift = len(lines) - taken
+        if window is not None and stop >= window[0]:
+            # The top part reached the window: the rest of the gap goes, the window joins.
+            del self.lines[self._head_length : self._head_length + self._gap]
+            shift -= self._gap
+            self._head_length += self._window_length
+            self.laid_out, self.window = window[1], None
+            self._gap, self._window_length, self._gap_after = self._gap_after, 0, 0
+        if self.laid_out >= block_count and self._gap:
+            del self.lines[self._head_length :]
+            self._gap = 0
+        return shift if window is not None else 0

@@ -10,7 +10,6 @@ content goes under the article text, in the body pane.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -339,20 +338,16 @@ class ReadingScreen(Screen[None]):
     # -- reading state ---------------------------------------------------------------
 
     def _article_opened(self) -> None:
-        """Mark the article read, then go to the search hit or back to where it was left."""
+        """Mark the article read, then go to the search hit or back to where it was left
+        (before the first paint, when the article has just opened)."""
         path = self.article.path
         if path is None:
             return
         self.store.mark_read(path)
         start, self._start_block = self._start_block, None
-        self.call_after_refresh(self._restore_place, path, start)
-
-    def _restore_place(self, path: Path, start_block: int | None) -> None:
-        if self.article.path != path:
-            return  # another article was shown since
         body = self.query_one("#body", TextPane)
-        if start_block is not None:
-            body.scroll_to_block(start_block, animate=False)
+        if start is not None:
+            body.scroll_to_place(start)
             return
         position = self.store.reading_state(path).position
         if position is not None:

@@ -12,6 +12,7 @@ displayed, after shaping and reordering.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -28,13 +29,23 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from reader.article.document import Block, Role
-from reader.article.pane_lines import PaneLine, PaneLines, blocks_filling, estimated_line_count, layout_blocks
+from reader.article.pane_lines import (
+    PaneLine,
+    PaneLines,
+    blocks_filling,
+    estimated_line_count,
+    last_blocks_filling,
+    layout_blocks,
+)
 from reader.article.urls import check_url
 from reader.text.layout import DisplayLine, LayoutOptions
 
 # Below this many characters a pane lays everything out at once.
 LAZY_LAYOUT_THRESHOLD = 60_000
 LAZY_BATCH_BLOCKS = 200
+# After a scroll or a resize the background layout pauses this long: it would otherwise
+# hold the interpreter while the app redraws, and every key would wait for it.
+GIVE_WAY_SECONDS = 0.25
 
 Span = tuple[int, int]
 
@@ -94,11 +105,12 @@ class TextPane(ScrollView, can_focus=True):
         self._blocks: tuple[Block, ...] = tuple(blocks)
         self._options = options
         self._laid = PaneLines()
+        self._pending_place: tuple[int, int] | None = None
+        self._layout_waits_until = 0.0  # monotonic time; read by the layout worker
         self._layout_width = 0
         self._generation = 0
         self._matches: dict[int, list[Span]] = {}
         self._current: MatchPosition | None = None
-        self._end_requested = False
 
     # -- content ---------------------------------------------------------------------
 
@@ -126,15 +138,13 @@ class TextPane(ScrollView, can_focus=True):
         self._blocks = tuple(blocks)
         self._options = options or self._options
         self._matches, self._current = {}, None
-        self._relayout()
-        self.scroll_to_block(min(anchor, max(0, len(self._blocks) - 1)), animate=False)
+        self._relayout(min(anchor, max(0, len(self._blocks) - 1)))
 
     def set_options(self, options: LayoutOptions) -> None:
         """Lay the text out again with other options (bidi mode, harakat), keeping the place."""
         anchor = self._top_block()
         self._options = options
-        self._relayout()
-        self.scroll_to_block(anchor, animate=False)
+        self._relayout(anchor)
 
     def displayed_lines(self) -> list[str]:
         """The pane's lines as the terminal receives them (for tests and copying)."""
@@ -146,7 +156,16 @@ class TextPane(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.width)
 
     def on_resize(self, event: Resize) -> None:
+        self._give_way()
         self._follow_width()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._give_way()
+
+    def _give_way(self) -> None:
+        """Let the reader's scroll or resize be drawn before the layout worker goes on."""
+        self._layout_waits_until = time.monotonic() + GIVE_WAY_SECONDS
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The first frame is drawn before the pane hears of its size (Resize comes after):
@@ -157,9 +176,7 @@ class TextPane(ScrollView, can_focus=True):
     def _follow_width(self) -> None:
         """Lay the text out again when the pane's width changed, at the same block."""
         if self._content_width() != self._layout_width:
-            anchor = self._top_block()
-            self._relayout()
-            self.scroll_to_block(anchor, animate=False)
+            self._relayout(self._top_block())
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         width = max(1, width - self.scrollbar_size_vertical)  # the text's width, as drawn
@@ -168,7 +185,9 @@ class TextPane(ScrollView, can_focus=True):
             self._layout_width = width
         return len(self._lines)
 
-    def _relayout(self) -> None:
+    def _relayout(self, anchor: int) -> None:
+        """Lay the text out at the pane's width and show block `anchor` at the top. A long
+        text: the first screens and the anchor's now, the rest in a thread worker."""
         self._generation += 1
         width = self._content_width()
         self._layout_width = width
@@ -176,53 +195,61 @@ class TextPane(ScrollView, can_focus=True):
         if total_chars <= LAZY_LAYOUT_THRESHOLD:
             stop = len(self._blocks)
         else:
-            stop = blocks_filling(self._blocks, self._two_screens(width), width)
+            stop = blocks_filling(self._blocks, 0, self._two_screens(width), width)
         self._laid.reset(layout_blocks(self._blocks, 0, stop, width, self._options), stop)
         self._update_virtual_size()
-        if stop < len(self._blocks):
-            self._layout_rest(self._generation, stop, width, self._options)
+        block, line_offset = self._pending_place or (anchor, 0)
+        self._pending_place = None
+        self.scroll_to_place(block, line_offset)
+        if not self.layout_complete:
+            self._layout_rest(self._generation, width, self._options)
 
     def _two_screens(self, width: int) -> int:
         """The cells of about two screens of text at this width."""
         return max(self.size.height, 24) * 2 * width
 
-    def _lay_out_tail(self) -> bool:
-        """Lay out the last two screens now, ahead of the layout from the top; False when
-        that layout is about to get there anyway."""
-        width, blocks = self._layout_width, self._blocks
-        tail_from = len(blocks) - blocks_filling(blocks, self._two_screens(width), width, from_end=True)
-        if tail_from <= self._laid.laid_out + LAZY_BATCH_BLOCKS:
-            return False
-        tail = layout_blocks(blocks, tail_from, len(blocks), width, self._options)
-        self._laid.add_tail(tail, tail_from, estimated_line_count(blocks, self._laid.laid_out, tail_from, width))
+    def _lay_out_around(self, block: int) -> None:
+        """Make sure the block, a screen before it and two after it are laid out, ahead
+        of the layout from the top when that is far from there."""
+        laid, blocks, width = self._laid, self._blocks, self._layout_width
+        if laid.has(block) or not blocks:
+            return
+        two_screens = self._two_screens(width)
+        start = last_blocks_filling(blocks, two_screens // 2, width, stop=block)
+        stop = blocks_filling(blocks, block, two_screens, width)
+        if start < laid.laid_out + LAZY_BATCH_BLOCKS:
+            laid.append(layout_blocks(blocks, laid.laid_out, stop, width, self._options), stop, len(blocks))
+        else:
+            gap_before = estimated_line_count(blocks, laid.laid_out, start, width)
+            gap_after = estimated_line_count(blocks, stop, len(blocks), width)
+            laid.add_window(layout_blocks(blocks, start, stop, width, self._options), start, stop, gap_before, gap_after)
         self._update_virtual_size()
-        return True
 
     @work(thread=True, exclusive=True, group="layout")
-    def _layout_rest(self, generation: int, start: int, width: int, options: LayoutOptions) -> None:
+    def _layout_rest(self, generation: int, width: int, options: LayoutOptions) -> None:
         worker = get_current_worker()
-        for batch_start in range(start, len(self._blocks), LAZY_BATCH_BLOCKS):
-            if worker.is_cancelled or generation != self._generation or self.layout_complete:
+        while not worker.is_cancelled and generation == self._generation:
+            if (wait := self._layout_waits_until - time.monotonic()) > 0:
+                time.sleep(min(wait, GIVE_WAY_SECONDS))  # sleeping leaves the interpreter to the app
+                continue
+            # Read from the app's thread, which changes it only between batches (or, for a
+            # window far ahead, beyond this batch).
+            start, stop = self._laid.next_batch(LAZY_BATCH_BLOCKS, len(self._blocks))
+            if start >= stop:
                 return
-            stop = batch_start + LAZY_BATCH_BLOCKS
-            if self._laid.tail_from is not None:  # read from the app's thread: at worst one batch too many
-                stop = min(stop, self._laid.tail_from)
-            lines = layout_blocks(self._blocks, batch_start, stop, width, options)
-            self.app.call_from_thread(self._append_lines, generation, lines, stop)
+            lines = layout_blocks(self._blocks, start, stop, width, options)
+            self.app.call_from_thread(self._append_lines, generation, lines, start, stop)
 
-    def _append_lines(self, generation: int, lines: list[PaneLine], laid_out: int) -> None:
-        if generation != self._generation or self.layout_complete:
-            return
+    def _append_lines(self, generation: int, lines: list[PaneLine], start: int, stop: int) -> None:
+        if generation != self._generation or start != self._laid.laid_out:
+            return  # laid out again since, or this part was needed sooner and done already
         top = self.scroll_y
-        viewing_tail = top >= self._laid.head_length
-        shift = self._laid.append(lines, laid_out, len(self._blocks))
+        beyond_top_part = top >= self._laid.head_length
+        shift = self._laid.append(lines, stop, len(self._blocks))
         self._update_virtual_size()
-        if shift and viewing_tail:
-            # The gap before the end was estimated; keep the reader on the same lines.
+        if shift and beyond_top_part:
+            # The gap's height was estimated; keep the reader on the same lines.
             self.scroll_to(y=top + shift, animate=False, immediate=True)
-        if self.layout_complete and self._end_requested:
-            self._end_requested = False
-            self.scroll_end(animate=False)
 
     def _update_virtual_size(self) -> None:
         self.virtual_size = Size(self._layout_width, len(self._lines))
@@ -235,8 +262,8 @@ class TextPane(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_scroll_end(self) -> None:
-        if not self.layout_complete and self._laid.tail_from is None and not self._lay_out_tail():
-            self._end_requested = True
+        width = self._layout_width
+        self._lay_out_around(last_blocks_filling(self._blocks, self._two_screens(width) // 2, width))
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     def action_page_down(self) -> None:
@@ -248,19 +275,47 @@ class TextPane(ScrollView, can_focus=True):
     # -- positions -------------------------------------------------------------------
 
     def _top_block(self) -> int:
-        top = int(self.scroll_y)
-        return self._lines[top].block if 0 <= top < len(self._lines) else 0
+        return self.top_place()[0]
 
     def first_line_of_block(self, block: int) -> int:
-        for number, line in enumerate(self._lines):
-            if line.block == block and line.line is not None:
-                return number
-        return 0
+        """The block's first line (0 when it is not laid out)."""
+        return self._lines_of_block(block).start
 
-    def scroll_to_block(self, block: int, *, animate: bool = True) -> None:
-        """Put the block's first line at the top; without animation, at once (a relayout
-        must not land after a key the reader pressed since)."""
-        self.scroll_to(y=self.first_line_of_block(block), animate=animate, immediate=not animate)
+    def _lines_of_block(self, block: int) -> range:
+        """The pane lines holding the block's text (empty when it is not laid out)."""
+        lines = self._lines
+        start = next((number for number, line in enumerate(lines) if line.block == block and line.line), None)
+        if start is None:
+            return range(0)
+        stop = start + 1
+        while stop < len(lines) and lines[stop].block == block and lines[stop].line:
+            stop += 1
+        return range(start, stop)
+
+    def top_place(self) -> tuple[int, int]:
+        """(the block at the top, how many of its lines are scrolled past)."""
+        top = int(self.scroll_y)
+        if not 0 <= top < len(self._lines):
+            return 0, 0
+        block = self._lines[top].block
+        lines = self._lines_of_block(block)
+        return block, top - lines.start if top in lines else 0
+
+    def scroll_to_place(self, block: int, line_offset: int = 0) -> None:
+        """Put line `line_offset` of `block` at the top (kept within the block), at once,
+        laying it out first if need be. Before the pane is first laid out, that layout
+        starts there: the first paint is already at the place."""
+        if not 0 <= block < len(self._blocks):
+            return
+        if not self._layout_width:
+            self._pending_place = (block, line_offset)
+            return
+        self._lay_out_around(block)
+        lines = self._lines_of_block(block)
+        if lines:
+            # Forced: just laid out, the pane may not have its scrollbar (and so the right
+            # to scroll) until the next refresh.
+            self.scroll_to(y=min(lines.start + line_offset, lines[-1]), animate=False, immediate=True, force=True)
 
     def line_of_match(self, match: MatchPosition) -> int:
         for number, pane_line in enumerate(self._lines):

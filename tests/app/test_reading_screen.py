@@ -64,7 +64,7 @@ async def test_resizing_keeps_the_reading_place(make_app: MakeApp, hanoi: Articl
     async with app.run_test(size=(130, 40)) as pilot:
         await pilot.pause()
         body = app.screen.query_one("#body", TextPane)
-        body.scroll_to_block(6, animate=False)
+        body.scroll_to_place(6)
         await pilot.pause()
         for size in [(90, 30), (80, 24), (130, 40)]:
             await pilot.resize_terminal(*size)

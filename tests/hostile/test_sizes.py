@@ -8,7 +8,7 @@ from reader.article.document import MAX_SHORT_TEXT, body_blocks, header_blocks, 
 from reader.article.model import Article, Source
 from reader.article.pane_lines import layout_blocks
 from reader.screens.reading import ReadingScreen
-from reader.text.layout import LayoutOptions
+from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.widgets.text_pane import TextPane
 from tests.app.conftest import MakeApp
 
@@ -60,33 +60,69 @@ LONG = Article(
 )
 
 
-async def test_end_shows_the_last_line_at_once_while_the_rest_is_still_being_laid_out(
-    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """End is not kept waiting for the whole article: the last lines are laid out first.
-    The layout from the top then fills in behind without moving the reader off the end."""
-    real_layout_rest = TextPane._layout_rest
-    held: list[tuple[TextPane, tuple[object, ...]]] = []
+REAL_LAYOUT_REST = TextPane._layout_rest
+HeldLayouts = list[tuple[TextPane, tuple[object, ...]]]
+LAST_LINE = "ﺎﻨﻫ ﺔﻳﺎﻬﻨﻟﺍ"  # النهاية هنا, shaped and reordered
+
+
+@pytest.fixture
+def held_layouts(monkeypatch: pytest.MonkeyPatch) -> HeldLayouts:
+    """The panes' background layouts are held back (recorded, not run)."""
+    held: HeldLayouts = []
     monkeypatch.setattr(TextPane, "_layout_rest", lambda pane, *args: held.append((pane, args)))
+    return held
+
+
+def bottom_line(pane: TextPane) -> str:
+    return pane.displayed_lines()[int(pane.scroll_y) + pane.scrollable_content_region.height - 1].strip()
+
+
+async def test_end_and_resizes_are_not_kept_waiting_while_a_long_article_is_laid_out(
+    make_app: MakeApp, held_layouts: HeldLayouts
+) -> None:
+    """End shows the last line at once (the last screens are laid out first), a resize
+    keeps the reader there, and the layout from the top then fills in behind without
+    moving the reader off the end."""
+    real_layout_rest = REAL_LAYOUT_REST
     app = make_app(LONG)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         body = app.screen.query_one("#body", TextPane)
-        assert not body.layout_complete and held, "the background layout is held back"
-
-        def bottom_line() -> str:
-            return body.displayed_lines()[int(body.scroll_y) + body.scrollable_content_region.height - 1]
+        assert not body.layout_complete and held_layouts, "the background layout is held back"
 
         await pilot.press("G")
         await pilot.pause()
-        assert bottom_line().strip() == "ﺎﻨﻫ ﺔﻳﺎﻬﻨﻟﺍ", "the article's last line is on screen"  # النهاية هنا
+        assert bottom_line(body) == LAST_LINE, "the article's last line is on screen"
+        await pilot.resize_terminal(140, 40)
+        await pilot.pause()
+        assert not body.layout_complete
+        assert bottom_line(body) == LAST_LINE, "a resize keeps the reader at the end"
+        place = body.top_place()
+        assert place[0] > len(body.blocks) - 20, "the place saved on quitting is the true one"
 
-        pane, args = next((pane, args) for pane, args in held if pane is body)
+        args = [args for pane, args in held_layouts if pane is body][-1]
         real_layout_rest(body, *args)  # let the layout from the top run now
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert body.layout_complete
-        assert bottom_line().strip() == "ﺎﻨﻫ ﺔﻳﺎﻬﻨﻟﺍ", "still at the end"
+        assert bottom_line(body) == LAST_LINE and body.top_place() == place, "still on the same lines"
         width = body.scrollable_content_region.width
         everything = layout_blocks(body.blocks, 0, len(body.blocks), width, LayoutOptions())
         assert body.displayed_lines() == [line.line.text if line.line else "" for line in everything]
+
+
+async def test_a_place_deep_in_a_long_article_is_shown_before_the_layout_gets_there(
+    make_app: MakeApp, held_layouts: HeldLayouts
+) -> None:
+    """Reopening an article where it was left (or at a search hit) does not wait for
+    the layout from the top."""
+    app = make_app(LONG)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one("#body", TextPane)
+        body.scroll_to_place(3000, 1)
+        await pilot.pause()
+        assert not body.layout_complete
+        assert body.top_place() == (3000, 1)
+        top = body.displayed_lines()[int(body.scroll_y) - 1]
+        assert top.rstrip().endswith(layout_paragraph(LONG.body[3000], body.scrollable_content_region.width)[0].text.rstrip())
