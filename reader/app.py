@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from reader import startup_gc
 from reader.article.library import Library
 from reader.article.loader import DEFAULT_MAX_SIZE
 from reader.article.urls import check_url
@@ -85,7 +87,7 @@ class ReaderApp(App[None]):
         self._startup_messages = tuple(startup_messages)
         self.max_size = max_size
         self._themes = load_themes(config_dir)
-        self._wanted_theme = theme_name
+        self._theme_problems = self._start_in_theme(theme_name)
 
     def get_default_screen(self) -> Screen[None]:
         if not self.sources and self._has_one_article():
@@ -114,11 +116,13 @@ class ReaderApp(App[None]):
         self.push_screen(self._library_screen())
 
     def on_mount(self) -> None:
+        self.call_after_refresh(startup_gc.resume)
         if self.bidi_guard is not None:
             # Textual installed its ctrl+z handlers when it started: wrap them, so the
             # terminal's own bidi comes back while we are stopped.
             self.bidi_guard.chain_job_control()
-        self._set_up_themes()
+        for problem, severity in self._theme_problems:
+            self.notify(problem, severity=severity, timeout=10, markup=False)
         for message in self._startup_messages:
             self.notify(message, severity="warning", timeout=10, markup=False)
         self._open_single_article()
@@ -154,17 +158,17 @@ class ReaderApp(App[None]):
 
     # -- themes ----------------------------------------------------------------------------
 
-    def _set_up_themes(self) -> None:
+    def _start_in_theme(self, wanted: str | None) -> list[tuple[str, SeverityLevel]]:
+        """Register the themes and take the wanted one before the first screen is styled
+        (setting it later restyles every widget); the problems to show once running."""
         register_themes(self, self._themes)
-        for problem in self._themes.problems:
-            self.notify(problem, severity="error", timeout=10, markup=False)
-        wanted = self._wanted_theme
-        if wanted is None:
-            return
-        if wanted not in self.available_themes:
-            self.notify(f"Unknown theme {wanted!r}; using {FALLBACK_THEME}.", severity="warning", markup=False)
-            wanted = FALLBACK_THEME
-        self.theme = wanted
+        problems: list[tuple[str, SeverityLevel]] = [(problem, "error") for problem in self._themes.problems]
+        if wanted is not None:
+            if wanted not in self.available_themes:
+                problems.append((f"Unknown theme {wanted!r}; using {FALLBACK_THEME}.", "warning"))
+                wanted = FALLBACK_THEME
+            self.theme = wanted
+        return problems
 
     def action_cycle_theme(self) -> None:
         """The next of the reader's themes (bundled and the user's); remembered."""

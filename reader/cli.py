@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader import __version__
+from reader import __version__, startup_gc
 
 SUBCOMMANDS = ("check", "import", "dump", "config", "calibrate")
 
@@ -140,12 +140,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             ns = _build_import_parser().parse_args(rest)
             return run_import(ns.file, output=ns.output, title=ns.title, force=ns.force)
+        startup_gc.pause()
         from reader.dump import run_dump
 
+        startup_gc.resume()
         ns = _build_dump_parser().parse_args(rest)
         return run_dump(ns.path, width=ns.width, bidi=ns.bidi, harakat=not ns.no_harakat, max_size=ns.max_size)
 
     ns = _build_parser().parse_args(args)
+    startup_gc.pause()  # until the first paint
     from reader.launch import print_bidi_info, run_app
 
     if ns.bidi_info:

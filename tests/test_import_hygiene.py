@@ -26,6 +26,7 @@ PURE_MODULES = [
     "reader.config",
     "reader.theme_files",
     "reader.text.digits",
+    "reader.startup_gc",
     "reader.state.store",
     "reader.state.index",
     "reader.state.search",

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from reader.article.document import (
     Block,
@@ -127,7 +127,9 @@ class ReadingScreen(Screen[None]):
             side.display = not narrow
             yield from (side, body) if self._rtl else (body, side)
         yield FindBar(id="find")
-        yield Footer()
+        # The footer's line, until the Footer (a widget per key) comes just after the
+        # first paint: it would cost that paint a twentieth of its time.
+        yield Static(id="footer-slot")
 
     def _side_panes(self, content: dict[str, list[Block]], narrow: bool) -> list[TextPane]:
         panes = []
@@ -140,6 +142,14 @@ class ReadingScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#body", TextPane).focus()
         self._article_opened()
+        self.call_after_refresh(self._mount_footer)
+
+    async def _mount_footer(self) -> None:
+        slot = self.query_one("#footer-slot")
+        with self.app.batch_update():
+            await self.mount(Footer(), after=slot)
+            await slot.remove()
+        self.refresh_bindings()  # the Footer lists the keys when told the bindings changed
 
     # -- content ---------------------------------------------------------------------
 

@@ -107,6 +107,7 @@ class TextPane(ScrollView, can_focus=True):
         self._laid = PaneLines()
         self._pending_place: tuple[int, int] | None = None
         self._layout_waits_until = 0.0  # monotonic time; read by the layout worker
+        self._base_style = Style()
         self._layout_width = 0
         self._generation = 0
         self._matches: dict[int, list[Span]] = {}
@@ -171,6 +172,7 @@ class TextPane(ScrollView, can_focus=True):
         # The first frame is drawn before the pane hears of its size (Resize comes after):
         # laying out here puts the text in that very frame.
         self._follow_width()
+        self._base_style = self.rich_style  # once per frame, not once per line
         return super().render_lines(crop)
 
     def _follow_width(self) -> None:
@@ -357,7 +359,7 @@ class TextPane(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base_style
         number = scroll_y + y
         if number >= len(self._lines) or self._lines[number].line is None:
             return Strip.blank(width, base)

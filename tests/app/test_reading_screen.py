@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from rich.cells import cell_len
 from textual.widgets import Static
 
+from reader import startup_gc
 from reader.app import ReaderApp
 from reader.article.document import body_blocks
 from reader.article.model import Article
@@ -243,3 +246,20 @@ async def test_the_configured_digit_style_applies_to_the_article(hanoi: Article)
         assert "٢٥" in body and "25" not in body  # في صباح يوم 25 أكتوبر
         source = "".join(app.screen.query_one("#source", TextPane).displayed_lines())
         assert "20251025094537779" in source  # the link is shown exactly as it is opened
+
+
+async def test_the_garbage_collector_paused_for_start_up_runs_again_once_the_article_is_shown(
+    make_app: MakeApp, hanoi: Article
+) -> None:
+    """Start-up pauses the collector (it only slows the first paint); a long reading
+    session must have it back, or cyclic garbage would pile up."""
+    startup_gc.pause()
+    try:
+        app = make_app(hanoi)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        startup_gc.resume()
+        gc.enable()
+        gc.unfreeze()
