@@ -68,7 +68,7 @@ def check_sources(paths: list[Path]) -> str | None:
     for path in paths:
         if not path.exists():
             return f"reader: {path}: no such file or folder"
-    files, problems = find_article_files(paths)
+    files, problems = find_article_files(paths, enough=1)  # one is enough to know: a 10,000-file walk is not
     if not files and not any(problem.severity is Severity.ERROR for problem in problems):
         return f"reader: {', '.join(map(str, paths))}: no article files (*.yaml, *.yml) found"
     return None

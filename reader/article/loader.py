@@ -101,10 +101,13 @@ def load_articles(paths: Iterable[Path], *, max_size: int = DEFAULT_MAX_SIZE) ->
     return results
 
 
-def find_article_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """The article files named by `paths` (files as given, folders searched), and path problems."""
-    finder = _ArticleFinder()
+def find_article_files(paths: Iterable[Path], *, enough: int | None = None) -> tuple[list[Path], list[Problem]]:
+    """The article files named by `paths` (files as given, folders searched), and path
+    problems; with `enough`, the search stops once it has found that many files."""
+    finder = _ArticleFinder(enough)
     for path in paths:
+        if finder.done:
+            break
         finder.add(path)
     return finder.files, finder.problems
 
@@ -116,7 +119,8 @@ def is_article_name(name: str) -> bool:
 class _ArticleFinder:
     """Walks folders depth first in name order, visiting each real folder once."""
 
-    def __init__(self) -> None:
+    def __init__(self, enough: int | None = None) -> None:
+        self._enough = enough
         self.files: list[Path] = []
         self.problems: list[Problem] = []
         self._seen_files: set[Path] = set()
@@ -155,6 +159,8 @@ class _ArticleFinder:
             self._report(folder, f"cannot read the folder: {error.strerror or error}")
             return
         for name in names:
+            if self.done:
+                return
             if not name.startswith("."):
                 self._visit(folder / name)
 
@@ -171,6 +177,10 @@ class _ArticleFinder:
         if looks_like_article:
             self._report(path, "is a folder, not an article file; searching inside it", Severity.WARNING)
         self._walk(path, info)
+
+    @property
+    def done(self) -> bool:
+        return self._enough is not None and len(self.files) >= self._enough
 
     def _add_file(self, path: Path) -> None:
         if path not in self._seen_files:
