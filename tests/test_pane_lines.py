@@ -75,3 +75,26 @@ def test_without_a_tail_lines_are_appended_in_order() -> None:
 def test_the_estimate_is_close_to_the_real_height() -> None:
     real = len(layout_blocks(BLOCKS, 10, 100, WIDTH, OPTIONS))
     assert 0.8 * real <= estimated_line_count(BLOCKS, 10, 100, WIDTH) <= 1.25 * real
+
+
+@pytest.mark.parametrize("gap_error", [-40, 0, 400], ids=["gap-too-small", "exact", "far-too-big"])
+def test_a_window_grown_both_ways_still_gives_the_same_page(gap_error: int) -> None:
+    """The reader scrolled out of the window into a gap: the window grows; the page is the same."""
+    lines = PaneLines()
+    lines.reset(layout_blocks(BLOCKS, 0, 10, WIDTH, OPTIONS), 10)
+
+    def gap(start: int, stop: int) -> int:
+        return max(0, estimated_line_count(BLOCKS, start, stop, WIDTH) + gap_error) if start < stop else 0
+
+    lines.add_window(layout_blocks(BLOCKS, 60, 70, WIDTH, OPTIONS), 60, 70, gap(10, 60), gap(70, 120))
+    watched = _first_line(60)
+    before = lines.lines.index(watched)
+    shift = lines.extend_window_back(layout_blocks(BLOCKS, 40, 60, WIDTH, OPTIONS), 40, gap(10, 40))
+    assert lines.lines.index(watched) - before == shift and lines.window == (40, 70)
+    lines.extend_window_forward(layout_blocks(BLOCKS, 70, 90, WIDTH, OPTIONS), 90, gap(90, 120))
+    assert lines.window == (40, 90) and all(lines.has(block) for block in range(40, 90))
+    assert lines.gap_before_window() and lines.gap_at_end().stop == len(lines.lines)
+
+    _fill_from_top(lines, 7, watched)
+
+    assert lines.lines == FULL

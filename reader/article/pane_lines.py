@@ -121,6 +121,36 @@ class PaneLines:
         self.window = (start, stop)
         self._gap, self._window_length, self._gap_after = gap_before, len(lines), gap_after
 
+    def gap_before_window(self) -> range:
+        """The placeholder lines between the top part and the window."""
+        return range(self._head_length, self._head_length + self._gap) if self.window else range(0)
+
+    def gap_at_end(self) -> range:
+        """The placeholder lines after the window (or after the top part, without one)."""
+        start = self._head_length + self._gap + self._window_length if self.window else self._head_length
+        length = self._gap_after if self.window else self._gap
+        return range(start, start + length)
+
+    def extend_window_back(self, lines: list[PaneLine], start: int, gap_before: int) -> int:
+        """The blocks from `start` up to the window, laid out and joined to it (the reader
+        scrolled up into the gap). Returns how far the window's lines moved."""
+        assert self.window is not None and start < self.window[0]
+        old_gap = self._gap
+        self.lines[self._head_length : self._head_length + old_gap] = [PaneLine(self.laid_out, None)] * gap_before + lines
+        self.window = (start, self.window[1])
+        self._gap, self._window_length = gap_before, self._window_length + len(lines)
+        return gap_before + len(lines) - old_gap
+
+    def extend_window_forward(self, lines: list[PaneLine], stop: int, gap_after: int) -> None:
+        """The blocks from the window's end up to `stop`, laid out and joined to it (the
+        reader scrolled down into the gap after it)."""
+        assert self.window is not None and stop > self.window[1]
+        end = self._head_length + self._gap + self._window_length
+        self.lines[end:] = lines + [PaneLine(stop, None)] * gap_after
+        self.window = (self.window[0], stop)
+        self._window_length += len(lines)
+        self._gap_after = gap_after
+
     def next_batch(self, size: int, block_count: int) -> tuple[int, int]:
         """The blocks the layout from the top does next (empty when it is done)."""
         limit = self.window[0] if self.window is not None else block_count

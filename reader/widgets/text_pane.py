@@ -3,8 +3,11 @@
 A Line API widget (like Textual's Log): only the lines on screen are turned into strips,
 so a 2 MB article scrolls as smoothly as a short one. The pane lays its blocks out at its
 own width; a resize lays them out again (the engine caches per paragraph and width).
-Long texts are laid out lazily: the first screenful synchronously, the rest in a thread
-worker, so the first paint never waits for the whole article.
+Long texts are laid out lazily: the first screens synchronously, the rest in a thread
+worker, so the first paint never waits for the whole article. A place further on (End, a
+place kept across a resize or restored from last time, a search hit) is laid out at once,
+ahead of the worker (`reader.article.pane_lines`), and the worker pauses while the
+reader scrolls or resizes.
 
 Search matches are given as logical spans per block and drawn where their letters are
 displayed, after shaping and reordering.
@@ -54,6 +57,10 @@ Span = tuple[int, int]
 class MatchPosition:
     block: int
     span: Span
+
+
+def _overlap(first: range, second: range) -> bool:
+    return first.start < second.stop and second.start < first.stop
 
 
 class TextPane(ScrollView, can_focus=True):
@@ -172,6 +179,7 @@ class TextPane(ScrollView, can_focus=True):
         # The first frame is drawn before the pane hears of its size (Resize comes after):
         # laying out here puts the text in that very frame.
         self._follow_width()
+        self._lay_out_what_is_seen()
         self._base_style = self.rich_style  # once per frame, not once per line
         return super().render_lines(crop)
 
@@ -226,6 +234,36 @@ class TextPane(ScrollView, can_focus=True):
             gap_after = estimated_line_count(blocks, stop, len(blocks), width)
             laid.add_window(layout_blocks(blocks, start, stop, width, self._options), start, stop, gap_before, gap_after)
         self._update_virtual_size()
+
+    def _lay_out_what_is_seen(self) -> None:
+        """Placeholder lines on screen (the reader scrolled into a gap before the worker
+        got there): lay out the blocks there now, keeping the reader on the same lines."""
+        laid, blocks, width, options = self._laid, self._blocks, self._layout_width, self._options
+        height = self.scrollable_content_region.height
+        top = int(self.scroll_y)
+        seen = range(top, top + height)
+        before, at_end = laid.gap_before_window(), laid.gap_at_end()
+        if laid.window is not None and _overlap(seen, before):
+            window_start = laid.window[0]
+            cells = (before.stop - seen.start + height) * width
+            start = last_blocks_filling(blocks, cells, width, stop=window_start)
+            if start < laid.laid_out + LAZY_BATCH_BLOCKS:  # the rest of the gap: join the window
+                shift = laid.append(layout_blocks(blocks, laid.laid_out, window_start, width, options), window_start, len(blocks))
+            else:
+                gap = estimated_line_count(blocks, laid.laid_out, start, width)
+                shift = laid.extend_window_back(layout_blocks(blocks, start, window_start, width, options), start, gap)
+            self._update_virtual_size()
+            self.scroll_to(y=top + shift, animate=False, immediate=True, force=True)
+        elif _overlap(seen, at_end):
+            cells = (seen.stop - at_end.start + height) * width
+            start = laid.window[1] if laid.window is not None else laid.laid_out
+            stop = blocks_filling(blocks, start, cells, width)
+            lines = layout_blocks(blocks, start, stop, width, options)
+            if laid.window is not None:
+                laid.extend_window_forward(lines, stop, estimated_line_count(blocks, stop, len(blocks), width))
+            else:
+                laid.append(lines, stop, len(blocks))
+            self._update_virtual_size()
 
     @work(thread=True, exclusive=True, group="layout")
     def _layout_rest(self, generation: int, width: int, options: LayoutOptions) -> None:

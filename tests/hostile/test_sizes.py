@@ -8,7 +8,7 @@ from reader.article.document import MAX_SHORT_TEXT, body_blocks, header_blocks, 
 from reader.article.model import Article, Source
 from reader.article.pane_lines import layout_blocks
 from reader.screens.reading import ReadingScreen
-from reader.text.layout import LayoutOptions, layout_paragraph
+from reader.text.layout import LayoutOptions
 from reader.widgets.text_pane import TextPane
 from tests.app.conftest import MakeApp
 
@@ -124,5 +124,37 @@ async def test_a_place_deep_in_a_long_article_is_shown_before_the_layout_gets_th
         await pilot.pause()
         assert not body.layout_complete
         assert body.top_place() == (3000, 1)
-        top = body.displayed_lines()[int(body.scroll_y) - 1]
-        assert top.rstrip().endswith(layout_paragraph(LONG.body[3000], body.scrollable_content_region.width)[0].text.rstrip())
+        width, height = body.scrollable_content_region.width, body.scrollable_content_region.height
+        laid = layout_blocks(body.blocks, 0, len(body.blocks), width, LayoutOptions())
+        everything = [line.line.text if line.line else "" for line in laid]
+        place = next(number for number, line in enumerate(laid) if line.block == 3000 and line.line) + 1
+        for page in range(8):  # and on down, faster than the layout from the top
+            top = int(body.scroll_y)
+            assert body.displayed_lines()[top : top + height] == everything[place : place + height], f"page {page}"
+            await pilot.press("pagedown")
+            await pilot.pause()
+            place += height
+        assert not body.layout_complete
+
+
+async def test_scrolling_up_from_the_end_shows_text_before_the_layout_gets_there(
+    make_app: MakeApp, held_layouts: HeldLayouts
+) -> None:
+    """Page up from the end, faster than the layout from the top: every screen is text,
+    the same lines as once everything is laid out."""
+    app = make_app(LONG)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one("#body", TextPane)
+        width, height = body.scrollable_content_region.width, body.scrollable_content_region.height
+        everything = [line.line.text if line.line else "" for line in layout_blocks(body.blocks, 0, len(body.blocks), width, LayoutOptions())]
+        await pilot.press("G")
+        for page in range(1, 8):
+            await pilot.press("pageup")
+            await pilot.pause()
+            assert not body.layout_complete
+            shown = body.displayed_lines()
+            top = int(body.scroll_y)
+            from_end = len(shown) - top
+            assert shown[top : top + height] == everything[len(everything) - from_end :][:height], f"page {page}"
+            assert from_end >= (page + 1) * height - 1, "each key went up a page"
