@@ -7,6 +7,7 @@ so `reader check` and `reader dump` start fast and never load the TUI.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -149,15 +150,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     ns = _build_parser().parse_args(args)
     startup_gc.pause()  # until the first paint
-    from reader.launch import print_bidi_info, run_app
-
     if ns.bidi_info:
+        from reader.launch import print_bidi_info
+
         return print_bidi_info(ns.bidi)
-    return run_app(
-        ns.path,
-        bidi=ns.bidi,
-        harakat=not ns.no_harakat,
-        config_dir=ns.config_dir,
-        state_dir=ns.state_dir,
-        max_size=ns.max_size,
-    )
+    from reader.terminal.select_mode import start_probe_early
+
+    probe = start_probe_early(ns.bidi, os.environ)  # its wait passes while the app is imported
+    try:
+        from reader.launch import run_app
+
+        return run_app(
+            ns.path,
+            bidi=ns.bidi,
+            harakat=not ns.no_harakat,
+            config_dir=ns.config_dir,
+            state_dir=ns.state_dir,
+            max_size=ns.max_size,
+            early_probe=probe,
+        )
+    finally:
+        if probe is not None:
+            probe.finish()

@@ -30,7 +30,14 @@ from reader.config import config_dir as find_config_dir
 from reader.state.store import open_store
 from reader.state.store import state_dir as find_state_dir
 from reader.terminal.bdsm import BidiGuard, explicit_bidi
-from reader.terminal.select_mode import ModeChoice, choose_mode, default_probe, resolve_setting
+from reader.terminal.select_mode import (
+    BackgroundProbe,
+    ModeChoice,
+    Probe,
+    choose_mode,
+    default_probe,
+    resolve_setting,
+)
 from reader.text.layout import LayoutOptions
 
 EXIT_BAD_PATH = 2
@@ -74,14 +81,14 @@ def check_sources(paths: list[Path]) -> str | None:
     return None
 
 
-def decide_bidi(cli_value: str | None, config: Config = Config()) -> ModeChoice | str:
+def decide_bidi(cli_value: str | None, config: Config = Config(), probe: Probe = default_probe) -> ModeChoice | str:
     """The bidi mode for this run, or the message for a bad setting."""
     try:
         resolved = resolve_setting(cli_value, os.environ, config.bidi.value)
     except ValueError as error:
         return f"reader: {error}"
     return choose_mode(
-        resolved.setting, os.environ, config.calibrated_bidi, default_probe, setting_source=resolved.source
+        resolved.setting, os.environ, config.calibrated_bidi, probe, setting_source=resolved.source
     )
 
 
@@ -121,9 +128,11 @@ def run_app(
     config_dir: Path | None = None,
     state_dir: Path | None = None,
     max_size: int | None = None,
+    early_probe: BackgroundProbe | None = None,
 ) -> int:
     """`harakat` False is `--no-harakat`; else the choice saved in the app, else the config.
-    `max_size`: the largest article file read (`--max-size`; None: the default)."""
+    `max_size`: the largest article file read (`--max-size`; None: the default).
+    `early_probe`: the BDSM probe, already started (`start_probe_early`)."""
     try:
         limit = size_limit(max_size)
     except ValueError as error:
@@ -137,7 +146,9 @@ def run_app(
         print(problem, file=sys.stderr)
         return EXIT_BAD_PATH
     importing = _import_the_app_meanwhile()
-    choice = decide_bidi(bidi, config)  # may wait up to 150 ms for the terminal to answer
+    choice = decide_bidi(bidi, config, early_probe or default_probe)  # may wait up to 150 ms for an answer
+    if early_probe is not None:
+        early_probe.finish()  # the terminal is the app's from now on
     if isinstance(choice, str):
         print(choice, file=sys.stderr)
         return EXIT_BAD_PATH

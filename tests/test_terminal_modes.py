@@ -9,6 +9,7 @@ import pytest
 from reader.terminal.identity import mode_from_environment
 from reader.terminal.modes import BidiMode, BidiSetting
 from reader.terminal.probe import BdsmState
+from reader.terminal import select_mode
 from reader.terminal.select_mode import ModeChoice, choose_mode, resolve_setting
 
 GNOME_TERMINAL = {"TERM": "xterm-256color", "VTE_VERSION": "7600", "COLORTERM": "truecolor"}
@@ -222,6 +223,39 @@ def test_probe_runs_once(choose: Choose) -> None:
     choose(calibration=BidiMode.VISUAL, probe=probe)
 
     assert probe.calls == 1
+
+
+@pytest.mark.parametrize(
+    ("cli_value", "env", "started"),
+    [
+        (None, {}, True),
+        ("visual", {}, True),  # visual still switches a BDSM terminal: it must be asked
+        ("logical", {}, False),
+        (None, {"READER_BIDI": "runs"}, False),
+        ("bogus", {}, False),  # reported later, when the setting is read for real
+    ],
+)
+def test_the_probe_starts_early_only_when_the_run_will_ask(
+    monkeypatch: pytest.MonkeyPatch, cli_value: str | None, env: dict[str, str], started: bool
+) -> None:
+    monkeypatch.setattr(select_mode, "_stdio_are_ttys", lambda: True)
+    monkeypatch.setattr(select_mode, "default_probe", ProbeSpy(BdsmState.SET))
+
+    probe = select_mode.start_probe_early(cli_value, env)
+
+    assert (probe is not None) == started
+    if probe is not None:
+        assert probe() is BdsmState.SET  # the answer the run's choice then uses
+
+
+def test_the_early_probe_asks_the_terminal_once(choose: Choose) -> None:
+    spy = ProbeSpy(BdsmState.SET)
+    early = select_mode.BackgroundProbe(spy)
+
+    choice = choose(env=XTERM, probe=early)
+    early.finish()
+
+    assert spy.calls == 1 and choice.switch_to_explicit
 
 
 # --- resolve_setting ---------------------------------------------------------------------

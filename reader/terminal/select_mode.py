@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -99,6 +100,47 @@ def choose_mode(
 def default_probe() -> BdsmState:
     """Probe the terminal on this process's stdin and stdout."""
     return probe_bdsm(sys.stdin.fileno(), sys.stdout.fileno())
+
+
+class BackgroundProbe:
+    """The probe, started at once in a thread and answered when asked.
+
+    A terminal that does not answer costs the probe its whole timeout (150 ms inside
+    tmux); started first thing, that wait passes while the app is being imported."""
+
+    def __init__(self, probe: Probe | None = None) -> None:
+        self._probe = probe or default_probe
+        self._answer = BdsmState.NO_ANSWER
+        self._thread = threading.Thread(target=self._run, name="bdsm-probe", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        self._answer = self._probe()
+
+    def __call__(self) -> BdsmState:
+        """The terminal's answer, once the probe is done."""
+        self.finish()
+        return self._answer
+
+    def finish(self) -> None:
+        """Wait for the probe: it must give the terminal back (its settings, its reply)
+        before anything else reads it, or the process ends."""
+        self._thread.join()
+
+
+def start_probe_early(cli_value: str | None, env: Mapping[str, str]) -> BackgroundProbe | None:
+    """A background probe, when this run will almost surely ask: stdin and stdout are
+    terminals and neither ``--bidi`` nor ``READER_BIDI`` chose a mode that needs none.
+    (The config, read later, may still make the answer unneeded: it is then ignored.)"""
+    if not _stdio_are_ttys():
+        return None
+    try:
+        fixed = resolve_setting(cli_value, env, None).setting.fixed_mode()
+    except ValueError:
+        return None  # the error is reported when the setting is read for real
+    if fixed is not None and fixed is not BidiMode.VISUAL:
+        return None
+    return BackgroundProbe()
 
 
 class _LazyProbe:
