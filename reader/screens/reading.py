@@ -73,6 +73,7 @@ class ReadingScreen(Screen[None]):
     ]
 
     PANE_IDS: ClassVar[tuple[str, ...]] = ("body", "images", "facts", "source")
+    SIDE_PANE_IDS: ClassVar[tuple[str, ...]] = ("facts", "images", "source")  # top to bottom
 
     @dataclass
     class LibraryRequested(Message):
@@ -133,7 +134,7 @@ class ReadingScreen(Screen[None]):
 
     def _side_panes(self, content: dict[str, list[Block]], narrow: bool) -> list[TextPane]:
         panes = []
-        for pane_id in ("facts", "images", "source"):
+        for pane_id in self.SIDE_PANE_IDS:
             pane = TextPane(content[pane_id], self.options, id=pane_id)
             pane.display = bool(content[pane_id]) and not narrow
             panes.append(pane)
@@ -145,7 +146,10 @@ class ReadingScreen(Screen[None]):
         self.call_after_refresh(self._mount_footer)
 
     async def _mount_footer(self) -> None:
-        slot = self.query_one("#footer-slot")
+        slots = self.query("#footer-slot")
+        if not slots or not self.is_attached:
+            return  # already there, or the screen has gone
+        slot = slots.first()
         with self.app.batch_update():
             await self.mount(Footer(), after=slot)
             await slot.remove()
@@ -207,7 +211,7 @@ class ReadingScreen(Screen[None]):
         self._narrow = narrow
         content = self._pane_content(narrow)
         self.query_one("#body", TextPane).set_content(content["body"], self.options, keep_place=same_article)
-        for pane_id in ("facts", "images", "source"):
+        for pane_id in self.SIDE_PANE_IDS:
             pane = self.query_one(f"#{pane_id}", TextPane)
             pane.set_content(content[pane_id], self.options)
             pane.display = bool(content[pane_id]) and not narrow

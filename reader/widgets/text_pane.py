@@ -199,6 +199,11 @@ class TextPane(ScrollView, can_focus=True):
         """Lay the text out at the pane's width and show block `anchor` at the top. A long
         text: the first screens and the anchor's now, the rest in a thread worker."""
         self._generation += 1
+        if not self.scrollable_content_region.width:  # no size yet: laid out when first drawn
+            self._laid.reset([], 0)
+            self._layout_width = 0
+            self._pending_place = self._pending_place or (anchor, 0)
+            return
         width = self._content_width()
         self._layout_width = width
         total_chars = sum(len(block.text) for block in self._blocks)
