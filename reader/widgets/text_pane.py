@@ -376,6 +376,7 @@ class TextPane(ScrollView, can_focus=True):
         self._matches = matches
         self._current = current
         if current is not None:
+            self._lay_out_around(current.block)  # a match further on than the layout has got
             self.scroll_to_center_line(self.line_of_match(current))
         self.refresh()
 

@@ -158,3 +158,21 @@ async def test_scrolling_up_from_the_end_shows_text_before_the_layout_gets_there
             from_end = len(shown) - top
             assert shown[top : top + height] == everything[len(everything) - from_end :][:height], f"page {page}"
             assert from_end >= (page + 1) * height - 1, "each key went up a page"
+
+
+async def test_find_shows_a_match_near_the_end_before_the_layout_gets_there(
+    make_app: MakeApp, held_layouts: HeldLayouts
+) -> None:
+    app = make_app(LONG)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        body = screen.query_one("#body", TextPane)
+        await pilot.press("slash", *"النهاية")
+        await pilot.pause()
+        assert not body.layout_complete and len(screen.matches) == 1
+        line = body.line_of_match(screen.matches[0].position)
+        top = int(body.scroll_y)
+        assert top <= line < top + body.scrollable_content_region.height, "the match is on screen"
+        assert body.displayed_lines()[line].strip() == LAST_LINE
