@@ -67,6 +67,15 @@ class Report:
         return "\n".join(self.parts)
 
 
+def installed_reader() -> str:
+    """Where the measured `reader` imports from: an editable checkout pays an import hook
+    (and, with PYTHONDONTWRITEBYTECODE, recompiles changed modules) at every start."""
+    where = subprocess.run([PYTHON, "-c", "import reader; print(reader.__file__)"], capture_output=True, text=True,
+                           cwd="/", check=False).stdout.strip()
+    kind = "editable (the checkout)" if where.startswith(str(REPO)) else "regular (site-packages)"
+    return f"{kind}, `{where}`"
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -307,7 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     report.add("# Benchmark run")
     report.add()
     report.add(f"Command: `{' '.join(['python', '-m', 'benchmarks', *(argv if argv is not None else sys.argv[1:])])}`  ")
-    report.add(f"Machine: {machine()}")
+    report.add(f"Machine: {machine()}  ")
+    report.add(f"Measured install: {installed_reader()}")
     report.add()
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as name:
         folder = Path(name)
