@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.article.document import Block, Part, Role
 from reader.article.model import Direction
@@ -97,4 +99,44 @@ def test_a_window_grown_both_ways_still_gives_the_same_page(gap_error: int) -> N
 
     _fill_from_top(lines, 7, watched)
 
+    assert lines.lines == FULL
+
+
+@given(st.data())
+@settings(max_examples=150, deadline=None)
+def test_any_order_of_jumps_and_batches_ends_with_the_same_page(data: st.DataObject) -> None:
+    """Whatever the reader does (jumps, scrolls past the window either way) while the
+    layout from the top goes on, the page ends as if laid out in one go."""
+    lines = PaneLines()
+    head = data.draw(st.integers(0, 20), label="first blocks")
+    lines.reset(layout_blocks(BLOCKS, 0, head, WIDTH, OPTIONS), head)
+    for _ in range(data.draw(st.integers(0, 12), label="steps")):
+        action = data.draw(st.sampled_from(["batch", "late batch", "jump", "back", "forward"]))
+        count = len(BLOCKS)
+        window = lines.window
+        if action == "batch" and not lines.complete(count):
+            start, stop = lines.next_batch(data.draw(st.integers(1, 30)), count)
+            lines.append(layout_blocks(BLOCKS, start, stop, WIDTH, OPTIONS), stop, count)
+        elif action == "late batch" and not lines.complete(count):  # laid out before a jump ahead of it
+            start = lines.laid_out
+            stop = min(count, start + data.draw(st.integers(1, 60)))
+            lines.append(layout_blocks(BLOCKS, start, stop, WIDTH, OPTIONS), stop, count)
+        elif action == "jump" and lines.laid_out + 1 < count:
+            start = data.draw(st.integers(lines.laid_out + 1, count - 1))
+            stop = data.draw(st.integers(start + 1, count))
+            lines.add_window(
+                layout_blocks(BLOCKS, start, stop, WIDTH, OPTIONS), start, stop,
+                data.draw(st.integers(0, 300)), data.draw(st.integers(0, 300)) if stop < count else 0,
+            )
+        elif action == "back" and window is not None and window[0] > lines.laid_out + 1:
+            start = data.draw(st.integers(lines.laid_out + 1, window[0] - 1))
+            lines.extend_window_back(layout_blocks(BLOCKS, start, window[0], WIDTH, OPTIONS), start, data.draw(st.integers(0, 300)))
+        elif action == "forward" and window is not None and window[1] < count:
+            stop = data.draw(st.integers(window[1] + 1, count))
+            lines.extend_window_forward(
+                layout_blocks(BLOCKS, window[1], stop, WIDTH, OPTIONS), stop, data.draw(st.integers(0, 300)) if stop < count else 0
+            )
+    while not lines.complete(len(BLOCKS)):
+        start, stop = lines.next_batch(25, len(BLOCKS))
+        lines.append(layout_blocks(BLOCKS, start, stop, WIDTH, OPTIONS), stop, len(BLOCKS))
     assert lines.lines == FULL
