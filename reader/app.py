@@ -3,7 +3,9 @@
 The library screen is the base of the screen stack; an article opens on top of it (at
 once when the session has a single article). App-wide keys (quit, help, harakat) live
 here; each screen owns its own. Help and the command palette are both built from the
-bindings that are really active, so neither can drift from the keys.
+bindings that are really active, so neither can drift from the keys. Screens the first
+paint does not need (library, help, problems) are imported when first shown: every module
+imported before the first paint delays it.
 """
 
 from __future__ import annotations
@@ -36,9 +38,6 @@ from reader.themes import FALLBACK_THEME, load_themes, next_theme, register_them
 
 if TYPE_CHECKING:
     from reader.screens.library import LibraryScreen
-
-# Screens the first paint does not need (library, help, problems) are imported when first
-# shown: every module imported before the first paint delays it.
 
 THEME_SETTING = "theme"
 HARAKAT_SETTING = "harakat"

@@ -227,7 +227,7 @@ class TextPane(ScrollView, can_focus=True):
         """Make sure the block, a screen before it and two after it are laid out, ahead
         of the layout from the top when that is far from there."""
         laid, blocks, width = self._laid, self._blocks, self._layout_width
-        if laid.has(block) or not blocks:
+        if laid.has(block) or not blocks or not width:
             return
         two_screens = self._two_screens(width)
         start = last_blocks_filling(blocks, two_screens // 2, width, stop=block)
@@ -339,12 +339,16 @@ class TextPane(ScrollView, can_focus=True):
 
     def top_place(self) -> tuple[int, int]:
         """(the block at the top, how many of its lines are scrolled past)."""
-        top = int(self.scroll_y)
-        if not 0 <= top < len(self._lines):
+        lines, top = self._lines, int(self.scroll_y)
+        if not 0 <= top < len(lines):
             return 0, 0
-        block = self._lines[top].block
-        lines = self._lines_of_block(block)
-        return block, top - lines.start if top in lines else 0
+        block = lines[top].block
+        if lines[top].line is None:
+            return block, 0  # a blank line before the block, or the gap before it
+        first = top
+        while first > 0 and lines[first - 1].block == block and lines[first - 1].line:
+            first -= 1
+        return block, top - first
 
     def scroll_to_place(self, block: int, line_offset: int = 0) -> None:
         """Put line `line_offset` of `block` at the top (kept within the block), at once,
