@@ -12,10 +12,8 @@ Snippets are cut from the article's own text (sanitized, logical order, harakat 
 spelling as written), with the match spans given so the UI can highlight them after
 shaping. The match's body paragraph is given too, so the article can open there.
 
-Indexing folds whole bodies with `fold_text`: `normalize_for_search` done by
-`str.translate` over a table that fills itself from `fold_char`, the same result
-character for character, without a Python call per character (it was half of the
-time of a first indexing).
+Indexing folds whole bodies with `normalize_for_search` (one `str.translate`, without a
+Python call per character: that was half of the time of a first indexing).
 """
 
 from __future__ import annotations
@@ -25,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from reader.article.model import Article
-from reader.text.normalize import find_matches, fold_char, normalize_for_search
+from reader.text.normalize import find_matches, normalize_for_search
 from reader.text.sanitize import sanitize_text
 
 SNIPPET_CHARS = 120
@@ -81,24 +79,8 @@ def needs_scan(needle: str) -> bool:
     return len(needle) < MIN_TRIGRAM_NEEDLE
 
 
-class _FoldTable(dict[int, str]):
-    """code point -> `fold_char` of it, computed the first time a character is seen."""
-
-    def __missing__(self, code: int) -> str:
-        folded = self[code] = fold_char(chr(code))
-        return folded
-
-
-_FOLDS = _FoldTable()
-
-
-def fold_text(text: str) -> str:
-    """`normalize_for_search(text)`, by one `str.translate`."""
-    return text.translate(_FOLDS)
-
-
 def _fold(parts: Iterable[str]) -> str:
-    return "\n".join(fold_text(sanitize_text(part)) for part in parts)
+    return "\n".join(normalize_for_search(sanitize_text(part)) for part in parts)
 
 
 def search_columns(article: Article) -> SearchColumns:

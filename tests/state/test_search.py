@@ -92,11 +92,3 @@ def test_queries_with_fts_syntax_are_taken_literally(write_news: WriteNews, news
     assert store.search('"نعم"') == [str(quoted.resolve())]
     assert store.search("AND OR") == [str(quoted.resolve())]
     assert store.search("   ") == []
-
-
-def test_fold_text_is_normalize_for_search() -> None:
-    from reader.state.search import fold_text
-    from reader.text.normalize import normalize_for_search
-
-    samples = ["الاتفاقيةِ ـ أإآٱ ى ة ٢٠٢٤ ۱۲ ی ک", "Straße ΣΊΣΥΦΟΣ İstanbul", "עִבְרִית", "", "ﻻ \u200f x"]
-    assert [fold_text(text) for text in samples] == [normalize_for_search(text) for text in samples]
