@@ -25,7 +25,7 @@ if __package__ in (None, ""):  # `python benchmarks/run.py`
 
 from benchmarks.harness import Timing, ratio, summarize, time_process  # noqa: E402
 from benchmarks.inputs import BUNDLED, END_MARKER, REPO, GeneratedArticle, write_article, write_library  # noqa: E402
-from benchmarks.tmux_paint import WIDTH, Check, contains_any, end_and_resize, first_paint  # noqa: E402
+from benchmarks.tmux_paint import WIDTH, Check, contains_any, end_and_resize, find_as_you_type, first_paint  # noqa: E402
 
 PYTHON = sys.executable
 READER = [str(Path(PYTHON).parent / "reader")] if (Path(PYTHON).parent / "reader").exists() else [PYTHON, "-m", "reader"]
@@ -195,6 +195,22 @@ def bench_huge(report: Report, huge: GeneratedArticle, bundled_paint: Timing, ru
                      _target_ms(resize, 150), f"{_mb(rss)} ({'met' if rss is not None and rss <= 200 else 'not met'})"])
     report.table(["scenario", "first paint", "ratio to bundled", "End redrawn", "resize 120→140 redrawn",
                   "peak RSS (≤ 200 MB)"], rows)
+    bench_find(report, huge, body, runs)
+
+
+def bench_find(report: Report, huge: GeneratedArticle, painted: Check, runs: int) -> None:
+    """Find as you type in the huge article: from the query typed to the match count shown."""
+    rows = []
+    for query, label in (("ا", "one letter, `ا` (150,000 matches)"), ("الاختباري", "`الاختباري` typed at once (9 keys, 1 match)")):
+        times = []
+        for _ in range(runs):
+            fresh_state = tempfile.mkdtemp(prefix="state-", dir=huge.yaml_path.parent)
+            command = [*READER, "--state-dir", fresh_state, str(huge.yaml_path)]
+            times.append(find_as_you_type(command, painted, query, contains_any("match 1 of"), cwd=REPO))
+        rows.append([label, summarize(times).ms()])
+    report.add("Find as you type in the same article (`/`, then the query sent in one `tmux send-keys -l`):")
+    report.add()
+    report.table(["query", "match count on screen after"], rows)
 
 
 # --- 3. dump throughput --------------------------------------------------------------------

@@ -48,11 +48,14 @@ class Session:
         rss_file = Path(tempfile.mkstemp(prefix="bench-rss-")[1])
         timed = ["/usr/bin/time", "-v", "-o", str(rss_file), *command]
         shell = " ".join(_quote(part) for part in timed)
-        subprocess.run(
-            ["tmux", "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), "-c", str(cwd), shell],
-            check=True,
-        )
-        return cls(name, rss_file)
+        start = ["tmux", "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), "-c", str(cwd), shell]
+        for attempt in range(5):
+            # The server of the previous session may still be exiting ("server exited
+            # unexpectedly"): a new one is started on the next attempt.
+            if subprocess.run(start, capture_output=True, check=False).returncode == 0:
+                return cls(name, rss_file)
+            time.sleep(0.1 * (attempt + 1))
+        raise RuntimeError(f"tmux could not start {name}")
 
     def screen(self) -> list[str]:
         return _tmux("capture-pane", "-p", "-t", self.name).splitlines()
@@ -133,3 +136,18 @@ def end_and_resize(command: Sequence[str], painted: Check, at_end: Check, resize
     finally:
         rss = session.stop()
     return Interaction(paint, end, resize, rss)
+
+
+def find_as_you_type(command: Sequence[str], painted: Check, query: str, found: Check, *, cwd: Path) -> float:
+    """First paint; then `/` and the whole query typed at once: seconds until `found` holds."""
+    session = Session.start(command, cwd=cwd)
+    try:
+        session.wait_for(painted)
+        session.keys("/")
+        session.wait_for(contains_any("Find in article"))
+        typed = time.perf_counter()
+        session.keys("-l", query)
+        session.wait_for(found)
+        return time.perf_counter() - typed
+    finally:
+        session.stop()
