@@ -27,6 +27,7 @@ PURE_MODULES = [
     "reader.theme_files",
     "reader.text.digits",
     "reader.startup_gc",
+    "reader.text.lazy_table",
     "reader.state.store",
     "reader.state.index",
     "reader.state.search",

@@ -24,6 +24,7 @@ from itertools import compress, repeat
 from typing import Final
 
 from reader.text.bidi_brackets import CLOSING_BRACKETS, OPENING_TO_CLOSING
+from reader.text.lazy_table import LazyTable
 
 # One-letter codes, one per Bidi_Class value.
 L: Final = "L"  # Left_To_Right
@@ -119,16 +120,7 @@ def class_of_code_point(code_point: int) -> str:
     return code
 
 
-class _ClassTable(dict[int, str]):
-    """``str.translate`` table that fills itself lazily, one code point at a time."""
-
-    def __missing__(self, code_point: int) -> str:
-        code = class_of_code_point(code_point)
-        self[code_point] = code
-        return code
-
-
-_LAZY_TABLE: Final = _ClassTable()
+_LAZY_TABLE: Final = LazyTable(lambda char: class_of_code_point(ord(char)))
 
 
 @functools.cache

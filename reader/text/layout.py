@@ -30,6 +30,7 @@ from rich.cells import cell_len
 from reader.article.model import Direction
 from reader.terminal.modes import BidiMode
 from reader.text.bidi import MIRRORED_CHARS, first_strong_level, is_bidi_control, mirror_char, reorder_line
+from reader.text.lazy_table import LazyTable
 from reader.text.shaping import ShapedWord, is_mark, shape_word, strip_harakat
 
 
@@ -289,27 +290,19 @@ _MIRRORED = "r"
 _CONTROL = "c"
 
 
-class _KindTable(dict[int, str]):
-    """``str.translate`` table, filled lazily: what `visual_order` must do about a character.
-
-    A combining mark (L3), a mirrored character (L4), a bidi control (left out) or plain.
-    """
-
-    def __missing__(self, code_point: int) -> str:
-        char = chr(code_point)
-        if is_bidi_control(char):
-            kind = _CONTROL
-        elif is_mark(char):
-            kind = _MARK
-        elif char in MIRRORED_CHARS:
-            kind = _MIRRORED
-        else:
-            kind = _PLAIN
-        self[code_point] = kind
-        return kind
+def _kind(char: str) -> str:
+    """What `visual_order` must do about a character: a combining mark (L3), a mirrored
+    character (L4), a bidi control (left out) or nothing."""
+    if is_bidi_control(char):
+        return _CONTROL
+    if is_mark(char):
+        return _MARK
+    if char in MIRRORED_CHARS:
+        return _MIRRORED
+    return _PLAIN
 
 
-_KINDS = _KindTable()
+_KINDS = LazyTable(_kind)
 
 
 def _without_controls(
@@ -330,7 +323,7 @@ def _without_controls(
 def _marks_after_their_base(text: str, levels: Sequence[int], order: Sequence[int], kinds: str) -> list[int]:
     """Rule L3: in a right-to-left run, reversal put each base's marks before it; put them after.
 
-    `kinds` classifies the characters of `text` (see `_KindTable`); only marks are visited.
+    `kinds` classifies the characters of `text` (see `_kind`); only marks are visited.
     """
     result = list(order)
     visual_kinds = "".join(map(kinds.__getitem__, order))

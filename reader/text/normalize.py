@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import chain, compress, repeat
 
+from reader.text.lazy_table import LazyTable
 from reader.text.shaping import strip_harakat
 
 TATWEEL = "\u0640"
@@ -39,25 +40,9 @@ def fold_char(char: str) -> str:
     return folded if folded is not None else char.casefold()
 
 
-class _FoldTable(dict[int, str]):
-    """``str.translate`` table, filled lazily: each character's fold (`fold_char`)."""
-
-    def __missing__(self, code_point: int) -> str:
-        folded = self[code_point] = fold_char(chr(code_point))
-        return folded
-
-
-class _FoldLengthTable(dict[int, str]):
-    """``str.translate`` table, filled lazily: the length of each character's fold, as a
-    character ("\x00" for what search ignores, "\x01" for most)."""
-
-    def __missing__(self, code_point: int) -> str:
-        length = self[code_point] = chr(len(fold_char(chr(code_point))))
-        return length
-
-
-_FOLDS = _FoldTable()
-_FOLD_LENGTHS = _FoldLengthTable()
+_FOLDS = LazyTable(fold_char)
+# The length of each character's fold, as a character: "\x00" for what search ignores.
+_FOLD_LENGTHS = LazyTable(lambda char: chr(len(fold_char(char))))
 
 
 def normalize_for_search(text: str) -> str:

@@ -233,7 +233,7 @@ class TextPane(ScrollView, can_focus=True):
         start = last_blocks_filling(blocks, two_screens // 2, width, stop=block)
         stop = blocks_filling(blocks, block, two_screens, width)
         if start < laid.laid_out + LAZY_BATCH_BLOCKS:
-            laid.append(layout_blocks(blocks, laid.laid_out, stop, width, self._options), stop, len(blocks))
+            self._extend_top_part(stop)
         else:
             gap_before = estimated_line_count(blocks, laid.laid_out, start, width)
             gap_after = estimated_line_count(blocks, stop, len(blocks), width)
@@ -253,7 +253,7 @@ class TextPane(ScrollView, can_focus=True):
             cells = (before.stop - seen.start + height) * width
             start = last_blocks_filling(blocks, cells, width, stop=window_start)
             if start < laid.laid_out + LAZY_BATCH_BLOCKS:  # the rest of the gap: join the window
-                shift = laid.append(layout_blocks(blocks, laid.laid_out, window_start, width, options), window_start, len(blocks))
+                shift = self._extend_top_part(window_start)
             else:
                 gap = estimated_line_count(blocks, laid.laid_out, start, width)
                 shift = laid.extend_window_back(layout_blocks(blocks, start, window_start, width, options), start, gap)
@@ -261,14 +261,21 @@ class TextPane(ScrollView, can_focus=True):
             self.scroll_to(y=top + shift, animate=False, immediate=True, force=True)
         elif _overlap(seen, at_end):
             cells = (seen.stop - at_end.start + height) * width
-            start = laid.window[1] if laid.window is not None else laid.laid_out
-            stop = blocks_filling(blocks, start, cells, width)
-            lines = layout_blocks(blocks, start, stop, width, options)
-            if laid.window is not None:
-                laid.extend_window_forward(lines, stop, estimated_line_count(blocks, stop, len(blocks), width))
+            if laid.window is None:
+                self._extend_top_part(blocks_filling(blocks, laid.laid_out, cells, width))
             else:
-                laid.append(lines, stop, len(blocks))
+                start = laid.window[1]
+                stop = blocks_filling(blocks, start, cells, width)
+                gap = estimated_line_count(blocks, stop, len(blocks), width)
+                laid.extend_window_forward(layout_blocks(blocks, start, stop, width, options), stop, gap)
             self._update_virtual_size()
+
+    def _extend_top_part(self, stop: int) -> int:
+        """Lay out at once what the worker would do next, up to block `stop` (the place
+        is close to the top part). Returns how far a window after it moved."""
+        laid = self._laid
+        lines = layout_blocks(self._blocks, laid.laid_out, stop, self._layout_width, self._options)
+        return laid.append(lines, stop, len(self._blocks))
 
     @work(thread=True, exclusive=True, group="layout")
     def _layout_rest(self, generation: int, width: int, options: LayoutOptions) -> None:
