@@ -29,6 +29,7 @@ from arabic_reshaper import ArabicReshaper
 
 ZWJ = "\u200d"
 ZWNJ = "\u200c"
+TATWEEL = "\u0640"
 LAM = "\u0644"
 LAM_ALEF_LIGATURES = frozenset(chr(code) for code in range(0xFEF5, 0xFEFD))
 
@@ -108,25 +109,28 @@ def shape_word(word: str) -> ShapedWord:
     """Shape one word (no spaces) for the terminal, keeping where each character came from."""
     if not has_arabic_letters(word):
         return _without_joiners(word, word, tuple(range(len(word))))
-    try:
-        shaped = _RESHAPER.reshape(word)
-    except IndexError:  # arabic-reshaper fails on a word that starts with ZWJ
-        shaped = _RESHAPER.reshape(word.lstrip(ZWJ))
-    return _without_joiners(word, shaped, _align(word, shaped))
+    # arabic-reshaper drops each ZWJ, then looks for lam-alef in the text that still has
+    # it: the ligature lands on the wrong letters, or it raises IndexError (`ب‍لا`). A
+    # tatweel joins the same way on both sides and stays in place: shape with tatweels
+    # where the ZWJs were, then leave out what they became.
+    joined = word.replace(ZWJ, TATWEEL)
+    shaped = _RESHAPER.reshape(joined)
+    return _without_joiners(word, shaped, _align(joined, shaped))
 
 
 def _align(word: str, shaped: str) -> tuple[int, ...]:
     """Map each character of `shaped` back to the logical character it was made from.
 
-    arabic-reshaper changes length in two ways only: it drops ZWJ, and it merges a lam
-    with the alef that follows it (harakat between them move after the ligature).
+    `word` has no ZWJ (see `shape_word`), so arabic-reshaper changes its length in one way
+    only: it merges a lam with the alef that follows it (harakat between them move after
+    the ligature).
     """
     sources: list[int] = []
     merged_alefs: set[int] = set()
     last = len(word) - 1
     index = 0
     for char in shaped:
-        while index <= last and (index in merged_alefs or (word[index] == ZWJ and char != ZWJ)):
+        while index <= last and index in merged_alefs:
             index += 1
         if char in LAM_ALEF_LIGATURES and index <= last and word[index] == LAM:
             merged_alefs.add(_next_base(word, index + 1))
@@ -143,8 +147,9 @@ def _next_base(word: str, start: int) -> int:
 
 
 def _without_joiners(word: str, shaped: str, sources: tuple[int, ...]) -> ShapedWord:
-    """Drop ZWJ and ZWNJ: they have done their work on joining and draw nothing."""
-    if ZWJ not in shaped and ZWNJ not in shaped:
+    """Leave out what ZWJ and ZWNJ became: they have done their work on joining and draw
+    nothing."""
+    if ZWJ not in word and ZWNJ not in word:
         return ShapedWord(shaped, sources)
-    kept = [(char, source) for char, source in zip(shaped, sources) if char not in (ZWJ, ZWNJ)]
+    kept = [(char, source) for char, source in zip(shaped, sources) if word[source] not in (ZWJ, ZWNJ)]
     return ShapedWord("".join(char for char, _ in kept), tuple(source for _, source in kept))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.text.shaping import shape_word
@@ -22,7 +23,22 @@ def test_a_word_starting_with_zwj_is_shaped() -> None:
     assert shaped.text == "文\ufefb"  # the joiner is gone, lam-alef is one ligature
 
 
+@pytest.mark.parametrize(
+    ("word", "shaped"),
+    [
+        ("ب\u200dلا", "\ufe91\ufefc"),  # beh initial, joined through the ZWJ to lam-alef final
+        ("a\u200dلآ", "a\ufef6"),  # a ZWJ asks for the joining form even after a Latin letter
+        ("ل\u200dا", "\ufedf\ufe8e"),  # a ZWJ between lam and alef: joined, no ligature
+    ],
+)
+def test_a_zwj_before_lam_alef_joins_without_moving_the_ligature(word: str, shaped: str) -> None:
+    """arabic-reshaper raised IndexError here (the ligature was looked up in the text
+    with the ZWJ, in a result without it): an article with such a word crashed the reader."""
+    assert shape_word(word).text == shaped
+
+
 @settings(max_examples=400, deadline=None)
+@example("a\u200dلآ")
 @given(WORD)
 def test_any_word_is_shaped_and_every_output_character_has_a_source(word: str) -> None:
     shaped = shape_word(word)
