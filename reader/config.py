@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 from platformdirs import user_config_dir
 
+from reader.files import write_atomically
 from reader.terminal.modes import BidiMode, BidiSetting
 from reader.text.digits import DigitStyle
 from reader.user_folders import chosen_folder
@@ -230,7 +231,7 @@ def _rewrite(directory: Path | None, change: Callable[[str], str]) -> Path:
         raise ConfigError(f"{loaded.problems[0]}: fix the file first, it was not changed")
     old_text = path.read_text(encoding="utf-8") if loaded.found else ""
     try:
-        _write_atomically(path, change(old_text))
+        write_atomically(path, change(old_text))
     except OSError as error:
         raise ConfigError(f"{path}: cannot write the config: {error.strerror or error}") from None
     return path
@@ -252,19 +253,6 @@ def _replace_key(text: str, key: str, rendered: str | None) -> str:
     return "\n".join([*lines[:start], *new, *lines[end:]]) + "\n"
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with temporary.open("w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
 # -- `reader config` -------------------------------------------------------------------
 
 
@@ -283,15 +271,3 @@ def describe(loaded: LoadedConfig) -> list[str]:
         f"digits: {config.digits.value}",
         f"calibrated_bidi: {calibrated}",
     ]
-
-
-def run_config_command(directory: Path | None) -> int:
-    """`reader config`: print the file and the settings in effect; 1 when it has problems."""
-    import sys
-
-    loaded = load_config(config_dir(directory))
-    for line in describe(loaded):
-        print(line)
-    for problem in loaded.problems:
-        print(f"reader: {problem}", file=sys.stderr)
-    return 1 if loaded.problems else 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.calibrate import calibration_lines, run_calibrate
+from reader.commands.calibrate import calibration_lines, run_calibrate
 from reader.config import load_config
 from reader.launch import decide_bidi
 from reader.terminal.modes import BidiMode

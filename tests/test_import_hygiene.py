@@ -20,7 +20,8 @@ PURE_MODULES = [
     "reader.text.normalize",
     "reader.terminal.select_mode",
     "reader.terminal.bdsm",
-    "reader.dump",
+    "reader.article.text_dump",
+    "reader.commands.dump",
     "reader.browser",
     "reader.user_folders",
     "reader.config",
@@ -56,5 +57,5 @@ def test_check_and_dump_do_not_load_the_tui() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "usage: reader check" in result.stdout
-    code = "import sys, reader.cli, reader.dump; assert 'textual' not in sys.modules"
+    code = "import sys, reader.cli, reader.commands.dump; assert 'textual' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

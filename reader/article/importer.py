@@ -18,6 +18,7 @@ from reader.article.loader import DEFAULT_MAX_SIZE, parse_article_bytes
 from reader.article.model import Direction, Image
 from reader.article.plaintext import PlainReport, read_plain_report, source_name
 from reader.article.yaml_source import text_position
+from reader.files import write_atomically
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -44,7 +45,7 @@ def run_import(file: Path, output: Path | None, title: str | None, force: bool) 
         chosen_title = _choose_title(title, report, file)
         text = article_yaml(chosen_title, report)
         _validate(text, target)
-        target.write_text(text, encoding="utf-8")
+        write_atomically(target, text)
     except ImportFailed as failure:
         print(f"reader import: {failure}", file=sys.stderr)
         return EXIT_FAILED

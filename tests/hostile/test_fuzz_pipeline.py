@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.article.loader import load_article
-from reader.dump import dump_lines
+from reader.article.text_dump import dump_lines
 from reader.terminal.modes import BidiMode
 from reader.text.layout import LayoutOptions
 

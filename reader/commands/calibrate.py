@@ -12,6 +12,7 @@ shows each one with whatever bidi it does itself.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import sys
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.article.model import Direction
+from reader.commands.options import add_config_dir_option
 from reader.config import ConfigError, forget_setting, save_setting
 from reader.terminal.modes import BidiMode
 from reader.text.layout import LayoutOptions, layout_paragraph
@@ -29,6 +31,21 @@ from reader.text.layout import LayoutOptions, layout_paragraph
 SAMPLE = "وقّعت 60 دولة على «اتفاقية هانوي» (2024) في العاصمة"
 MODES = (BidiMode.VISUAL, BidiMode.LOGICAL, BidiMode.RUNS)
 SETTING = "calibrated_bidi"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader calibrate",
+        description="Show an Arabic sentence in each bidi mode; the number you press is saved as this "
+        "terminal's mode, used by --bidi auto before any guess.",
+    )
+    parser.add_argument("--reset", action="store_true", help="forget the saved choice")
+    add_config_dir_option(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_calibrate(reset=args.reset, config_dir=args.config_dir)
 
 
 def calibration_lines(sample: str = SAMPLE) -> list[tuple[BidiMode, str]]:

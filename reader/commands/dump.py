@@ -1,55 +1,40 @@
-"""`reader dump`: print articles as the reader shows them, as plain text.
-
-For pipes and scripts (like `w3m -dump`), and the reference output tests compare with.
-Blocks are separated by blank lines; RTL lines are right-aligned by padding them to the
-width in visual mode. Colour (a bold title, dim byline, bold headings) only when stdout
-is a terminal.
-"""
+"""`reader dump PATH`: print articles as the reader shows them, as plain text."""
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from reader.article.document import Role, article_blocks, needs_gap_before
 from reader.article.loader import load_articles, size_limit
-from reader.article.model import Article
+from reader.article.text_dump import dump_chunks
+from reader.commands.options import add_max_size_option
 from reader.terminal.modes import BidiMode
-from reader.text.layout import LayoutOptions, layout_paragraph
+from reader.text.layout import LayoutOptions
 
 DEFAULT_WIDTH = 80
 EXIT_BAD_INPUT = 2
 
-_STYLE_BY_ROLE = {Role.TITLE: "\x1b[1m", Role.BYLINE: "\x1b[2m", Role.HEADING: "\x1b[1m"}
-_RESET = "\x1b[0m"
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader dump",
+        description="Print an article as the reader shows it, as plain text.",
+    )
+    parser.add_argument("path", type=Path, metavar="PATH")
+    parser.add_argument("--width", type=int, default=None, help="columns (default: the terminal's, else 80)")
+    parser.add_argument("--bidi", choices=["visual", "logical", "runs"], default="visual")
+    parser.add_argument("--no-harakat", action="store_true", help="leave out Arabic diacritics")
+    add_max_size_option(parser)
+    return parser
 
 
-def dump_chunks(article: Article, width: int, options: LayoutOptions, *, colour: bool = False) -> Iterator[list[str]]:
-    """The article's lines, one list per block; a blank line separates blocks.
-
-    Lines come a block at a time: a 2 MB article has tens of thousands of them.
-    """
-    pad = options.mode is not BidiMode.LOGICAL
-    for number, block in enumerate(article_blocks(article)):
-        lines = [""] if number and needs_gap_before(block) else []
-        laid_out = layout_paragraph(block.text, width, block.direction, options)
-        if pad:
-            lines.extend(" " * (width - line.width) + line.text if line.rtl else line.text for line in laid_out)
-        else:
-            lines.extend(line.text for line in laid_out)
-        style = _STYLE_BY_ROLE.get(block.role) if colour else None
-        yield [f"{style}{line}{_RESET}" for line in lines] if style else lines
-
-
-def dump_lines(article: Article, width: int, options: LayoutOptions, *, colour: bool = False) -> Iterator[str]:
-    """The article's lines, blocks separated by one blank line."""
-    for chunk in dump_chunks(article, width, options, colour=colour):
-        yield from chunk
+def run(args: argparse.Namespace) -> int:
+    return run_dump(args.path, width=args.width, bidi=args.bidi, harakat=not args.no_harakat, max_size=args.max_size)
 
 
 def _silence_stdout() -> None:
