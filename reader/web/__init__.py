@@ -1,0 +1,1 @@
+"""Getting news from the web: HTTP, feeds, OPML, subscriptions and fetching into the library."""
