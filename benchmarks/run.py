@@ -36,7 +36,7 @@ MB = 1_000_000
 
 def visual(text: str) -> str:
     """How the reader draws a short RTL phrase (one line), for finding it on screen."""
-    from reader.article.model import Direction
+    from reader.text.direction import Direction
     from reader.text.layout import layout_paragraph
 
     return layout_paragraph(text, 500, Direction.RTL)[0].text

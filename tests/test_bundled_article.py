@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from reader.article.loader import load_article
-from reader.article.model import Article, Direction
+from reader.article.model import Article
+from reader.text.direction import Direction
 from tests.conftest import BUNDLED_ARTICLE
 
 CREDIT_AT_END = re.compile(r"(.*) \(((?:ال)?صورة: [^()]+)\)\.")

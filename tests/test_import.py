@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from reader.article.loader import load_article
-from reader.article.model import Article, Direction, Image, LoadResult
+from reader.article.model import Article, Image, LoadResult
 from reader.article.plaintext import detect_language, read_plain_report
 from reader.cli import main
+from reader.text.direction import Direction
 from tests.conftest import BUNDLED_ARTICLE, WriteArticle
 
 

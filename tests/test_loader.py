@@ -19,7 +19,8 @@ from reader.article.loader import (
     load_article,
     load_articles,
 )
-from reader.article.model import Article, Direction, Image, LoadResult, Severity, Source
+from reader.article.model import Article, Image, LoadResult, Severity, Source
+from reader.text.direction import Direction
 from tests.conftest import REPO_ROOT, WriteArticle
 
 MINIMAL = "title: Hello\nbody:\n  - One.\n"
@@ -216,7 +217,7 @@ BAD_FILES: list[tuple[str, str | bytes, list[str]]] = [
         f"{MINIMAL}images:\n  - caption: a\n  - credit: b\n",
         ["6:5: images[1].caption: required"],
     ),
-    ("image text", f"{MINIMAL}images:\n  - a photo\n", ["5:5: images[0]: expected a mapping (caption, credit, file), got text"]),
+    ("image text", f"{MINIMAL}images:\n  - a photo\n", ["5:5: images[0]: expected a mapping (caption, credit, file, url), got text"]),
     (
         "image file outside",
         f"{MINIMAL}images:\n  - caption: a\n    file: ../../etc/passwd\n",

@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 import pytest
 
+from reader.terminal import select_mode
 from reader.terminal.identity import mode_from_environment
 from reader.terminal.modes import BidiMode, BidiSetting
 from reader.terminal.probe import BdsmState
-from reader.terminal import select_mode
 from reader.terminal.select_mode import ModeChoice, choose_mode, resolve_setting
 
 GNOME_TERMINAL = {"TERM": "xterm-256color", "VTE_VERSION": "7600", "COLORTERM": "truecolor"}

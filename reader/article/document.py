@@ -10,10 +10,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from reader.article.model import Article, Direction
+from reader.article.model import Article
 from reader.article.presentation import byline, caption_with_credit, labels_for
 from reader.article.urls import MAX_URL_LENGTH
 from reader.text.bidi import first_strong_level
+from reader.text.direction import Direction
 from reader.text.sanitize import sanitize_text
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he", "yi", "ps", "sd", "ug", "ckb", "dv", "arc", "syr"})

@@ -16,17 +16,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from reader.article.model import Article, Direction, Image, Problem, Severity, Source
+from reader.article.model import Article, Image, Problem, Severity, Source
 from reader.article.values import (
     InvalidValue,
     check_image_file,
     check_source_url,
     parse_direction,
+    parse_fetched,
     parse_language,
     parse_published,
     split_paragraphs,
 )
 from reader.article.yaml_source import NULL_TAG, YamlList, YamlMapping, YamlNode, YamlScalar
+from reader.text.direction import Direction
 
 ARTICLE_FIELDS = (
     "title",
@@ -34,6 +36,7 @@ ARTICLE_FIELDS = (
     "language",
     "direction",
     "published",
+    "fetched",
     "authors",
     "source",
     "body",
@@ -42,7 +45,7 @@ ARTICLE_FIELDS = (
     "tags",
 )
 SOURCE_FIELDS = ("name", "url")
-IMAGE_FIELDS = ("caption", "credit", "file")
+IMAGE_FIELDS = ("caption", "credit", "file", "url")
 
 _NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 _KIND_BY_TAG = {
@@ -91,6 +94,7 @@ def _read_article(root: YamlMapping, report: Report, path: Path | None) -> Artic
     language = optional(fields, "language", _checked(read_text, parse_language), report)
     direction = optional(fields, "direction", _checked(read_text, parse_direction), report)
     published = optional(fields, "published", _checked(read_text, parse_published), report)
+    fetched = optional(fields, "fetched", _checked(read_text, parse_fetched), report)
     authors = optional(fields, "authors", read_text_list, report)
     source = optional(fields, "source", read_source, report)
     images = optional(fields, "images", read_images, report)
@@ -105,6 +109,7 @@ def _read_article(root: YamlMapping, report: Report, path: Path | None) -> Artic
         language=language,
         direction=direction or Direction.AUTO,
         published=published,
+        fetched=fetched,
         authors=authors or (),
         source=source,
         images=images or (),
@@ -255,15 +260,16 @@ def read_source(node: YamlNode, where: str, report: Report) -> Source | None:
 
 
 def read_image(node: YamlNode, where: str, report: Report) -> Image | None:
-    """`caption` (required), `credit` and `file` (a relative path)."""
+    """`caption` (required), `credit`, `file` (a relative path) and `url` (http or https)."""
     if not isinstance(node, YamlMapping):
-        report.error(node, f"{where}: expected a mapping (caption, credit, file), got {describe(node)}")
+        report.error(node, f"{where}: expected a mapping (caption, credit, file, url), got {describe(node)}")
         return None
     fields = read_fields(node, where, IMAGE_FIELDS, report)
     caption = required(fields, "caption", node, where, read_text, report)
     credit = optional(fields, "credit", read_text, report, where)
     file = optional(fields, "file", _checked(read_text, check_image_file), report, where)
-    return Image(caption=caption, credit=credit, file=file) if caption is not None else None
+    url = optional(fields, "url", _checked(read_text, check_source_url), report, where)
+    return Image(caption=caption, credit=credit, file=file, url=url) if caption is not None else None
 
 
 def read_images(node: YamlNode, where: str, report: Report) -> tuple[Image, ...] | None:

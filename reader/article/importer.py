@@ -8,15 +8,13 @@ never overwriting a file without --force. Which line is what is `plaintext`'s bu
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from reader.article.fields import ARTICLE_FIELDS
-from reader.article.loader import DEFAULT_MAX_SIZE, parse_article_bytes
-from reader.article.model import Direction, Image
+from reader.article.loader import DEFAULT_MAX_SIZE
+from reader.article.model import Article, Source
 from reader.article.plaintext import PlainReport, read_plain_report, source_name
+from reader.article.writer import InvalidArticle, article_yaml
 from reader.article.yaml_source import text_position
 from reader.files import write_atomically
 
@@ -28,13 +26,6 @@ class ImportFailed(Exception):
     """Why an import cannot go on; the message is shown as `reader import: …`."""
 
 
-class _ReadableDumper(yaml.SafeDumper):
-    """Indents list items under their key (`body:\\n  - …`), as people write YAML."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
 def run_import(file: Path, output: Path | None, title: str | None, force: bool) -> int:
     """Import `file`; write the article to `output` (default: FILE.yaml); return the exit status."""
     try:
@@ -43,8 +34,7 @@ def run_import(file: Path, output: Path | None, title: str | None, force: bool) 
         for warning in report.warnings:
             print(f"reader import: warning: {warning}", file=sys.stderr)
         chosen_title = _choose_title(title, report, file)
-        text = article_yaml(chosen_title, report)
-        _validate(text, target)
+        text = report_yaml(chosen_title, report, target)
         write_atomically(target, text)
     except ImportFailed as failure:
         print(f"reader import: {failure}", file=sys.stderr)
@@ -94,47 +84,24 @@ def _choose_title(title: str | None, report: PlainReport, file: Path) -> str:
     return file.stem
 
 
-def article_fields(title: str, report: PlainReport) -> dict[str, Any]:
-    """The article as plain data, keys in the documented order, empty fields left out."""
-    fields: dict[str, Any] = {"title": title}
-    if report.language is not None:
-        fields["language"] = report.language
-    if report.direction is not Direction.AUTO:
-        fields["direction"] = report.direction.value
-    if report.source_url is not None:
-        fields["source"] = _source_fields(report.source_url)
-    fields["body"] = list(report.paragraphs)
-    if report.images:
-        fields["images"] = [_image_fields(image) for image in report.images]
-    return {key: fields[key] for key in ARTICLE_FIELDS if key in fields}
-
-
-def _source_fields(url: str) -> dict[str, str]:
-    name = source_name(url)
-    return {"name": name, "url": url} if name else {"url": url}
-
-
-def _image_fields(image: Image) -> dict[str, str]:
-    return {"caption": image.caption, "credit": image.credit} if image.credit else {"caption": image.caption}
-
-
-def article_yaml(title: str, report: PlainReport) -> str:
-    """The article YAML: UTF-8 letters as themselves, block style, one paragraph per line."""
-    if not report.paragraphs:
-        raise ImportFailed("no paragraphs found in the text")
-    return yaml.dump(
-        article_fields(title, report),
-        Dumper=_ReadableDumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=2**31 - 1,
+def report_article(title: str, report: PlainReport) -> Article:
+    """The article a plain-text report makes, titled `title`."""
+    url = report.source_url
+    return Article(
+        title=title,
+        body=tuple(report.paragraphs),
+        language=report.language,
+        direction=report.direction,
+        source=Source(url=url, name=source_name(url)) if url is not None else None,
+        images=tuple(report.images),
     )
 
 
-def _validate(text: str, target: Path) -> None:
-    """Refuse to write YAML that the loader would not accept."""
-    result = parse_article_bytes(text.encode("utf-8"), target)
-    if result.errors:
-        details = "; ".join(str(problem) for problem in result.errors)
-        raise ImportFailed(f"the generated article does not load: {details}")
+def report_yaml(title: str, report: PlainReport, target: Path) -> str:
+    """The article YAML of the report; `ImportFailed` when it would not load back."""
+    if not report.paragraphs:
+        raise ImportFailed("no paragraphs found in the text")
+    try:
+        return article_yaml(replace(report_article(title, report), path=target))
+    except InvalidArticle as error:
+        raise ImportFailed(f"the generated article does not load: {error}") from None

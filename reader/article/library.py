@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from reader.article.model import Article, Direction, LoadResult
+from reader.article.model import Article, LoadResult
+from reader.text.direction import Direction
 
 ArticleLoader = Callable[["Listing"], Article]
 

@@ -11,13 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-
-class Direction(enum.Enum):
-    """The base direction of an article's paragraphs."""
-
-    AUTO = "auto"  # per paragraph, from its first strong character (UAX #9 P2/P3)
-    RTL = "rtl"
-    LTR = "ltr"
+from reader.text.direction import Direction
 
 
 class Severity(enum.Enum):
@@ -53,11 +47,13 @@ class Source:
 
 @dataclass(frozen=True)
 class Image:
-    """A photo that went with the article: its caption, credit and optional file."""
+    """A photo that went with the article: its caption, credit, and where the picture is
+    (a file beside the article, the address it came from on the web, or both)."""
 
     caption: str
     credit: str | None = None
     file: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +66,7 @@ class Article:
     language: str | None = None
     direction: Direction = Direction.AUTO
     published: date | datetime | None = None
+    fetched: datetime | None = None  # when the reader took it from the web (not a publication date)
     authors: tuple[str, ...] = ()
     source: Source | None = None
     images: tuple[Image, ...] = ()

@@ -9,13 +9,13 @@ page residue (`تعليق (0)`), and which language and direction the letters sa
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from reader.article.model import Direction, Image
+from reader.article.model import Image
 from reader.article.values import InvalidValue, check_source_url
+from reader.text.direction import Direction
+from reader.text.language import detect_language
 
 HEADLINE_MAX_WORDS = 15
 HEADLINE_FINAL_STOPS = (".", ":", "۔", "؛", "…")
@@ -29,9 +29,6 @@ _CAPTION = re.compile(
 _SOURCE = re.compile(r"(?:المصدر|منبع|source|מקור)\s*:\s*(?P<url>\S+)", re.IGNORECASE)
 _COMMENT_COUNTER = re.compile(r"(?:تعليق|تعليقات|comments?|نظر|نظرات|תגובות)\s*\(\s*\d+\s*\)", re.IGNORECASE)
 
-_PERSIAN_LETTERS = frozenset("پچژگکی")
-_URDU_LETTERS = frozenset("ٹڈڑںےھ")
-_LETTER_SHARE = 0.005  # how many of the Arabic-script letters must be language-specific
 
 
 @dataclass(frozen=True)
@@ -114,36 +111,3 @@ def _headline(lines: list[str]) -> str | None:
     if caption_line(first) or source_line(first) or first.endswith(HEADLINE_FINAL_STOPS):
         return None
     return first if len(first.split()) <= HEADLINE_MAX_WORDS else None
-
-
-def detect_language(text: str) -> tuple[str | None, Direction]:
-    """The language and direction the letters say: Hebrew, Arabic, Persian or Urdu, else unknown."""
-    scripts = Counter(_script(character) for character in text if character.isalpha())
-    arabic, hebrew, other = scripts["arabic"], scripts["hebrew"], scripts["other"]
-    if hebrew > arabic and hebrew >= other:
-        return "he", Direction.RTL
-    if arabic and arabic >= other:
-        return _arabic_script_language(text, arabic), Direction.RTL
-    if other:
-        return None, Direction.LTR
-    return None, Direction.AUTO
-
-
-def _arabic_script_language(text: str, arabic_letters: int) -> str:
-    def share(letters: frozenset[str]) -> float:
-        return sum(character in letters for character in text) / arabic_letters
-
-    if share(_URDU_LETTERS) >= _LETTER_SHARE:
-        return "ur"
-    if share(_PERSIAN_LETTERS) >= _LETTER_SHARE:
-        return "fa"
-    return "ar"
-
-
-def _script(character: str) -> str:
-    name = unicodedata.name(character, "")
-    if name.startswith("ARABIC"):
-        return "arabic"
-    if name.startswith("HEBREW"):
-        return "hebrew"
-    return "other"

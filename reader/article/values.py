@@ -12,8 +12,8 @@ import unicodedata
 from datetime import date, datetime
 from pathlib import PurePosixPath, PureWindowsPath
 
-from reader.article.model import Direction
 from reader.article.urls import check_url
+from reader.text.direction import Direction
 
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -52,6 +52,14 @@ def parse_published(text: str) -> date | datetime:
     raise InvalidValue(
         f"expected an ISO 8601 date such as 2025-10-25 or 2025-10-25T09:45:00+07:00, got {text!r}"
     )
+
+
+def parse_fetched(text: str) -> datetime:
+    """When an article was fetched: an ISO 8601 date-time with its offset (`2026-12-06T21:40:00+00:00`)."""
+    value = parse_published(text)
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise InvalidValue(f"expected a date-time with its offset, such as 2026-12-06T21:40:00+00:00, got {text!r}")
+    return value
 
 
 def check_source_url(text: str) -> str:

@@ -22,10 +22,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from reader.article.model import Direction
 from reader.commands.options import add_config_dir_option
 from reader.config import ConfigError, forget_setting, save_setting
 from reader.terminal.modes import BidiMode
+from reader.text.direction import Direction
 from reader.text.layout import LayoutOptions, layout_paragraph
 
 SAMPLE = "وقّعت 60 دولة على «اتفاقية هانوي» (2024) في العاصمة"

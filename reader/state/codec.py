@@ -13,9 +13,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from reader.article.model import Article, Direction, Image, LoadResult, Problem, Severity, Source
+from reader.article.model import Article, Image, LoadResult, Problem, Severity, Source
+from reader.text.direction import Direction
 
-RECORD_VERSION = 1
+RECORD_VERSION = 2  # 2: images' url, the fetch time
 
 
 def result_to_json(result: LoadResult) -> str:
@@ -86,9 +87,10 @@ def _article_to_dict(article: Article) -> dict[str, Any]:
         "language": article.language,
         "direction": article.direction.value,
         "published": _published_to_json(article.published),
+        "fetched": article.fetched.isoformat() if article.fetched is not None else None,
         "authors": list(article.authors),
         "source": [article.source.url, article.source.name] if article.source else None,
-        "images": [[image.caption, image.credit, image.file] for image in article.images],
+        "images": [[image.caption, image.credit, image.file, image.url] for image in article.images],
         "facts": list(article.facts),
         "tags": list(article.tags),
         "path": str(article.path) if article.path is not None else None,
@@ -104,9 +106,10 @@ def _article_from_dict(data: dict[str, Any]) -> Article:
         language=data["language"],
         direction=Direction(data["direction"]),
         published=_published_from_json(data["published"]),
+        fetched=datetime.fromisoformat(data["fetched"]) if data["fetched"] is not None else None,
         authors=tuple(data["authors"]),
         source=Source(source[0], source[1]) if source else None,
-        images=tuple(Image(caption, credit, file) for caption, credit, file in data["images"]),
+        images=tuple(Image(caption, credit, file, url) for caption, credit, file, url in data["images"]),
         facts=tuple(data["facts"]),
         tags=tuple(data["tags"]),
         path=Path(data["path"]) if data["path"] is not None else None,

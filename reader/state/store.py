@@ -42,7 +42,7 @@ from typing import Any, Protocol, TypeVar
 from platformdirs import user_state_dir
 
 from reader.article.library import Listing
-from reader.article.model import Direction, LoadResult, Problem
+from reader.article.model import LoadResult, Problem
 from reader.state.codec import (
     problems_from_json,
     problems_to_json,
@@ -51,6 +51,7 @@ from reader.state.codec import (
     result_from_json,
     result_to_json,
 )
+from reader.text.direction import Direction
 from reader.user_folders import chosen_folder
 
 ENV_VARIABLE = "READER_STATE_DIR"

@@ -23,7 +23,7 @@ from typing import Final
 
 from bidi.mirror import MIRRORED
 
-from reader.text.bidi_classes import B, BN, EXPLICIT_CONTROLS, ISOLATE_CONTROLS, REMOVED_BY_X9, S, WS, L, R, classify
+from reader.text.bidi_classes import BN, EXPLICIT_CONTROLS, ISOLATE_CONTROLS, REMOVED_BY_X9, WS, B, L, R, S, classify
 from reader.text.bidi_explicit import first_strong_in_classes, isolating_run_sequences, resolve_explicit_levels
 from reader.text.bidi_implicit import resolve_sequence_levels
 

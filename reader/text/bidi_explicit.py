@@ -15,7 +15,6 @@ from typing import Final
 
 from reader.text.bidi_classes import (
     AL,
-    B,
     FSI,
     ISOLATE_CONTROLS,
     ISOLATE_INITIATORS,
@@ -28,6 +27,7 @@ from reader.text.bidi_classes import (
     RLE,
     RLI,
     RLO,
+    B,
     L,
     R,
 )

@@ -8,10 +8,11 @@ from datetime import date
 import pytest
 
 from reader.app import ReaderApp
-from reader.config import DEFAULT_THEME
 from reader.article.library import Library
 from reader.article.loader import load_article
-from reader.article.model import Article, Direction, Image, LoadResult, Source
+from reader.article.model import Article, Image, LoadResult, Source
+from reader.config import DEFAULT_THEME
+from reader.text.direction import Direction
 from reader.text.layout import LayoutOptions
 from tests.conftest import BUNDLED_ARTICLE
 

@@ -18,11 +18,11 @@ from reader.app import ReaderApp
 from reader.article.document import body_blocks
 from reader.article.loader import load_article
 from reader.article.model import Article
-from reader.widgets.text_pane import TextPane
 from reader.text.layout import LayoutOptions, layout_paragraph
+from reader.widgets.text_pane import TextPane
+from tests.app.conftest import library_of
 from tests.conftest import BUNDLED_ARTICLE, REPO_ROOT
 from tests.e2e.conftest import Terminal
-from tests.app.conftest import library_of
 from tests.text.test_fribidi_differential import logical_line, normalise_known_differences
 
 Render = Callable[[list[str], bool], list[str]]

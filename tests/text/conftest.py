@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from tests.conftest import SEED_FILE
 
-
 MIXED_SAMPLES = {
     "persian": "می‌خواهم به کتابخانه بروم؛ «گفتگو» با ژاله (۱۴۰۲) در ۲۵ مهر ساعت ۱۰:۳۰.",
     "urdu": "پاکستان کے وزیر اعظم نے کہا کہ یہ ایک اہم قدم ہے۔",

@@ -14,7 +14,6 @@ from reader.text.layout import layout_paragraph
 from tests.conftest import BUNDLED_ARTICLE, REPO_ROOT
 
 
-
 @pytest.fixture
 def bundled() -> Path:
     if not BUNDLED_ARTICLE.exists():

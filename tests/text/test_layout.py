@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from reader.article.model import Direction
 from reader.terminal.modes import BidiMode
+from reader.text.direction import Direction
 from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.text.shaping import shape_word
 from tests.text.conftest import MIXED_SAMPLES, seed_paragraphs
