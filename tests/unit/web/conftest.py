@@ -76,7 +76,7 @@ def _handler_class(server: WebServer) -> type[BaseHTTPRequestHandler]:
     class RequestHandler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+        def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
             server.requests.append(Seen(self.path, {key.lower(): value for key, value in self.headers.items()}))
             handler = server.routes.get(path)
@@ -88,7 +88,7 @@ def _handler_class(server: WebServer) -> type[BaseHTTPRequestHandler]:
             except (BrokenPipeError, ConnectionResetError):
                 return  # the reader hung up, as it should on a hostile server
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             return
 
     return RequestHandler
