@@ -1,0 +1,124 @@
+"""The article text of a news page, by trafilatura, as paragraphs a reader wants.
+
+This module owns the call to trafilatura (comments, tables and images left out, links kept
+so that a wall of links can be told from an article) and the paragraphs made of its
+output: whitespace joined, the invisible marks put back (see `page_marks`), site furniture
+dropped (see `page_boilerplate`), the headline repeated at the top dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+from dataclasses import dataclass
+
+from lxml.etree import _Element
+from lxml.html import HtmlElement
+
+from reader.web.page_boilerplate import is_boilerplate
+from reader.web.page_marks import MarkGuard
+
+BLOCK_TAGS = frozenset({"p", "head", "item", "quote", "cell"})
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of extracted text, and how much of it is the text of links."""
+
+    text: str
+    link_chars: int
+    links: int
+
+
+@dataclass(frozen=True)
+class ExtractedText:
+    """What trafilatura found: the text blocks (marks restored) and the metadata it read."""
+
+    blocks: tuple[Block, ...]
+    title: str | None
+    site_name: str | None
+    description: str | None
+    author: str | None
+
+
+def extract_text(tree: HtmlElement, url: str | None, guard: MarkGuard) -> ExtractedText:
+    """Run trafilatura on a copy of the (mark-protected) tree."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        deepcopy(tree),
+        url=url,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=True,
+        with_metadata=True,
+        date_extraction_params={"extensive_search": False},
+    )
+    if document is None or isinstance(document, dict):
+        return ExtractedText((), None, None, None, None)
+    body = document.body
+    blocks = tuple(_blocks(body, guard)) if body is not None else ()
+    return ExtractedText(
+        blocks=blocks,
+        title=_restored(document.title, guard),
+        site_name=_restored(document.sitename, guard),
+        description=_restored(document.description, guard),
+        author=_restored(document.author, guard),
+    )
+
+
+def _blocks(body: _Element, guard: MarkGuard) -> list[Block]:
+    """Each paragraph, heading, list item and quote; a line break (`<lb/>`) separates paragraphs too."""
+    for line_break in body.iter("lb"):
+        line_break.tail = "\n" + (line_break.tail or "")
+    blocks: list[Block] = []
+    for element in body.iter(*BLOCK_TAGS):
+        if any(ancestor.tag in BLOCK_TAGS for ancestor in element.iterancestors()):
+            continue  # a list item inside a quote is read with the quote
+        lines = [" ".join(line.split()) for line in guard.restore("".join(element.itertext())).split("\n")]
+        lines = [line for line in lines if line]
+        links = element.findall(".//ref")
+        link_chars = sum(len(" ".join("".join(link.itertext()).split())) for link in links)
+        for index, line in enumerate(lines):
+            blocks.append(Block(line, link_chars if index == 0 else 0, len(links) if index == 0 else 0))
+    return blocks
+
+
+def article_paragraphs(blocks: tuple[Block, ...], headline: str | None) -> tuple[str, ...]:
+    """The article's paragraphs: site furniture and a repeated headline left out, each once in a row."""
+    paragraphs: list[str] = []
+    for block in blocks:
+        if is_boilerplate(block.text) or (headline and not paragraphs and _same_text(block.text, headline)):
+            continue
+        if paragraphs and paragraphs[-1] == block.text:
+            continue
+        paragraphs.append(block.text)
+    return tuple(paragraphs)
+
+
+def _same_text(one: str, other: str) -> bool:
+    def letters(text: str) -> str:
+        return "".join(character for character in text.casefold() if character.isalnum())
+
+    return letters(one) == letters(other)
+
+
+def _restored(value: str | None, guard: MarkGuard) -> str | None:
+    return " ".join(guard.restore(value).split()) if value else None
+
+
+_BYLINE = re.compile(
+    r"(?:حوار|بقلم|كتب|كتبت|إعداد|اعداد|by|نویسنده|گفت‌وگو|מאת)\s*[:：]?\s+(?P<name>[^\d:،,.]{2,60}?)\s*",
+    re.IGNORECASE,
+)
+BYLINE_MAX_WORDS = 7
+
+
+def split_byline(paragraphs: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
+    """A byline standing as the first paragraph (`حوار: آسيا العتروس`, `By Jane Doe`) taken out, and its name."""
+    if len(paragraphs) > 1 and len(paragraphs[0].split()) <= BYLINE_MAX_WORDS:
+        match = _BYLINE.fullmatch(paragraphs[0])
+        if match is not None:
+            return paragraphs[1:], match["name"]
+    return paragraphs, None
