@@ -34,3 +34,8 @@ def data_folder(cli_value: Path | None = None, env: Mapping[str, str] | None = N
     from platformdirs import user_data_dir
 
     return chosen_folder(cli_value, env, DATA_VARIABLE, user_data_dir)
+
+
+def fetched_articles(data: Path) -> Path:
+    """The folder of articles taken from the web (`reader fetch`), one subfolder per feed."""
+    return data / "articles"

@@ -9,17 +9,16 @@ category, titles in any script (UTF-8).
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
+from xml.etree import ElementTree
 
 import defusedxml.ElementTree as SafeElementTree
 from defusedxml import DefusedXmlException
 
 from reader.web.http import is_web_url
-
 
 NAME_ATTRIBUTE = "{urn:rtl-news-reader}name"
 

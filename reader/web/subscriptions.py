@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.files import write_atomically
+from reader.user_folders import fetched_articles
 
 FILE_NAME = "feeds.json"
 FORMAT_VERSION = 1
@@ -94,7 +95,7 @@ def subscriptions_path(data: Path) -> Path:
 
 def articles_folder(data: Path) -> Path:
     """Where fetched articles are saved, one folder per feed."""
-    return data / "articles"
+    return fetched_articles(data)
 
 
 def load_subscriptions(data: Path) -> Subscriptions:
@@ -161,14 +162,22 @@ def _fields(feed: Subscription) -> Mapping[str, Any]:
     return {key: value for key, value in fields.items() if value not in (None, [])}
 
 
-_NOT_IN_NAMES = re.compile(r"[^\w\-]+")
+_NOT_IN_NAMES = re.compile(r"[^\w]+")
+MAX_NAME_WORDS = 4
+MAX_NAME_LENGTH = 40
+
+
+def _in_name(char: str) -> bool:
+    """Letters, digits and combining marks (harakat) of any script."""
+    return char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
 
 
 def feed_name(title: str | None, url: str) -> str:
     """A name for a feed, also safe as a folder name: its title in any script (`bbc-عربي`),
     lower case, words joined by `-`; the address's host when the title has no letters."""
     text = unicodedata.normalize("NFC", title or "").lower()
-    name = _NOT_IN_NAMES.sub("-", text).strip("-_")[:60].strip("-_")
+    words = "".join(char if _in_name(char) else " " for char in text).split()
+    name = "-".join(words[:MAX_NAME_WORDS])[:MAX_NAME_LENGTH].strip("-_")
     if name:
         return name
     host = urlsplit(url).hostname or "feed"
