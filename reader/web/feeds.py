@@ -30,6 +30,9 @@ from reader.web.language import detect_direction, detect_language
 DEFAULT_MAX_ITEMS = 200
 """How many items of one feed are kept: the newest, when a feed holds more."""
 
+LANGUAGE_SAMPLE = 400
+"""Characters of an item (title first) that decide its language and direction."""
+
 FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/feed+json", "application/json", "application/rdf+xml"}
 )
@@ -90,8 +93,10 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_it
         info, entries = json_feed
     else:
         headers = {"content-location": url, **({"content-type": content_type} if content_type else {})}
-        parsed = feedparser.parse(harmless_xml(body), response_headers=headers, resolve_relative_uris=True,
-                                  sanitize_html=True)
+        # No HTML is kept (`html_paragraphs` keeps text only), so feedparser's sanitizer and
+        # link rewriting inside HTML would be work for nothing.
+        parsed = feedparser.parse(harmless_xml(body), response_headers=headers, resolve_relative_uris=False,
+                                  sanitize_html=False)
         if not parsed.get("version") and not parsed.entries:
             raise FeedError("no feed found (not RSS, Atom or JSON Feed)")
         info, entries = parsed.get("feed", {}), parsed.entries
@@ -310,7 +315,7 @@ def item_article(item: FeedItem, feed: Feed, fetched: datetime, *, body: Sequenc
     (or `body`, the text of the item's page). Language and direction come from the text."""
     paragraphs = tuple(body) if body else (item.content or item.summary or (item.title,))
     summary = " ".join(item.summary) if item.summary and paragraphs != item.summary else None
-    sample = " ".join((item.title, *paragraphs[:5]))
+    sample = " ".join((item.title, *paragraphs[:2]))[:LANGUAGE_SAMPLE]
     return Article(
         title=item.title,
         body=paragraphs,

@@ -18,6 +18,7 @@ threads) after each feed and each page, so a progress bar or the app can follow.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -116,12 +117,18 @@ def fetch_feeds(
     extractor: Extractor | None = None,
 ) -> list[FeedResult]:
     """Fetch `feeds` (of `subscriptions`, whose file in `data` is saved after each feed)."""
-    run = _Run(data, subscriptions, options, progress or (lambda _: None), extractor or _page_extractor(), len(feeds))
+    if extractor is None and options.full_text:
+        extractor = _page_extractor()  # trafilatura is imported only when pages are extracted
+    run = _Run(data, subscriptions, options, progress or (lambda _: None), extractor or _no_extractor, len(feeds))
     with new_client() as client, ThreadPoolExecutor(max(options.jobs, 1), "feed") as feed_pool, \
             ThreadPoolExecutor(max(options.jobs, 1), "page") as page_pool:
         run.client, run.page_pool = client, page_pool
         futures = [feed_pool.submit(run.one_feed, feed) for feed in feeds]
         return [future.result() for future in futures]
+
+
+def _no_extractor(html: bytes, url: str, content_type: str | None, fetched: datetime) -> object:
+    raise AssertionError("no page is extracted with --no-full-text")
 
 
 def _page_extractor() -> Extractor:
@@ -200,7 +207,7 @@ class _Run:
                 done.append(item.key)
                 continue
             try:
-                write_article(article, article_path(self.data, subscription.name, item.key))
+                write_article(article, article_path(self.data, subscription.name, item.key), durable=False)
             except (InvalidArticle, OSError) as error:
                 failures.append(str(error))
                 notes.append(f"not saved {item.title[:80]}: {error}")
@@ -211,6 +218,8 @@ class _Run:
             if problem is not None:
                 failures.append(problem)
                 notes.append(f"{item.title[:80]}: no full text ({problem}); the feed's summary is kept")
+        if done:
+            os.sync()  # the articles are on disk before the state that says they are saved
         result = FeedResult(subscription.name, counts["new"], counts["full"], tuple(failures), tuple(not_articles),
                             tuple(notes))
         return result, done
