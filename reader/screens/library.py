@@ -40,8 +40,19 @@ from textual.worker import get_current_worker
 from reader.article.document import article_is_rtl
 from reader.article.library import Library, Listing
 from reader.article.loader import DEFAULT_MAX_SIZE
-from reader.screens.library_view import Entry, LibraryView, entries, languages, next_language
-from reader.state.index import IndexReport, index_library, preview_library, same_articles
+from reader.screens.library_view import (
+    Entry,
+    LibraryView,
+    entries,
+    languages,
+    next_language,
+)
+from reader.state.index import (
+    IndexReport,
+    index_library,
+    preview_library,
+    same_articles,
+)
 from reader.state.search import Snippet, make_snippet, search_articles
 from reader.state.store import NullStore, ReadingState, Store
 from reader.text.digits import DigitStyle, convert_digits

@@ -6,7 +6,7 @@ own width; a resize lays them out again (the engine caches per paragraph and wid
 Long texts are laid out lazily: the first screens synchronously, the rest in a thread
 worker, so the first paint never waits for the whole article. A place further on (End, a
 place kept across a resize or restored from last time, a search hit) is laid out at once,
-ahead of the worker (`reader.article.pane_lines`), and the worker pauses while the
+ahead of the worker (`reader.widgets.pane_lines`), and the worker pauses while the
 reader scrolls or resizes.
 
 Search matches are given as logical spans per block and drawn where their letters are
@@ -32,7 +32,9 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from reader.article.document import Block, Role
-from reader.article.pane_lines import (
+from reader.article.urls import check_url
+from reader.text.layout import DisplayLine, LayoutOptions
+from reader.widgets.pane_lines import (
     PaneLine,
     PaneLines,
     blocks_filling,
@@ -40,8 +42,6 @@ from reader.article.pane_lines import (
     last_blocks_filling,
     layout_blocks,
 )
-from reader.article.urls import check_url
-from reader.text.layout import DisplayLine, LayoutOptions
 
 # Below this many characters a pane lays everything out at once.
 LAZY_LAYOUT_THRESHOLD = 60_000

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from reader.article.document import MAX_SHORT_TEXT, body_blocks, header_blocks, paragraph_pieces
+from reader.article.document import (
+    MAX_SHORT_TEXT,
+    body_blocks,
+    header_blocks,
+    paragraph_pieces,
+)
 from reader.article.model import Article, Source
-from reader.article.pane_lines import layout_blocks
 from reader.screens.reading import ReadingScreen
 from reader.text.layout import LayoutOptions
+from reader.widgets.pane_lines import layout_blocks
 from reader.widgets.text_pane import TextPane
 from tests.app.conftest import MakeApp
 
