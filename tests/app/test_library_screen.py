@@ -18,7 +18,7 @@ from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.widgets.row_list import RowList
 from reader.widgets.text_pane import TextPane
 from tests.app.conftest import library_of
-from tests.state.conftest import news_yaml, write_generated_library
+from tests.unit.state.conftest import news_yaml, write_generated_library
 
 
 def rows(app: ReaderApp) -> list[str]:

@@ -16,7 +16,7 @@ from reader.config import (
 )
 from reader.terminal.modes import BidiMode, BidiSetting
 from reader.text.digits import DigitStyle
-from tests.config.conftest import WriteConfig
+from tests.unit.config.conftest import WriteConfig
 
 
 def test_no_config_file_means_the_defaults(config_folder: Path) -> None:

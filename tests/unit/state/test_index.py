@@ -8,7 +8,7 @@ from pathlib import Path
 from reader.article.loader import load_article, load_articles
 from reader.state.index import index_library
 from reader.state.store import SqliteStore
-from tests.state.conftest import WriteNews, write_generated_library
+from tests.unit.state.conftest import WriteNews, write_generated_library
 
 LIBRARY_SIZE = 300
 
