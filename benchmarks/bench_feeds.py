@@ -34,7 +34,9 @@ if __package__ in (None, ""):  # `python benchmarks/bench_feeds.py`
 from benchmarks.harness import Timing, ratio, summarize  # noqa: E402
 
 PYTHON = sys.executable
-READER = [str(Path(PYTHON).parent / "reader")] if (Path(PYTHON).parent / "reader").exists() else [PYTHON, "-m", "reader"]
+READER = (
+    [str(Path(PYTHON).parent / "reader")] if (Path(PYTHON).parent / "reader").exists() else [PYTHON, "-m", "reader"]
+)
 FEEDS = 50
 ITEMS = 30
 FULL_TEXT_FEEDS = 5
@@ -80,8 +82,10 @@ def local_server() -> Iterator[str]:
                 self.send_error(404)
                 return
             self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8" if "/page/" in self.path else
-                             "application/rss+xml; charset=utf-8")
+            self.send_header(
+                "Content-Type",
+                "text/html; charset=utf-8" if "/page/" in self.path else "application/rss+xml; charset=utf-8",
+            )
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -121,8 +125,9 @@ def time_reader(folder: Path, urls: list[str], runs: int, *, full_text: bool) ->
         data = folder / f"reader-{'full' if full_text else 'summary'}-{run}"
         env = {**os.environ, "READER_DATA_DIR": str(data)}
         (folder / "feeds.opml").write_text(opml(urls), encoding="utf-8")
-        subprocess.run([*READER, "feeds", "import", str(folder / "feeds.opml")], env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [*READER, "feeds", "import", str(folder / "feeds.opml")], env=env, check=True, stdout=subprocess.DEVNULL
+        )
         command = [*READER, "fetch", "--jobs", str(JOBS), *([] if full_text else ["--no-full-text"])]
         started = time.perf_counter()
         subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -158,9 +163,11 @@ def _newsboat_items(cache: Path) -> int:
 
 def web_imports_at_start() -> str:
     """The web modules that importing the app loads (there should be none)."""
-    code = ("import sys, reader.app, reader.launch; "
-            "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('httpx', 'feedparser', 'trafilatura', 'lxml', 'defusedxml') or m.startswith('reader.web'))))")
+    code = (
+        "import sys, reader.app, reader.launch; "
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('httpx', 'feedparser', 'trafilatura', 'lxml', 'defusedxml') or m.startswith('reader.web'))))"
+    )
     result = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True)
     return result.stdout.strip() or "none"
 
@@ -184,17 +191,34 @@ def bench_feeds(report: object, runs: int) -> None:
     table(
         ["program", "median", "range", "items stored", "ratio to newsboat"],
         [
-            [f"`{version.split(' - ')[0]} -x reload` (reload-threads {JOBS})", newsboat.ms(), _range(newsboat),
-             f"{cached:,}", "1.00×"],
-            [f"`reader fetch --no-full-text --jobs {JOBS}`", reader.ms(), _range(reader), f"{saved:,} article files",
-             f"{ratio(reader, newsboat):.2f}× (target ≤ 1.5×: {'met' if ratio(reader, newsboat) <= 1.5 else 'not met'})"],
+            [
+                f"`{version.split(' - ')[0]} -x reload` (reload-threads {JOBS})",
+                newsboat.ms(),
+                _range(newsboat),
+                f"{cached:,}",
+                "1.00×",
+            ],
+            [
+                f"`reader fetch --no-full-text --jobs {JOBS}`",
+                reader.ms(),
+                _range(reader),
+                f"{saved:,} article files",
+                f"{ratio(reader, newsboat):.2f}× (target ≤ 1.5×: {_met(ratio(reader, newsboat) <= 1.5)})",
+            ],
         ],
     )
-    add(f"Full text (`reader fetch --jobs {JOBS}`, {FULL_TEXT_FEEDS} feeds, {pages:,} item pages fetched and "
-        f"extracted): {full.ms()}, {pages / full.median:,.0f} pages/s.")
+    add(
+        f"Full text (`reader fetch --jobs {JOBS}`, {FULL_TEXT_FEEDS} feeds, {pages:,} item pages fetched and "
+        f"extracted): {full.ms()}, {pages / full.median:,.0f} pages/s."
+    )
     add()
-    add(f"Web modules loaded by `import reader.app, reader.launch` (the reading screen's start): {web_imports_at_start()}.")
+    loaded = web_imports_at_start()
+    add(f"Web modules loaded by `import reader.app, reader.launch` (the reading screen's start): {loaded}.")
     add()
+
+
+def _met(condition: bool) -> str:
+    return "met" if condition else "not met"
 
 
 def _range(timing: Timing) -> str:

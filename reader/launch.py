@@ -2,9 +2,9 @@
 
 `reader` with no path opens the user's library: the config's `folders` plus the articles
 `reader fetch` saved (`<data>/articles`); when that is empty, `./articles` when the working
-directory has one, else the articles bundled with the package. A folder is
-indexed by the library screen (`reader.state`); a single file is loaded at once. A path that does not exist or holds no article is an
-error message and exit code 2, never a traceback. Textual is imported only here, once we
+directory has one, else the articles bundled with the package. A folder is indexed by the
+library screen (`reader.state`); a single file is loaded at once. A path that does not
+exist or holds no article is an error message and exit code 2, never a traceback. Textual is imported only here, once we
 know there is something to show.
 
 The bidi mode comes from `--bidi`, `READER_BIDI`, or the terminal itself
@@ -104,9 +104,7 @@ def decide_bidi(cli_value: str | None, config: Config = Config(), probe: Probe =
         resolved = resolve_setting(cli_value, os.environ, config.bidi.value)
     except ValueError as error:
         return f"reader: {error}"
-    return choose_mode(
-        resolved.setting, os.environ, config.calibrated_bidi, probe, setting_source=resolved.source
-    )
+    return choose_mode(resolved.setting, os.environ, config.calibrated_bidi, probe, setting_source=resolved.source)
 
 
 def print_bidi_info(cli_value: str | None) -> int:
@@ -200,4 +198,3 @@ def run_app(
         app.run()
     store.close()
     return app.return_code or 0
-

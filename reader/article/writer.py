@@ -73,8 +73,12 @@ def _yaml_text(fields: dict[str, Any]) -> str:
     """The fields as YAML. libyaml's emitter (8× faster: `reader fetch` writes thousands of
     articles) when every text is one line; its sequences are then indented under their key
     as `_ReadableDumper` writes them, which is all that differs. Else PyYAML's emitter."""
-    options: dict[str, Any] = {"allow_unicode": True, "sort_keys": False, "default_flow_style": False,
-                               "width": 2**31 - 1}
+    options: dict[str, Any] = {
+        "allow_unicode": True,
+        "sort_keys": False,
+        "default_flow_style": False,
+        "width": 2**31 - 1,
+    }
     if _C_DUMPER is None or _has_line_breaks(fields):
         return str(yaml.dump(fields, Dumper=_ReadableDumper, **options))
     return _indent_sequences(yaml.dump(fields, Dumper=_C_DUMPER, **options))

@@ -137,7 +137,7 @@ def check_feed(url: str) -> tuple[str, Feed]:
         if looks_like_html(fetched.body, content_type):
             links = discover_feeds(fetched.body, fetched.url)
             if not links:
-                raise CommandError(f"no feed at {url}: the page links none (<link rel=\"alternate\">)")
+                raise CommandError(f'no feed at {url}: the page links none (<link rel="alternate">)')
             fetched = fetch(links[0].url)
             content_type = fetched.headers.get("content-type")
         return fetched.url, parse_feed(fetched.body, fetched.url, content_type=content_type)

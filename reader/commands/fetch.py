@@ -30,13 +30,27 @@ def build_parser() -> argparse.ArgumentParser:
         description="Fetch the followed feeds (or those named); each new item becomes an article file.",
     )
     parser.add_argument("feeds", nargs="*", metavar="NAME|URL", help="only these followed feeds")
-    parser.add_argument("--no-full-text", dest="full_text", action="store_false",
-                        help="keep the feed's summary; do not fetch each item's page")
+    parser.add_argument(
+        "--no-full-text",
+        dest="full_text",
+        action="store_false",
+        help="keep the feed's summary; do not fetch each item's page",
+    )
     parser.add_argument("--jobs", type=_positive, default=4, metavar="N", help="feeds fetched at once (default 4)")
-    parser.add_argument("--timeout", type=_seconds, default=Limits.total_timeout, metavar="SECONDS",
-                        help=f"the longest one feed or page may take (default {Limits.total_timeout:g})")
-    parser.add_argument("--max-items", type=_positive, default=DEFAULT_MAX_ITEMS, metavar="N",
-                        help=f"keep only the newest N items of a feed (default {DEFAULT_MAX_ITEMS})")
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=Limits.total_timeout,
+        metavar="SECONDS",
+        help=f"the longest one feed or page may take (default {Limits.total_timeout:g})",
+    )
+    parser.add_argument(
+        "--max-items",
+        type=_positive,
+        default=DEFAULT_MAX_ITEMS,
+        metavar="N",
+        help=f"keep only the newest N items of a feed (default {DEFAULT_MAX_ITEMS})",
+    )
     return parser
 
 
@@ -115,8 +129,10 @@ class ProgressBar:
         total = max(progress.feeds_total + progress.pages_total, 1)
         filled = BAR_WIDTH * done // total
         pages = f", {progress.pages_done}/{progress.pages_total} pages" if progress.pages_total else ""
-        line = (f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {progress.feeds_done}/{progress.feeds_total} feeds"
-                f"{pages}  {sanitize_text(progress.feed)[:30]}")
+        line = (
+            f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {progress.feeds_done}/{progress.feeds_total} feeds"
+            f"{pages}  {sanitize_text(progress.feed)[:30]}"
+        )
         with self._lock:
             self._stream.write(f"\r\x1b[K{line}")
             self._stream.flush()

@@ -120,8 +120,11 @@ def fetch_feeds(
     if extractor is None and options.full_text:
         extractor = _page_extractor()  # trafilatura is imported only when pages are extracted
     run = _Run(data, subscriptions, options, progress or (lambda _: None), extractor or _no_extractor, len(feeds))
-    with new_client() as client, ThreadPoolExecutor(max(options.jobs, 1), "feed") as feed_pool, \
-            ThreadPoolExecutor(max(options.jobs, 1), "page") as page_pool:
+    with (
+        new_client() as client,
+        ThreadPoolExecutor(max(options.jobs, 1), "feed") as feed_pool,
+        ThreadPoolExecutor(max(options.jobs, 1), "page") as page_pool,
+    ):
         run.client, run.page_pool = client, page_pool
         futures = [feed_pool.submit(run.one_feed, feed) for feed in feeds]
         return [future.result() for future in futures]
@@ -171,17 +174,30 @@ class _Run:
     def _fetch_feed(self, subscription: Subscription, now: datetime) -> tuple[FeedResult, Subscription]:
         name = subscription.name
         try:
-            fetched = fetch(subscription.url, limits=self.options.limits, etag=subscription.etag,
-                            last_modified=subscription.last_modified, client=self.client)
+            fetched = fetch(
+                subscription.url,
+                limits=self.options.limits,
+                etag=subscription.etag,
+                last_modified=subscription.last_modified,
+                client=self.client,
+            )
             if fetched.not_modified:
                 return FeedResult(name, not_modified=True, title=subscription.title), subscription
-            feed = parse_feed(fetched.body, fetched.url, content_type=fetched.headers.get("content-type"),
-                              max_items=self.options.max_items)
+            feed = parse_feed(
+                fetched.body,
+                fetched.url,
+                content_type=fetched.headers.get("content-type"),
+                max_items=self.options.max_items,
+            )
         except (FetchError, FeedError) as error:
             return FeedResult(name, error=str(error), title=subscription.title), subscription
         result, saved_keys = self._save_items(subscription, feed, now)
-        state = replace(subscription.with_seen(saved_keys), etag=fetched.etag, last_modified=fetched.last_modified,
-                        title=subscription.title or feed.title)
+        state = replace(
+            subscription.with_seen(saved_keys),
+            etag=fetched.etag,
+            last_modified=fetched.last_modified,
+            title=subscription.title or feed.title,
+        )
         notes = (*feed.notes, *result.notes)
         return replace(result, notes=notes, title=feed.title, item_count=len(feed.items)), state
 
@@ -220,8 +236,9 @@ class _Run:
                 notes.append(f"{item.title[:80]}: no full text ({problem}); the feed's summary is kept")
         if done:
             os.sync()  # the articles are on disk before the state that says they are saved
-        result = FeedResult(subscription.name, counts["new"], counts["full"], tuple(failures), tuple(not_articles),
-                            tuple(notes))
+        result = FeedResult(
+            subscription.name, counts["new"], counts["full"], tuple(failures), tuple(not_articles), tuple(notes)
+        )
         return result, done
 
     def _submit(self, item: FeedItem, feed: Feed, now: datetime) -> Future[tuple[Article | None, bool, str | None]]:
@@ -268,7 +285,9 @@ def with_page_text(from_feed: Article, page: Article) -> Article:
     return replace(
         page,
         title=from_feed.title or page.title,
-        summary=from_feed.summary or page.summary or (" ".join(from_feed.body) if from_feed.body != page.body else None),
+        summary=from_feed.summary
+        or page.summary
+        or (" ".join(from_feed.body) if from_feed.body != page.body else None),
         published=from_feed.published or page.published,
         fetched=from_feed.fetched,
         authors=page.authors or from_feed.authors,

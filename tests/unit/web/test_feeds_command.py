@@ -40,8 +40,11 @@ def test_add_prints_the_title_and_item_count(cli: Cli, feed_url: str) -> None:
 
 
 def test_add_finds_the_feed_a_page_links(cli: Cli, web: WebServer, feed_url: str) -> None:
-    page = web.serve("/", b'<html><head><link rel="alternate" type="application/rss+xml" href="/ar.xml"></head></html>',
-                     content_type="text/html")
+    page = web.serve(
+        "/",
+        b'<html><head><link rel="alternate" type="application/rss+xml" href="/ar.xml"></head></html>',
+        content_type="text/html",
+    )
     ran = cli("feeds", "add", page, "--name", "today")
     assert (ran.code, ran.out) == (0, f"following today: أخبار اليوم (3 items) {feed_url}\n")
 
@@ -104,8 +107,10 @@ def test_opml_import_takes_nested_feeds_in_any_script(cli: Cli, web: WebServer, 
 
 def test_opml_with_entities_is_refused(cli: Cli, tmp_path: Path) -> None:
     opml = tmp_path / "evil.opml"
-    opml.write_text('<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                    '<opml version="2.0"><body><outline text="&x;" xmlUrl="https://a.example/f"/></body></opml>')
+    opml.write_text(
+        '<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        '<opml version="2.0"><body><outline text="&x;" xmlUrl="https://a.example/f"/></body></opml>'
+    )
     ran = cli("feeds", "import", str(opml))
     assert ran.code == 1 and "refused: the file declares XML entities or a DTD" in ran.err
     assert cli("feeds", "import", str(tmp_path / "none.opml")).code == 1

@@ -16,14 +16,14 @@ from reader.web.fetch import FetchOptions, Progress, fetch_feeds
 from reader.web.http import Limits
 from reader.web.subscriptions import Subscription, Subscriptions, load_subscriptions, save_subscriptions
 from tests.unit.web.builders import PARAGRAPHS, Item, article_page, news_items, rss, video_page
-from tests.unit.web.conftest import Cli, WebServer, article_files, drip
+from tests.unit.web.conftest import Cli, Ran, WebServer, article_files, drip
 
 
 @pytest.fixture
 def follow(cli: Cli) -> Cli:
     """`follow(name, url)`: `reader feeds add URL --name NAME`, which must succeed."""
 
-    def add(name: str, url: str) -> object:
+    def add(name: str, url: str) -> Ran:
         ran = cli("feeds", "add", url, "--name", name)
         assert ran.code == 0, ran.err
         return ran
@@ -36,8 +36,9 @@ def serve_pages(web: WebServer, count: int) -> None:
         web.serve(f"/news/{number}", article_page(f"عنوان الصفحة {number}", PARAGRAPHS), content_type="text/html")
 
 
-def test_each_item_becomes_an_article_that_reader_check_accepts(cli: Cli, follow: Cli, web: WebServer,
-                                                                 data_dir: Path) -> None:
+def test_each_item_becomes_an_article_that_reader_check_accepts(
+    cli: Cli, follow: Cli, web: WebServer, data_dir: Path
+) -> None:
     follow("news", web.serve("/feed.xml", rss("أخبار", news_items(3, site=web.url("")))))
     ran = cli("fetch", "--no-full-text")
     assert (ran.code, ran.out) == (0, "news: 3 new\n")
@@ -49,8 +50,9 @@ def test_each_item_becomes_an_article_that_reader_check_accepts(cli: Cli, follow
     assert article.fetched is not None and article.source is not None and article.source.name == "أخبار"
 
 
-def test_a_refetch_makes_no_second_file_and_only_new_items_are_new(cli: Cli, follow: Cli, web: WebServer,
-                                                                   data_dir: Path) -> None:
+def test_a_refetch_makes_no_second_file_and_only_new_items_are_new(
+    cli: Cli, follow: Cli, web: WebServer, data_dir: Path
+) -> None:
     url = web.serve("/feed.xml", rss("أخبار", news_items(3, site=web.url(""))))
     follow("news", url)
     cli("fetch", "--no-full-text")
@@ -87,8 +89,10 @@ def test_full_text_comes_from_each_item_page(cli: Cli, follow: Cli, web: WebServ
     ran = cli("fetch")
     assert ran.code == 0
     lines = ran.out.splitlines()
-    assert lines[0] == ("news: 3 new, 2 with full text, 1 not an article: a video page with no text, "
-                        "1 failed: the server answered 404 Not Found")
+    assert lines[0] == (
+        "news: 3 new, 2 with full text, 1 not an article: a video page with no text, "
+        "1 failed: the server answered 404 Not Found"
+    )
     assert "  skipped خبر عاجل رقم 3: a video page with no text" in lines
     assert "  خبر عاجل رقم 4: no full text (the server answered 404 Not Found); the feed's summary is kept" in lines
     articles = [load_article(path).article for path in article_files(data_dir, "news")]
@@ -107,8 +111,9 @@ def test_a_huge_feed_keeps_the_newest(cli: Cli, follow: Cli, web: WebServer, dat
     assert "خبر عاجل رقم 2000" in titles and "خبر عاجل رقم 1970" not in titles
 
 
-def test_item_links_that_are_not_http_are_dropped_with_a_reason(cli: Cli, follow: Cli, web: WebServer,
-                                                                data_dir: Path) -> None:
+def test_item_links_that_are_not_http_are_dropped_with_a_reason(
+    cli: Cli, follow: Cli, web: WebServer, data_dir: Path
+) -> None:
     items = [Item("رابط سيئ", "javascript:alert(1)", "نص الخبر", guid="urn:1")]
     follow("odd", web.serve("/odd.xml", rss("غريب", items)))
     ran = cli("fetch")
@@ -119,8 +124,12 @@ def test_item_links_that_are_not_http_are_dropped_with_a_reason(cli: Cli, follow
 
 def test_hostile_feeds_fail_alone_and_in_time(cli: Cli, follow: Cli, web: WebServer, data_dir: Path) -> None:
     laughs = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10 if n else "lol"}">' for n in range(10))
-    web.serve("/laughs.xml", rss("ضحك", [Item("عنوان &l9;", web.url("/l"), "&l9;")], head=f"<!DOCTYPE rss [{laughs}]>")
-              .replace(b"&amp;l9;", b"&l9;"))
+    web.serve(
+        "/laughs.xml",
+        rss("ضحك", [Item("عنوان &l9;", web.url("/l"), "&l9;")], head=f"<!DOCTYPE rss [{laughs}]>").replace(
+            b"&amp;l9;", b"&l9;"
+        ),
+    )
     follow("good", web.serve("/good.xml", rss("جيد", news_items(3, site=web.url("")))))
     follow("laughs", web.url("/laughs.xml"))
     for name, url in {
@@ -138,10 +147,15 @@ def test_hostile_feeds_fail_alone_and_in_time(cli: Cli, follow: Cli, web: WebSer
     assert ran.code == 1
     assert ran.out.splitlines()[0] == "good: 3 new"
     lines = set(ran.out.splitlines())
-    assert {"laughs: 1 new", "drip: failed: timed out after 2 s", "also-good: 2 new",
-            "bomb: failed: body over 20,000,000 bytes once decompressed",
-            "escape: failed: refused a redirect to file:///etc/passwd", "loop: failed: more than 5 redirects",
-            "gone: failed: the server answered 404 Not Found"} <= lines
+    assert {
+        "laughs: 1 new",
+        "drip: failed: timed out after 2 s",
+        "also-good: 2 new",
+        "bomb: failed: body over 20,000,000 bytes once decompressed",
+        "escape: failed: refused a redirect to file:///etc/passwd",
+        "loop: failed: more than 5 redirects",
+        "gone: failed: the server answered 404 Not Found",
+    } <= lines
     assert len(article_files(data_dir, "good")) == 3 and len(article_files(data_dir, "also-good")) == 2
     assert "lollol" not in article_files(data_dir, "laughs")[0].read_text(encoding="utf-8")
 
@@ -153,10 +167,13 @@ def _with(subscriptions: Subscriptions, feed: Subscription) -> Subscriptions:
 
 def test_progress_is_reported_for_feeds_and_pages(web: WebServer, data_dir: Path) -> None:
     serve_pages(web, 2)
-    subscriptions = Subscriptions([Subscription("news", web.serve("/f.xml", rss("t", news_items(2, site=web.url("")))))])
+    subscriptions = Subscriptions(
+        [Subscription("news", web.serve("/f.xml", rss("t", news_items(2, site=web.url("")))))]
+    )
     seen: list[Progress] = []
-    results = fetch_feeds(data_dir, subscriptions, subscriptions.feeds, FetchOptions(limits=Limits(total_timeout=5)),
-                          progress=seen.append)
+    results = fetch_feeds(
+        data_dir, subscriptions, subscriptions.feeds, FetchOptions(limits=Limits(total_timeout=5)), progress=seen.append
+    )
     assert results[0].line() == "news: 2 new, 2 with full text"
     assert seen[-1] == Progress(feeds_done=1, feeds_total=1, pages_done=2, pages_total=2, feed="news")
 
@@ -170,12 +187,19 @@ def test_unknown_feeds_and_no_feeds_are_one_line(cli: Cli, follow: Cli, web: Web
     assert cli("fetch", "news", "--no-full-text").out == "news: 1 new\n"
 
 
-def test_the_samples_fetched_from_a_local_server(cli: Cli, follow: Cli, web: WebServer, samples: Path,
-                                                 data_dir: Path) -> None:
+def test_the_samples_fetched_from_a_local_server(
+    cli: Cli, follow: Cli, web: WebServer, samples: Path, data_dir: Path
+) -> None:
     feeds = samples / "feeds"
     follow("urdu", web.serve("/ur.xml", (feeds / "ur_bbc-urdu_2018-10_rss20.xml").read_bytes()))
-    follow("hebrew", web.serve("/he.xml", (feeds / "he_sharks-co-il_2006-01_rss20_cp1255.xml").read_bytes(),
-                               content_type="application/rss+xml"))
+    follow(
+        "hebrew",
+        web.serve(
+            "/he.xml",
+            (feeds / "he_sharks-co-il_2006-01_rss20_cp1255.xml").read_bytes(),
+            content_type="application/rss+xml",
+        ),
+    )
     ran = cli("fetch", "--no-full-text")
     assert (ran.code, ran.out.splitlines()) == (0, ["urdu: 26 new", "hebrew: 10 new"])
     assert cli("check", str(data_dir / "articles")).code == 0

@@ -32,11 +32,19 @@ def test_kill_minus_nine_mid_fetch_then_fetch_again(cli: Cli, web: WebServer, da
         request.wfile.write(page)
 
     web.route("/news/3", third_page)
-    assert cli("feeds", "add", web.serve("/feed.xml", rss("أخبار", news_items(5, site=web.url("")))),
-               "--name", "news").code == 0
+    assert (
+        cli(
+            "feeds", "add", web.serve("/feed.xml", rss("أخبار", news_items(5, site=web.url("")))), "--name", "news"
+        ).code
+        == 0
+    )
     env = {**os.environ, "READER_DATA_DIR": str(data_dir)}
-    process = subprocess.Popen([sys.executable, "-m", "reader", "fetch", "--jobs", "1"], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "fetch", "--jobs", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         assert reached.wait(30), "the fetch never asked for the third page"
         os.kill(process.pid, signal.SIGKILL)
