@@ -35,8 +35,31 @@ FEED_TYPES = frozenset(
 )
 _DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 _DOCTYPE_EXTERNAL = re.compile(rb"<!DOCTYPE[^\[>]*(?:SYSTEM|PUBLIC)[^\[>]*>", re.IGNORECASE)
-_BLOCKS = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
-                     "table", "section", "article", "figure", "figcaption", "pre", "hr"})
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "figure",
+        "figcaption",
+        "pre",
+        "hr",
+    }
+)
 _DROPPED = ("script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math", "form")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
@@ -90,8 +113,9 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_it
         info, entries = json_feed
     else:
         headers = {"content-location": url, **({"content-type": content_type} if content_type else {})}
-        parsed = feedparser.parse(harmless_xml(body), response_headers=headers, resolve_relative_uris=True,
-                                  sanitize_html=True)
+        parsed = feedparser.parse(
+            harmless_xml(body), response_headers=headers, resolve_relative_uris=True, sanitize_html=True
+        )
         if not parsed.get("version") and not parsed.entries:
             raise FeedError("no feed found (not RSS, Atom or JSON Feed)")
         info, entries = parsed.get("feed", {}), parsed.entries
@@ -116,8 +140,11 @@ def _json_feed(body: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]] | Non
         return None
     if not isinstance(document, dict) or "jsonfeed.org" not in str(document.get("version", "")):
         return None
-    info = {"title": document.get("title", ""), "link": document.get("home_page_url"),
-            "language": document.get("language")}
+    info = {
+        "title": document.get("title", ""),
+        "link": document.get("home_page_url"),
+        "language": document.get("language"),
+    }
     items = document.get("items")
     entries = [_json_entry(item) for item in items if isinstance(item, dict)] if isinstance(items, list) else []
     return info, entries
@@ -236,7 +263,9 @@ def _authors(entry: Any) -> tuple[str, ...]:
 def _images(entry: Any, url: str) -> tuple[Image, ...]:
     """The item's photos (`media:content`, `media:thumbnail`, image enclosures), each once."""
     caption = _plain(entry.get("media_description", "")) or _plain(entry.get("title", ""))
-    credits = [_plain(credit.get("content", "")) for credit in entry.get("media_credit", []) if isinstance(credit, dict)]
+    credits = [
+        _plain(credit.get("content", "")) for credit in entry.get("media_credit", []) if isinstance(credit, dict)
+    ]
     credit = next((text for text in credits if text), None)
     found: dict[str, Image] = {}
     for address in _image_addresses(entry):
