@@ -25,7 +25,7 @@ from reader.web.page_facts import page_facts
 from reader.web.page_images import page_images
 from reader.web.page_marks import MarkGuard
 from reader.web.page_meta import PageMeta, page_meta
-from reader.web.page_text import Block, ExtractedText, article_paragraphs, extract_text, split_byline
+from reader.web.page_text import article_paragraphs, extract_text, split_byline
 
 MIN_ARTICLE_CHARS = 200  # less than two sentences of text is no article
 LINK_WALL_SHARE = 0.5  # more of the text in links than not
@@ -63,7 +63,7 @@ def extract_article(
         author=extracted.author,
     )
     paragraphs, byline = split_byline(article_paragraphs(extracted.blocks, meta.title))
-    verdict = not_an_article(extracted, paragraphs, tree, meta)
+    verdict = not_an_article(paragraphs, tree, meta)
     if verdict is not None:
         return verdict
     if meta.title is None:
@@ -109,12 +109,10 @@ def parse_html(text: str) -> HtmlElement | None:
         return None
 
 
-def not_an_article(
-    extracted: ExtractedText, paragraphs: tuple[str, ...], tree: HtmlElement, meta: PageMeta
-) -> NotAnArticle | None:
+def not_an_article(paragraphs: tuple[str, ...], tree: HtmlElement, meta: PageMeta) -> NotAnArticle | None:
     """Why the page is not an article (mostly links, a video, no text), or None when it is one."""
-    links, link_share = _link_share(extracted.blocks)
-    if links >= LINK_WALL_MIN_LINKS and link_share > LINK_WALL_SHARE:
+    links, share = link_share(paragraphs, tree)
+    if links >= LINK_WALL_MIN_LINKS and share > LINK_WALL_SHARE:
         return NotAnArticle(f"a list of {links} links, not an article")
     text_chars = sum(len(paragraph) for paragraph in paragraphs)
     if text_chars >= MIN_ARTICLE_CHARS:
@@ -129,10 +127,15 @@ def not_an_article(
     return NotAnArticle(f"too little text for an article ({text_chars} characters)")
 
 
-def _link_share(blocks: tuple[Block, ...]) -> tuple[int, float]:
-    total = sum(len(block.text) for block in blocks)
-    links = sum(block.links for block in blocks)
-    return links, (sum(block.link_chars for block in blocks) / total if total else 0.0)
+def link_share(paragraphs: tuple[str, ...], tree: HtmlElement) -> tuple[int, float]:
+    """How many of the page's links the extracted text holds, and the share of its letters they make."""
+    text = "\n".join(paragraphs)
+    if not text:
+        return 0, 0.0
+    anchors = {" ".join(anchor.text_content().split()) for anchor in tree.xpath("//body//a[@href]")}
+    found = [anchor for anchor in anchors if len(anchor) > 1 and anchor in text]
+    covered = sum(len(anchor) * text.count(anchor) for anchor in found)
+    return len(found), min(covered / len(text), 1.0)
 
 
 def _is_video_page(tree: HtmlElement, meta: PageMeta) -> bool:

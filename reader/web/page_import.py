@@ -73,9 +73,7 @@ def _page_article(source: str, is_url: bool) -> Article:
     else:
         path = Path(source)
         data, url, content_type = read_html_file(path), path.resolve().as_uri(), None
-    found = extract_article(
-        data, url, content_type=content_type, fetched=datetime.now(UTC) if is_url else None
-    )
+    found = extract_article(data, url, content_type=content_type, fetched=datetime.now(UTC) if is_url else None)
     if isinstance(found, NotAnArticle):
         raise PageImportFailed(f"{source}: {found.reason}; nothing written")
     return found

@@ -1,8 +1,7 @@
 """The article text of a news page, by trafilatura, as paragraphs a reader wants.
 
-This module owns the call to trafilatura (comments, tables and images left out, links kept
-so that a wall of links can be told from an article) and the paragraphs made of its
-output: whitespace joined, the invisible marks put back (see `page_marks`), site furniture
+This module owns the call to trafilatura (comments, tables and images left out) and the
+paragraphs made of its output: whitespace joined, the invisible marks put back (see `page_marks`), site furniture
 dropped (see `page_boilerplate`), the headline repeated at the top dropped.
 """
 
@@ -22,19 +21,11 @@ BLOCK_TAGS = frozenset({"p", "head", "item", "quote", "cell"})
 
 
 @dataclass(frozen=True)
-class Block:
-    """One paragraph of extracted text, and how much of it is the text of links."""
-
-    text: str
-    link_chars: int
-    links: int
-
-
-@dataclass(frozen=True)
 class ExtractedText:
-    """What trafilatura found: the text blocks (marks restored) and the metadata it read."""
+    """What trafilatura found: the text blocks (paragraphs, headings, list items; marks restored)
+    and the metadata it read."""
 
-    blocks: tuple[Block, ...]
+    blocks: tuple[str, ...]
     title: str | None
     site_name: str | None
     description: str | None
@@ -51,7 +42,7 @@ def extract_text(tree: HtmlElement, url: str | None, guard: MarkGuard) -> Extrac
         include_comments=False,
         include_tables=False,
         include_images=False,
-        include_links=True,
+        include_links=False,
         with_metadata=True,
         date_extraction_params={"extensive_search": False},
     )
@@ -68,32 +59,28 @@ def extract_text(tree: HtmlElement, url: str | None, guard: MarkGuard) -> Extrac
     )
 
 
-def _blocks(body: _Element, guard: MarkGuard) -> list[Block]:
+def _blocks(body: _Element, guard: MarkGuard) -> list[str]:
     """Each paragraph, heading, list item and quote; a line break (`<lb/>`) separates paragraphs too."""
     for line_break in body.iter("lb"):
         line_break.tail = "\n" + (line_break.tail or "")
-    blocks: list[Block] = []
+    blocks: list[str] = []
     for element in body.iter(*BLOCK_TAGS):
         if any(ancestor.tag in BLOCK_TAGS for ancestor in element.iterancestors()):
             continue  # a list item inside a quote is read with the quote
-        lines = [" ".join(line.split()) for line in guard.restore("".join(element.itertext())).split("\n")]
-        lines = [line for line in lines if line]
-        links = element.findall(".//ref")
-        link_chars = sum(len(" ".join("".join(link.itertext()).split())) for link in links)
-        for index, line in enumerate(lines):
-            blocks.append(Block(line, link_chars if index == 0 else 0, len(links) if index == 0 else 0))
+        lines = (" ".join(line.split()) for line in guard.restore("".join(element.itertext())).split("\n"))
+        blocks.extend(line for line in lines if line)
     return blocks
 
 
-def article_paragraphs(blocks: tuple[Block, ...], headline: str | None) -> tuple[str, ...]:
+def article_paragraphs(blocks: tuple[str, ...], headline: str | None) -> tuple[str, ...]:
     """The article's paragraphs: site furniture and a repeated headline left out, each once in a row."""
     paragraphs: list[str] = []
     for block in blocks:
-        if is_boilerplate(block.text) or (headline and not paragraphs and _same_text(block.text, headline)):
+        if is_boilerplate(block) or (headline and not paragraphs and _same_text(block, headline)):
             continue
-        if paragraphs and paragraphs[-1] == block.text:
+        if paragraphs and paragraphs[-1] == block:
             continue
-        paragraphs.append(block.text)
+        paragraphs.append(block)
     return tuple(paragraphs)
 
 
