@@ -54,13 +54,14 @@ class Page:
         return self.html().encode(encoding)
 
 
-def hebrew_page(**parts: str) -> Page:
+def hebrew_page(*, lang: str = "he", charset_meta: str = '<meta charset="utf-8">') -> Page:
     """A Hebrew article page, every part in Hebrew (so that it can be written in windows-1255)."""
-    defaults = {
-        "title": "בית חולים חדש נפתח בבאר שבע",
-        "lang": "he",
-        "site_name": "חדשות לדוגמה",
-        "footer": "<footer><p>© 2013 חדשות לדוגמה. כל הזכויות שמורות.</p></footer>",
-        "nav": '<a href="/">ראשי</a> <a href="/world">עולם</a>',
-    }
-    return Page(paragraphs=HEBREW_PARAGRAPHS, **{**defaults, **parts})
+    return Page(
+        title="בית חולים חדש נפתח בבאר שבע",
+        paragraphs=HEBREW_PARAGRAPHS,
+        lang=lang,
+        charset_meta=charset_meta,
+        site_name="חדשות לדוגמה",
+        footer="<footer><p>© 2013 חדשות לדוגמה. כל הזכויות שמורות.</p></footer>",
+        nav='<a href="/">ראשי</a> <a href="/world">עולם</a>',
+    )

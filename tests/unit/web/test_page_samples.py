@@ -12,7 +12,6 @@ import json
 import re
 import unicodedata
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 from lxml import html
@@ -146,7 +145,10 @@ def test_the_interview_byline_becomes_its_author(imported: dict[str, Article]) -
 def test_the_source_is_the_site_and_the_canonical_address(imported: dict[str, Article]) -> None:
     source = imported[CNN].source
     assert source is not None
-    assert (source.name, source.url) == ("CNNArabic", "http://arabic.cnn.com/2013/middle_east/8/3/syria.clashes/index.html")
+    assert (source.name, source.url) == (
+        "CNNArabic",
+        "http://arabic.cnn.com/2013/middle_east/8/3/syria.clashes/index.html",
+    )
     yjc = imported[YJC].source
     assert yjc is not None and yjc.name == "خبرگزاری باشگاه خبرنگاران"  # not its slogan after "|"
     assert imported[YJC].authors == ()  # the site named as author is no author
@@ -154,5 +156,8 @@ def test_the_source_is_the_site_and_the_canonical_address(imported: dict[str, Ar
 
 def test_the_lead_photo_is_kept_with_its_address(imported: dict[str, Article]) -> None:
     lead = imported[CNN].images[0]
-    assert lead.url == "http://i.cdn.turner.com/cnn/arabic/2013/middle_east/8/3/syria.clashes/Gal.syria.assad.army.jpg_-1_-1.jpg"
+    assert (
+        lead.url
+        == "http://i.cdn.turner.com/cnn/arabic/2013/middle_east/8/3/syria.clashes/Gal.syria.assad.army.jpg_-1_-1.jpg"
+    )
     assert lead.caption == RIGHT_ANSWERS[CNN][0]
