@@ -30,6 +30,7 @@ from reader.web.page_text import article_paragraphs, extract_text, split_byline
 MIN_ARTICLE_CHARS = 200  # less than two sentences of text is no article
 LINK_WALL_SHARE = 0.5  # more of the text in links than not
 LINK_WALL_MIN_LINKS = 8
+_CONTROLS = {code: None for code in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(code) not in "\t\n\r"}
 VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion.com", "aparat.com")
 
 
@@ -48,12 +49,11 @@ def extract_article(
     `content_type` is the HTTP `Content-Type` (its charset is believed first); `fetched`
     is when the page was taken (kept as the article's `fetched`, and the latest date a
     publication date may have)."""
-    text = decode_html(html, content_type).text
-    guard = MarkGuard.for_text(text)
-    tree, protected = parse_html(text), parse_html(guard.protect(text))
-    if tree is None or protected is None:
+    text = without_controls(decode_html(html, content_type).text)
+    tree = parse_html(text)
+    if tree is None:
         return NotAnArticle("the page is empty")
-    extracted = extract_text(protected, url, guard)
+    extracted = extract_text(text, url, MarkGuard.for_text(text))
     meta = page_meta(
         tree,
         url,
@@ -66,7 +66,7 @@ def extract_article(
     verdict = not_an_article(paragraphs, tree, meta)
     if verdict is not None:
         return verdict
-    if meta.title is None:
+    if not meta.title:
         return NotAnArticle("the page has no title")
     return _article(tree, url, meta, paragraphs, byline, fetched)
 
@@ -97,6 +97,12 @@ def _article(
         images=page_images(tree, url, meta.title),
         facts=facts,
     )
+
+
+def without_controls(text: str) -> str:
+    """The page without C0 and C1 control characters (a tab, a newline and a CR stay): they are
+    nothing a page shows, they can act on a terminal, and trafilatura gives up on a tree holding them."""
+    return text.translate(_CONTROLS)
 
 
 def parse_html(text: str) -> HtmlElement | None:

@@ -166,9 +166,11 @@ def parse_date_value(text: str) -> date | datetime | None:
     try:
         if len(value) == 10:
             return date.fromisoformat(value)
-        return datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
     except ValueError:
         return None
+    offset = moment.utcoffset()
+    return None if offset is not None and offset.total_seconds() % 60 else moment
 
 
 def parse_dateline(text: str) -> date | datetime | None:

@@ -11,6 +11,8 @@ import re
 
 from lxml.html import HtmlElement
 
+from reader.web.page_clean import clean_text
+
 MAX_FACT_CHARS = 300
 MAX_FACTS = 12
 
@@ -54,7 +56,7 @@ def _headed_list_items(tree: HtmlElement) -> list[HtmlElement]:
 def _clean(items: list[HtmlElement]) -> tuple[str, ...]:
     facts: list[str] = []
     for item in items:
-        text = " ".join(item.text_content().split())
+        text = clean_text(item.text_content())
         if text and len(text) <= MAX_FACT_CHARS and text not in facts:
             facts.append(text)
     return tuple(facts[:MAX_FACTS])

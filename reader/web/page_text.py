@@ -8,13 +8,12 @@ dropped (see `page_boilerplate`), the headline repeated at the top dropped.
 from __future__ import annotations
 
 import re
-from copy import deepcopy
 from dataclasses import dataclass
 
 from lxml.etree import _Element
-from lxml.html import HtmlElement
 
 from reader.web.page_boilerplate import is_boilerplate
+from reader.web.page_clean import clean_text
 from reader.web.page_marks import MarkGuard
 
 BLOCK_TAGS = frozenset({"p", "head", "item", "quote", "cell"})
@@ -32,12 +31,12 @@ class ExtractedText:
     author: str | None
 
 
-def extract_text(tree: HtmlElement, url: str | None, guard: MarkGuard) -> ExtractedText:
-    """Run trafilatura on a copy of the (mark-protected) tree."""
+def extract_text(page: str, url: str | None, guard: MarkGuard) -> ExtractedText:
+    """Run trafilatura on the page's text, its marks protected by `guard`."""
     import trafilatura
 
     document = trafilatura.bare_extraction(
-        deepcopy(tree),
+        guard.protect(page),
         url=url,
         include_comments=False,
         include_tables=False,
@@ -67,7 +66,7 @@ def _blocks(body: _Element, guard: MarkGuard) -> list[str]:
     for element in body.iter(*BLOCK_TAGS):
         if any(ancestor.tag in BLOCK_TAGS for ancestor in element.iterancestors()):
             continue  # a list item inside a quote is read with the quote
-        lines = (" ".join(line.split()) for line in guard.restore("".join(element.itertext())).split("\n"))
+        lines = (clean_text(line) for line in guard.restore("".join(element.itertext())).split("\n"))
         blocks.extend(line for line in lines if line)
     return blocks
 
@@ -92,7 +91,7 @@ def _same_text(one: str, other: str) -> bool:
 
 
 def _restored(value: str | None, guard: MarkGuard) -> str | None:
-    return " ".join(guard.restore(value).split()) if value else None
+    return (clean_text(guard.restore(value)) or None) if value else None
 
 
 _BYLINE = re.compile(

@@ -152,3 +152,16 @@ def test_the_text_import_does_not_load_the_web_stack(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_reading_checking_and_dumping_never_load_the_page_stack() -> None:
+    code = (
+        "import sys\n"
+        "import reader.cli, reader.commands.check, reader.commands.dump, reader.commands.read, reader.commands.import_\n"
+        "loaded = [m for m in ('trafilatura', 'lxml', 'httpx', 'charset_normalizer', 'reader.web.page') if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+        "import reader.web.page, reader.web.page_import\n"
+        "assert not [m for m in sys.modules if m == 'textual' or m.startswith('textual.')], 'the page import loads Textual'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
