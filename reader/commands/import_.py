@@ -21,7 +21,7 @@ _HTML_START = re.compile(
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader import",
-        description="Turn a news report (plain text), a saved news page (HTML) or a news page on the web into article YAML.",
+        description="Turn a news report (plain text), a saved news page (HTML) or a page on the web into article YAML.",
     )
     parser.add_argument("source", metavar="FILE.txt|FILE.html|URL")
     parser.add_argument(

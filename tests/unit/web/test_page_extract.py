@@ -146,7 +146,10 @@ def test_a_figure_gives_an_image_with_its_caption_credit_and_address() -> None:
 
 
 def test_a_bracketed_credit_in_a_figcaption_is_split_off() -> None:
-    figure = '<figure><img data-src="https://cdn.example/a.jpg"><figcaption>الوزير يقص الشريط (صورة: وكالة الأنباء)</figcaption></figure>'
+    figure = (
+        '<figure><img data-src="https://cdn.example/a.jpg">'
+        "<figcaption>الوزير يقص الشريط (صورة: وكالة الأنباء)</figcaption></figure>"
+    )
     assert article_of(Page(in_article=figure)).images == (
         Image(caption="الوزير يقص الشريط", credit="صورة: وكالة الأنباء", url="https://cdn.example/a.jpg"),
     )
