@@ -25,7 +25,7 @@ from reader.web.page_facts import page_facts
 from reader.web.page_images import page_images
 from reader.web.page_marks import MarkGuard
 from reader.web.page_meta import PageMeta, page_meta
-from reader.web.page_text import article_paragraphs, extract_text, split_byline
+from reader.web.page_text import article_paragraphs, byline_name, extract_text, split_byline
 
 MIN_ARTICLE_CHARS = 200  # less than two sentences of text is no article
 LINK_WALL_SHARE = 0.5  # more of the text in links than not
@@ -83,11 +83,11 @@ def _article(
     facts = page_facts(tree)
     body = tuple(paragraph for paragraph in paragraphs if paragraph not in facts) or paragraphs
     text = "\n".join(body)
-    authors = meta.authors or ((byline,) if byline else ())
+    authors, summary = _with_byline(meta, byline)
     return Article(
         title=meta.title,
         body=body,
-        summary=meta.summary,
+        summary=summary,
         language=detect_language(text, meta.declared_language),
         direction=detect_direction(text),
         published=published_date(tree, fetched or datetime.now(UTC)),
@@ -103,6 +103,16 @@ def without_controls(text: str) -> str:
     """The page without C0 and C1 control characters (a tab, a newline and a CR stay): they are
     nothing a page shows, they can act on a terminal, and trafilatura gives up on a tree holding them."""
     return text.translate(_CONTROLS)
+
+
+def _with_byline(meta: PageMeta, byline: str | None) -> tuple[tuple[str, ...], str | None]:
+    """The authors (the metadata's, else the byline's name) and the summary without the byline it may begin with."""
+    name = byline_name(byline) if byline else None
+    authors = meta.authors or ((name,) if name else ())
+    summary = meta.summary
+    if byline and summary and summary.startswith(byline):
+        summary = summary[len(byline) :].strip() or None
+    return authors, summary
 
 
 def parse_html(text: str) -> HtmlElement | None:

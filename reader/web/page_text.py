@@ -95,16 +95,22 @@ def _restored(value: str | None, guard: MarkGuard) -> str | None:
 
 
 _BYLINE = re.compile(
-    r"(?:حوار|بقلم|كتب|كتبت|إعداد|اعداد|by|نویسنده|گفت‌وگو|מאת)\s*[:：]?\s+(?P<name>[^\d:،,.]{2,60}?)\s*",
+    r"(?:(?:حوار|كتب|كتبت|إعداد|اعداد|نویسنده|گفت‌وگو)\s*[:：]|بقلم\s*[:：]?|by|מאת)\s*(?P<name>[^\d:،,.]{2,60}?)\s*",
     re.IGNORECASE,
 )
 BYLINE_MAX_WORDS = 7
 
 
 def split_byline(paragraphs: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
-    """A byline standing as the first paragraph (`حوار: آسيا العتروس`, `By Jane Doe`) taken out, and its name."""
-    if len(paragraphs) > 1 and len(paragraphs[0].split()) <= BYLINE_MAX_WORDS:
-        match = _BYLINE.fullmatch(paragraphs[0])
-        if match is not None:
-            return paragraphs[1:], match["name"]
+    """The paragraphs without a byline standing first (`حوار: آسيا العتروس`, `By Jane Doe`), and that line."""
+    if len(paragraphs) > 1 and byline_name(paragraphs[0]) is not None:
+        return paragraphs[1:], paragraphs[0]
     return paragraphs, None
+
+
+def byline_name(line: str) -> str | None:
+    """The name a byline line gives, or None when the line is no byline."""
+    if len(line.split()) > BYLINE_MAX_WORDS:
+        return None
+    match = _BYLINE.fullmatch(line)
+    return match["name"] if match else None

@@ -208,3 +208,14 @@ def test_a_video_page_with_no_text_is_not_an_article() -> None:
 @pytest.mark.parametrize("data", [b"", b"   ", b"<html></html>"])
 def test_an_empty_page_is_not_an_article(data: bytes) -> None:
     assert isinstance(extract_article(data, URL), NotAnArticle)
+
+
+def test_a_byline_paragraph_names_the_author_and_leaves_the_body() -> None:
+    article = article_of(Page(paragraphs=("بقلم سامي بن علي", *ARABIC_PARAGRAPHS)))
+    assert (article.authors, article.body) == (("سامي بن علي",), ARABIC_PARAGRAPHS)
+
+
+def test_a_short_first_sentence_is_no_byline() -> None:
+    first = "كتب الوزير رسالة إلى النواب"
+    article = article_of(Page(paragraphs=(first, *ARABIC_PARAGRAPHS)))
+    assert (article.authors, article.body[0]) == ((), first)

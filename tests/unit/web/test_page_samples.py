@@ -161,3 +161,8 @@ def test_the_lead_photo_is_kept_with_its_address(imported: dict[str, Article]) -
         == "http://i.cdn.turner.com/cnn/arabic/2013/middle_east/8/3/syria.clashes/Gal.syria.assad.army.jpg_-1_-1.jpg"
     )
     assert lead.caption == RIGHT_ANSWERS[CNN][0]
+
+
+def test_the_summary_does_not_repeat_the_byline(imported: dict[str, Article]) -> None:
+    summary = imported[ASSABAH].summary
+    assert summary is not None and summary.startswith("مالذي يحدث في السودان؟")
