@@ -11,6 +11,7 @@ is a `NotAnArticle` with a reason a user can read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -30,7 +31,7 @@ from reader.web.page_text import article_paragraphs, byline_name, extract_text, 
 MIN_ARTICLE_CHARS = 200  # less than two sentences of text is no article
 LINK_WALL_SHARE = 0.5  # more of the text in links than not
 LINK_WALL_MIN_LINKS = 8
-_CONTROLS = {code: None for code in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(code) not in "\t\n\r"}
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion.com", "aparat.com")
 
 
@@ -102,7 +103,7 @@ def _article(
 def without_controls(text: str) -> str:
     """The page without C0 and C1 control characters (a tab, a newline and a CR stay): they are
     nothing a page shows, they can act on a terminal, and trafilatura gives up on a tree holding them."""
-    return text.translate(_CONTROLS)
+    return _CONTROLS.sub("", text)
 
 
 def _with_byline(meta: PageMeta, byline: str | None) -> tuple[tuple[str, ...], str | None]:

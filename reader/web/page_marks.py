@@ -53,7 +53,9 @@ class MarkGuard:
     def protect(self, text: str) -> str:
         """`text` with each kept mark, literal or written as a reference, replaced by its stand-in."""
         text = _CHARACTER_REFERENCE.sub(self._reference_placeholder, text)
-        return text.translate({ord(mark): placeholder for mark, placeholder in zip(KEPT_MARKS, self.placeholders)})
+        for mark, placeholder in zip(KEPT_MARKS, self.placeholders):
+            text = text.replace(mark, placeholder)  # five passes in C: far quicker than str.translate on a page
+        return text
 
     def restore(self, text: str) -> str:
         """`text` with each stand-in turned back into its mark."""
