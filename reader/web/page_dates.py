@@ -62,6 +62,10 @@ _META_KEYS = (
 _DATELINE_CLASS = re.compile(r"date|time|tmstmp|stamp|publish|dateline", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|&copy;|copyright|all rights reserved|حقوق|کلیه حقوق|כל הזכויות", re.IGNORECASE)
 _DATELINE_MAX_CHARS = 160
+_OUTSIDE_ARTICLE = (
+    "ancestor-or-self::footer or ancestor::nav or ancestor::aside or ancestor::*[contains(@class, 'related')"
+    " or contains(@class, 'sidebar') or contains(@class, 'comment') or contains(@class, 'most-')]"
+)
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -149,9 +153,13 @@ def _json_objects(data: Any) -> Iterator[dict[str, Any]]:
 
 
 def _datelines(tree: HtmlElement) -> Iterator[str]:
-    for element in tree.xpath("//body//*[@class or @id]"):
+    """Short texts of elements named for a date: those after the headline first (a "today is"
+    widget in the page's header comes before it), none in navigation, asides or footers."""
+    after_headline = tree.xpath("(//body//h1)[1]/following::*[@class or @id]")
+    elements = after_headline + [e for e in tree.xpath("//body//*[@class or @id]") if e not in set(after_headline)]
+    for element in elements:
         names = f"{element.get('class', '')} {element.get('id', '')}"
-        if not _DATELINE_CLASS.search(names) or element.xpath("ancestor-or-self::footer"):
+        if not _DATELINE_CLASS.search(names) or element.xpath(_OUTSIDE_ARTICLE):
             continue
         text = " ".join(element.text_content().split())
         if text and len(text) <= _DATELINE_MAX_CHARS and not _COPYRIGHT.search(text):

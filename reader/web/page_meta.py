@@ -46,8 +46,8 @@ def page_meta(
     author: str | None,
 ) -> PageMeta:
     """The page's metadata from its tree and what trafilatura read (`title`, `site_name`, ...)."""
-    site = clean_site_name(site_name or meta_content(tree, "og:site_name"))
     host = urlsplit(url).hostname or ""
+    site = clean_site_name(site_name or meta_content(tree, "og:site_name")) or _web_host(url)
     headline = clean_title(title or meta_content(tree, "og:title") or _first_text(tree, "//h1"), site, host)
     return PageMeta(
         title=headline,
@@ -58,6 +58,12 @@ def page_meta(
         declared_language=declared_language(tree),
         page_type=meta_content(tree, "og:type"),
     )
+
+
+def _web_host(url: str) -> str | None:
+    """The host of a web address without `www.`, as `reader import` names a plain-text report's source."""
+    parts = urlsplit(url)
+    return parts.hostname.removeprefix("www.") if parts.scheme in ("http", "https") and parts.hostname else None
 
 
 def meta_content(tree: HtmlElement, key: str) -> str | None:

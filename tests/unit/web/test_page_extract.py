@@ -219,3 +219,27 @@ def test_a_short_first_sentence_is_no_byline() -> None:
     first = "كتب الوزير رسالة إلى النواب"
     article = article_of(Page(paragraphs=(first, *ARABIC_PARAGRAPHS)))
     assert (article.authors, article.body[0]) == ((), first)
+
+
+def test_a_site_with_no_name_is_named_by_its_host() -> None:
+    assert article_of(Page(site_name=None), "https://www.news.example/a").source == Source(
+        url="https://www.news.example/a", name="news.example"
+    )
+
+
+def test_a_today_widget_above_the_headline_is_not_the_date() -> None:
+    widget = '<div id="date-widget">الأربعاء 19 فبراير 2020</div>'
+    dateline = '<div class="article-date">الجمعة 8 فبراير 2019</div>'
+    assert article_of(Page(before_article=widget, in_article=dateline)).published == date(2019, 2, 8)
+
+
+def test_highlighted_stories_are_no_facts() -> None:
+    stories = (
+        '<ul class="highlighted-stories"><li><a href="/1">خبر آخر عن الصحة</a></li><li><a href="/2">خبر</a></li></ul>'
+    )
+    assert article_of(Page(in_article=stories)).facts == ()
+
+
+def test_an_xhtml_page_declares_its_encoding_in_the_xml_declaration() -> None:
+    page = '<?xml version="1.0" encoding="windows-1256"?>\n' + Page(charset_meta="").html()
+    assert article_of(page.encode("windows-1256")).body == ARABIC_PARAGRAPHS
