@@ -4,11 +4,14 @@ This module owns the order of evidence: the article's structured data (JSON-LD
 `datePublished`), then the page's metadata (`article:published_time`, `itemprop=
 "datePublished"`, RDFa `dc:date`, Dublin Core and the common `pubdate` names), then a
 `<time datetime>` inside the `<article>`, then a printed dateline in an element named for a
-date (`class="story-timestamp"`: `الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)`).
+date (`class="story-timestamp"`: `الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)`),
+those after the headline first. Values may be ISO 8601, printed with month names, or
+Jalali (`۱۳۹۹/۰۲/۲۱ - ۱۸:۵۹`, see `jalali`).
 
-It never reads a date from running text, so a copyright line (`© 2013 Cable News
-Network`), an archive list or a "today is" widget in the page header cannot become the
-publication date; a page that states none gets None.
+It never reads a date from running text, footers, navigation or asides, so a copyright
+line (`© 2013 Cable News Network`) or an archive list cannot become the publication date,
+and a "today is" widget above the headline counts only when the page gives no other date;
+a page that states none gets None.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from lxml.html import HtmlElement
+
+from reader.web.jalali import parse_jalali
 
 EARLIEST_YEAR = 1990
 
@@ -100,7 +105,7 @@ def published_date(tree: HtmlElement, latest: datetime) -> date | datetime | Non
 
     Dates before 1990 or more than a day after `latest` (the fetch time) are not believed."""
     for text in _candidates(tree):
-        value = parse_date_value(text) or parse_dateline(text)
+        value = parse_date_value(text) or parse_dateline(text) or parse_jalali(text)
         if value is not None and _plausible(value, latest):
             return value
     return None

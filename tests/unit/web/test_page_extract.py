@@ -243,3 +243,13 @@ def test_highlighted_stories_are_no_facts() -> None:
 def test_an_xhtml_page_declares_its_encoding_in_the_xml_declaration() -> None:
     page = '<?xml version="1.0" encoding="windows-1256"?>\n' + Page(charset_meta="").html()
     assert article_of(page.encode("windows-1256")).body == ARABIC_PARAGRAPHS
+
+
+def test_a_jalali_publication_time_is_read_as_the_local_time_it_is() -> None:
+    page = Page(
+        title="گشایش بیمارستان تازه در شیراز",
+        paragraphs=PERSIAN_PARAGRAPHS,
+        lang="fa",
+        extra_meta=['<meta property="article:published_time" content="۱۳۹۹/۰۲/۲۱ - ۱۸:۵۹">'],
+    )
+    assert article_of(page).published == datetime(2020, 5, 10, 18, 59)
