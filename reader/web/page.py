@@ -136,8 +136,8 @@ def not_an_article(paragraphs: tuple[str, ...], tree: HtmlElement, meta: PageMet
         return None
     if _is_video_page(tree, meta):
         return NotAnArticle("a video page with no text")
-    page_links = len(tree.xpath("//body//a[@href]"))
-    if page_links >= LINK_WALL_MIN_LINKS:
+    page_links, page_share = page_link_share(tree)
+    if page_links >= LINK_WALL_MIN_LINKS and page_share > LINK_WALL_SHARE:
         return NotAnArticle(f"a list of {page_links} links, not an article")
     if text_chars == 0:
         return NotAnArticle("no article text on the page")
@@ -153,6 +153,15 @@ def link_share(paragraphs: tuple[str, ...], tree: HtmlElement) -> tuple[int, flo
     found = [anchor for anchor in anchors if len(anchor) > 1 and anchor in text]
     covered = sum(len(anchor) * text.count(anchor) for anchor in found)
     return len(found), min(covered / len(text), 1.0)
+
+
+def page_link_share(tree: HtmlElement) -> tuple[int, float]:
+    """How many links the whole page has, and the share of its visible letters that are theirs."""
+    anchors = tree.xpath("//body//a[@href]")
+    words = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+    total = sum(len("".join(str(word).split())) for word in words)
+    in_links = sum(len("".join(anchor.text_content().split())) for anchor in anchors)
+    return len(anchors), (min(in_links / total, 1.0) if total else 0.0)
 
 
 def _is_video_page(tree: HtmlElement, meta: PageMeta) -> bool:

@@ -253,3 +253,10 @@ def test_a_jalali_publication_time_is_read_as_the_local_time_it_is() -> None:
         extra_meta=['<meta property="article:published_time" content="۱۳۹۹/۰۲/۲۱ - ۱۸:۵۹">'],
     )
     assert article_of(page).published == datetime(2020, 5, 10, 18, 59)
+
+
+def test_a_short_brief_on_a_site_with_a_menu_is_too_short_not_a_link_list() -> None:
+    menu = " ".join(f'<a href="/section/{n}">قسم {n}</a>' for n in range(12))
+    brief = "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في صفاقس يضم مئتي سرير وقسما للطوارئ."
+    found = extract_article(Page(paragraphs=(brief,), nav=menu).bytes(), URL)
+    assert isinstance(found, NotAnArticle) and found.reason.startswith("too little text for an article")
