@@ -1,9 +1,10 @@
 """Start the TUI: resolve what to open, pick the bidi mode, load, and run the app.
 
-`reader` with no path opens the config's `folders` when set, else `./articles` when the
-working directory has one, else the articles bundled with the package. A folder is
-indexed by the library screen (`reader.state`); a single file is loaded at once. A path that does not exist or holds no article is an
-error message and exit code 2, never a traceback. Textual is imported only here, once we
+`reader` with no path opens the user's library: the config's `folders` plus the articles
+`reader fetch` saved (`<data>/articles`); when that is empty, `./articles` when the working
+directory has one, else the articles bundled with the package. A folder is indexed by the
+library screen (`reader.state`); a single file is loaded at once. A path that does not
+exist or holds no article is an error message and exit code 2, never a traceback. Textual is imported only here, once we
 know there is something to show.
 
 The bidi mode comes from `--bidi`, `READER_BIDI`, or the terminal itself
@@ -44,6 +45,7 @@ from reader.terminal.select_mode import (
     resolve_setting,
 )
 from reader.text.layout import LayoutOptions
+from reader.user_folders import data_folder, fetched_articles
 
 EXIT_BAD_PATH = 2
 
@@ -68,11 +70,21 @@ def load_library(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Library | str:
     return library
 
 
-def choose_sources(path: Path | None, config: Config, cwd: Path) -> list[Path]:
-    """PATH when given, else the config's folders, else ./articles, else the bundled ones."""
+def choose_sources(path: Path | None, config: Config, cwd: Path, fetched: Path | None = None) -> list[Path]:
+    """PATH when given, else the user's library: the config's folders plus `fetched` (the
+    articles `reader fetch` saved) when it holds any; when that is empty, ./articles, else
+    the bundled ones."""
     if path is not None:
         return [path]
-    return list(config.folders) or [default_articles(cwd)]
+    library = list(config.folders)
+    if fetched is not None and fetched not in library and _holds_articles(fetched):
+        library.append(fetched)
+    return library or [default_articles(cwd)]
+
+
+def _holds_articles(folder: Path) -> bool:
+    """Whether `folder` has an article file (stops at the first one found)."""
+    return folder.is_dir() and bool(find_article_files([folder], enough=1)[0])
 
 
 def check_sources(paths: list[Path]) -> str | None:
@@ -92,9 +104,7 @@ def decide_bidi(cli_value: str | None, config: Config = Config(), probe: Probe =
         resolved = resolve_setting(cli_value, os.environ, config.bidi.value)
     except ValueError as error:
         return f"reader: {error}"
-    return choose_mode(
-        resolved.setting, os.environ, config.calibrated_bidi, probe, setting_source=resolved.source
-    )
+    return choose_mode(resolved.setting, os.environ, config.calibrated_bidi, probe, setting_source=resolved.source)
 
 
 def print_bidi_info(cli_value: str | None) -> int:
@@ -145,7 +155,7 @@ def run_app(
         return EXIT_BAD_PATH
     configured = load_config(find_config_dir(config_dir))
     config = configured.config
-    sources = choose_sources(path, config, Path.cwd())
+    sources = choose_sources(path, config, Path.cwd(), fetched_articles(data_folder()))
     problem = check_sources(sources)
     if problem is not None:
         print(problem, file=sys.stderr)
@@ -188,4 +198,3 @@ def run_app(
         app.run()
     store.close()
     return app.return_code or 0
-

@@ -30,6 +30,9 @@ from reader.web.language import detect_direction, detect_language
 DEFAULT_MAX_ITEMS = 200
 """How many items of one feed are kept: the newest, when a feed holds more."""
 
+LANGUAGE_SAMPLE = 400
+"""Characters of an item (title first) that decide its language and direction."""
+
 FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/feed+json", "application/json", "application/rdf+xml"}
 )
@@ -113,20 +116,21 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_it
         info, entries = json_feed
     else:
         headers = {"content-location": url, **({"content-type": content_type} if content_type else {})}
+        # No HTML is kept (`html_paragraphs` keeps text only), so feedparser's sanitizer and
+        # link rewriting inside HTML would be work for nothing.
         parsed = feedparser.parse(
-            harmless_xml(body), response_headers=headers, resolve_relative_uris=True, sanitize_html=True
+            harmless_xml(body), response_headers=headers, resolve_relative_uris=False, sanitize_html=False
         )
         if not parsed.get("version") and not parsed.entries:
             raise FeedError("no feed found (not RSS, Atom or JSON Feed)")
         info, entries = parsed.get("feed", {}), parsed.entries
     language = _text(info.get("language")) or None
-    items, notes = _items(entries, url, language)
-    newest = sorted(items, key=_newest_first_key)[:max_items]
-    if len(items) > max_items:
-        notes.append(f"kept the newest {max_items} of {len(items)} items")
+    items, notes = _items(_newest_first(entries), url, language, max_items)
+    if len(entries) > max_items:
+        notes.append(f"kept the newest {max_items} of {len(entries)} items")
     title = _plain(info.get("title", "")) or url
     link = info.get("link") if is_web_url(str(info.get("link", ""))) else None
-    return Feed(title, link, language, tuple(newest), len(items), tuple(notes))
+    return Feed(title, link, language, tuple(items), len(entries), tuple(notes))
 
 
 def _json_feed(body: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
@@ -168,20 +172,30 @@ def _json_entry(item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _newest_first_key(item: FeedItem) -> tuple[int, float]:
-    """Dated items newest first; undated ones after them, in feed order (sorted is stable)."""
-    return (0, -item.published.timestamp()) if item.published is not None else (1, 0.0)
+def _newest_first(entries: Sequence[Any]) -> list[tuple[int, Any]]:
+    """(position in the feed, entry): dated entries newest first, then undated ones in feed
+    order. Sorting the raw entries lets a 10,000-item feed convert only the items it keeps."""
+
+    def key(numbered: tuple[int, Any]) -> tuple[int, float]:
+        published = _published(numbered[1])
+        return (0, -published.timestamp()) if published is not None else (1, 0.0)
+
+    return sorted(enumerate(entries, start=1), key=key)
 
 
-def _items(entries: Iterable[Any], url: str, language: str | None) -> tuple[list[FeedItem], list[str]]:
+def _items(
+    entries: Iterable[tuple[int, Any]], url: str, language: str | None, limit: int
+) -> tuple[list[FeedItem], list[str]]:
     items: list[FeedItem] = []
     notes: list[str] = []
     seen: set[str] = set()
-    for index, entry in enumerate(entries, start=1):
+    for index, entry in entries:
         item = _item(entry, url, language, notes, index)
         if item is not None and item.key not in seen:
             seen.add(item.key)
             items.append(item)
+            if len(items) == limit:
+                break
     return items, notes
 
 
@@ -330,7 +344,7 @@ def item_article(item: FeedItem, feed: Feed, fetched: datetime, *, body: Sequenc
     (or `body`, the text of the item's page). Language and direction come from the text."""
     paragraphs = tuple(body) if body else (item.content or item.summary or (item.title,))
     summary = " ".join(item.summary) if item.summary and paragraphs != item.summary else None
-    sample = " ".join((item.title, *paragraphs[:5]))
+    sample = " ".join((item.title, *paragraphs[:2]))[:LANGUAGE_SAMPLE]
     return Article(
         title=item.title,
         body=paragraphs,

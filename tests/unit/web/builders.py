@@ -67,3 +67,30 @@ def atom(title: str, entries: list[Item]) -> bytes:
         '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
         f"<title>{escape(title)}</title><id>urn:test</id><updated>2026-12-06T10:00:00Z</updated>{body}</feed>"
     ).encode()
+
+
+def article_page(title: str, paragraphs: list[str], *, lang: str = "ar") -> bytes:
+    """A news page as sites write them: head metadata, one <article>, a footer."""
+    body = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
+    return (
+        f'<!DOCTYPE html><html lang="{lang}" dir="rtl"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f'<meta property="og:title" content="{escape(title)}"></head><body><header><nav><a href="/">الرئيسية</a></nav>'
+        f"</header><main><article><h1>{escape(title)}</h1>{body}</article></main>"
+        "<footer><p>جميع الحقوق محفوظة</p></footer></body></html>"
+    ).encode()
+
+
+def video_page() -> bytes:
+    """A video page: a player and a line of text, no article."""
+    return (
+        '<!DOCTYPE html><html lang="ar"><head><title>فيديو</title><meta property="og:type" content="video.other">'
+        '</head><body><h1>فيديو: المؤتمر</h1><video src="/v.mp4"></video><p>شاهد الفيديو</p></body></html>'
+    ).encode()
+
+
+PARAGRAPHS = [
+    "أعلنت الحكومة اليوم عن خطة جديدة لتطوير شبكة النقل العام في العاصمة، تشمل خطوط حافلات وقطارات حديثة.",
+    "وقال وزير النقل في مؤتمر صحفي إن المشروع سيستغرق خمس سنوات وسيوفر آلاف فرص العمل للشباب في المدينة.",
+    "وأضاف أن التمويل سيأتي من الموازنة العامة ومن شراكات مع القطاع الخاص، مؤكدا أن الأسعار ستبقى في متناول الجميع.",
+    "ورحب سكان العاصمة بالخطة، معربين عن أملهم في أن تخفف من الازدحام المروري الذي تعاني منه الشوارع يوميا.",
+]

@@ -131,3 +131,42 @@ def drip(stopping: threading.Event, every: float, payload: bytes = b"<") -> Hand
             request.wfile.flush()
 
     return answer
+
+
+@dataclass(frozen=True)
+class Ran:
+    code: int
+    out: str
+    err: str
+
+
+Cli = Callable[..., Ran]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty data folder, given to the reader through READER_DATA_DIR."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("READER_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def cli(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """`cli("feeds", "add", URL)` runs `reader feeds add URL` in this process: exit code,
+    stdout and stderr of that one run."""
+    from reader.cli import main
+
+    def run(*args: str) -> Ran:
+        capsys.readouterr()
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Ran(code, captured.out, captured.err)
+
+    return run
+
+
+def article_files(data_dir: Path, feed: str) -> list[Path]:
+    """The article files fetched for `feed`, hidden temporary files left out."""
+    folder = data_dir / "articles" / feed
+    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []

@@ -24,7 +24,10 @@ def test_rss_items_become_articles_that_load() -> None:
     assert article.title == "خبر عاجل رقم 3"
     assert article.body == ("الفقرة الأولى من خبر عاجل 3.", "والفقرة الثانية.")
     assert (article.language, article.direction) == ("ar", Direction.RTL)
-    assert article.source is not None and (article.source.url, article.source.name) == ("https://news.example/news/3", "أخبار")
+    assert article.source is not None and (article.source.url, article.source.name) == (
+        "https://news.example/news/3",
+        "أخبار",
+    )
     assert article.fetched == NOW
     assert "خبر عاجل رقم 3" in article_yaml(article)
 
@@ -34,10 +37,13 @@ def test_atom_and_json_feed_are_read() -> None:
     assert [(item.title, item.link, item.summary) for item in atom_feed.items] == [
         ("عنوان", "https://news.example/a/1", ("نص المقال",))
     ]
-    json_feed = json.dumps({
-        "version": "https://jsonfeed.org/version/1.1", "title": "JSON",
-        "items": [{"id": "1", "url": "https://news.example/j/1", "title": "שלום", "content_html": "<p>טקסט</p>"}],
-    }).encode()
+    json_feed = json.dumps(
+        {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "JSON",
+            "items": [{"id": "1", "url": "https://news.example/j/1", "title": "שלום", "content_html": "<p>טקסט</p>"}],
+        }
+    ).encode()
     item = parse_feed(json_feed, URL, content_type="application/feed+json").items[0]
     assert (item.title, item.link) == ("שלום", "https://news.example/j/1")
 
@@ -48,7 +54,9 @@ def test_html_in_summaries_becomes_plain_paragraphs() -> None:
 
 
 def test_dates_keep_their_offset_and_an_undated_item_has_no_date() -> None:
-    feed = parse_feed(rss("t", [Item("a", "https://news.example/a"), Item("b", "https://news.example/b", date=None)]), URL)
+    feed = parse_feed(
+        rss("t", [Item("a", "https://news.example/a"), Item("b", "https://news.example/b", date=None)]), URL
+    )
     dated, undated = feed.items
     assert dated.published == datetime(2026, 12, 6, 10, 0, tzinfo=timezone(timedelta(hours=3, minutes=30)))
     assert undated.published is None
@@ -66,7 +74,9 @@ def test_a_link_that_is_not_http_is_dropped_with_a_reason() -> None:
 
 
 def test_the_key_is_the_guid_else_the_link() -> None:
-    feed = parse_feed(rss("t", [Item("a", "https://news.example/a", guid="urn:1"), Item("b", "https://news.example/b")]), URL)
+    feed = parse_feed(
+        rss("t", [Item("a", "https://news.example/a", guid="urn:1"), Item("b", "https://news.example/b")]), URL
+    )
     assert [item.key for item in feed.items] == ["urn:1", "https://news.example/b"]
 
 
@@ -78,7 +88,9 @@ def test_a_huge_feed_keeps_only_the_newest() -> None:
 
 
 def test_the_letters_decide_when_the_declared_language_lies() -> None:
-    feed = parse_feed(rss("חדשות", [Item("כותרת החדשות", "https://news.example/h", "טקסט בעברית")], language="en-us"), URL)
+    feed = parse_feed(
+        rss("חדשות", [Item("כותרת החדשות", "https://news.example/h", "טקסט בעברית")], language="en-us"), URL
+    )
     article = item_article(feed.items[0], feed, NOW)
     assert (article.language, article.direction) == ("he", Direction.RTL)
 
@@ -86,12 +98,16 @@ def test_the_letters_decide_when_the_declared_language_lies() -> None:
 def test_images_come_from_media_elements() -> None:
     extra = (
         '<media:thumbnail url="https://img.example/t.jpg"/>'
-        '<media:content url="https://img.example/big.jpg" medium="image"><media:credit>AFP</media:credit></media:content>'
+        '<media:content url="https://img.example/big.jpg" medium="image">'
+        "<media:credit>AFP</media:credit></media:content>"
         '<enclosure url="https://img.example/e.png" type="image/png" length="1"/>'
     )
     item = parse_feed(rss("t", [Item("صورة", "https://news.example/p", "نص", extra=extra)]), URL).items[0]
-    assert [image.url for image in item.images] == ["https://img.example/big.jpg", "https://img.example/t.jpg",
-                                                     "https://img.example/e.png"]
+    assert [image.url for image in item.images] == [
+        "https://img.example/big.jpg",
+        "https://img.example/t.jpg",
+        "https://img.example/e.png",
+    ]
     assert item.images[0].credit == "AFP"
 
 
@@ -105,8 +121,12 @@ def test_billion_laughs_are_never_expanded() -> None:
         f'<!ENTITY lol{n} "{("&lol%s;" % (n - 1 if n > 1 else "")) * 10}">' for n in range(1, 10)
     ).replace("&lol0;", "&lol;")
     head = f"<!DOCTYPE rss [{entities}]>\n"
-    feed = parse_feed(rss("t", [Item("laugh &lol9;", "https://news.example/l", "&lol9;")], head=head)
-                      .replace(b"&amp;lol9;", b"&lol9;"), URL)
+    feed = parse_feed(
+        rss("t", [Item("laugh &lol9;", "https://news.example/l", "&lol9;")], head=head).replace(
+            b"&amp;lol9;", b"&lol9;"
+        ),
+        URL,
+    )
     article = item_article(feed.items[0], feed, NOW)
     assert "lollol" not in article_yaml(article)
 
@@ -115,7 +135,9 @@ def test_an_external_entity_never_reads_a_local_file(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("SECRET-7f3a9c")
     head = f'<!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret}">]>\n'
-    body = rss("t &x;", [Item("title &x;", "https://news.example/x", "text &x;")], head=head).replace(b"&amp;x;", b"&x;")
+    body = rss("t &x;", [Item("title &x;", "https://news.example/x", "text &x;")], head=head).replace(
+        b"&amp;x;", b"&x;"
+    )
     feed = parse_feed(body, URL)
     article = item_article(feed.items[0], feed, NOW)
     assert "SECRET" not in article_yaml(article) and "SECRET" not in feed.title
@@ -129,7 +151,8 @@ def test_discovery_finds_feeds_linked_by_a_page() -> None:
         b'<link rel="stylesheet" href="/s.css"></head><body></body></html>'
     )
     assert [(link.url, link.title) for link in discover_feeds(page, "https://news.example/section/")] == [
-        ("https://news.example/rss.xml", "RSS"), ("https://news.example/atom", None)
+        ("https://news.example/rss.xml", "RSS"),
+        ("https://news.example/atom", None),
     ]
 
 
@@ -143,7 +166,9 @@ def test_the_urdu_sample_gives_26_urdu_articles_with_photos(samples: Path) -> No
 
 
 def test_the_windows_1255_hebrew_sample_is_decoded(samples: Path) -> None:
-    feed = parse_feed((samples / "feeds" / "he_sharks-co-il_2006-01_rss20_cp1255.xml").read_bytes(), "http://sharks.co.il/")
+    feed = parse_feed(
+        (samples / "feeds" / "he_sharks-co-il_2006-01_rss20_cp1255.xml").read_bytes(), "http://sharks.co.il/"
+    )
     article = item_article(feed.items[0], feed, NOW)
     assert article.direction is Direction.RTL and article.language is not None and article.language.startswith("he")
     assert "דקאר" in article.title

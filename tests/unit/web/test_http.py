@@ -77,7 +77,10 @@ def test_a_server_that_drips_is_cut_off_at_the_deadline(web: WebServer) -> None:
 
 
 def test_a_server_that_never_answers_is_cut_off(web: WebServer) -> None:
-    url = web.route("/silent", lambda request: web.stopping.wait(10) and None)
+    def silent(request: BaseHTTPRequestHandler) -> None:
+        web.stopping.wait(10)
+
+    url = web.route("/silent", silent)
     started = time.monotonic()
     with pytest.raises(FetchError, match="timed out after 1.5 s"):
         fetch(url, limits=FAST)
