@@ -50,7 +50,10 @@ _WHATWG_ALIASES = {
     "unicode-1-1-utf-8": "utf-8",
 }
 
-_META_CHARSET = re.compile(rb"""<meta[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -89,9 +92,13 @@ def header_charset(content_type: str | None) -> str | None:
 
 
 def meta_charset(data: bytes) -> str | None:
-    """The charset a `<meta charset>` or `<meta http-equiv="Content-Type">` near the top declares."""
+    """The charset a `<meta charset>`, `<meta http-equiv="Content-Type">` or an XHTML page's
+    `<?xml encoding>` near the top declares."""
     match = _META_CHARSET.search(data[:PRESCAN_BYTES])
-    return match.group(1).decode("ascii") if match else None
+    if match is None:
+        return None
+    label: bytes = match.group(1) or match.group(2)
+    return label.decode("ascii")
 
 
 def python_encoding(label: str | None) -> str | None:

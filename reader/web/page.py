@@ -11,6 +11,7 @@ is a `NotAnArticle` with a reason a user can read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -25,11 +26,12 @@ from reader.web.page_facts import page_facts
 from reader.web.page_images import page_images
 from reader.web.page_marks import MarkGuard
 from reader.web.page_meta import PageMeta, page_meta
-from reader.web.page_text import Block, ExtractedText, article_paragraphs, extract_text, split_byline
+from reader.web.page_text import article_paragraphs, byline_name, extract_text, split_byline
 
 MIN_ARTICLE_CHARS = 200  # less than two sentences of text is no article
 LINK_WALL_SHARE = 0.5  # more of the text in links than not
 LINK_WALL_MIN_LINKS = 8
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion.com", "aparat.com")
 
 
@@ -48,12 +50,11 @@ def extract_article(
     `content_type` is the HTTP `Content-Type` (its charset is believed first); `fetched`
     is when the page was taken (kept as the article's `fetched`, and the latest date a
     publication date may have)."""
-    text = decode_html(html, content_type).text
-    guard = MarkGuard.for_text(text)
-    tree, protected = parse_html(text), parse_html(guard.protect(text))
-    if tree is None or protected is None:
+    text = without_controls(decode_html(html, content_type).text)
+    tree = parse_html(text)
+    if tree is None:
         return NotAnArticle("the page is empty")
-    extracted = extract_text(protected, url, guard)
+    extracted = extract_text(text, url, MarkGuard.for_text(text))
     meta = page_meta(
         tree,
         url,
@@ -63,10 +64,10 @@ def extract_article(
         author=extracted.author,
     )
     paragraphs, byline = split_byline(article_paragraphs(extracted.blocks, meta.title))
-    verdict = not_an_article(extracted, paragraphs, tree, meta)
+    verdict = not_an_article(paragraphs, tree, meta)
     if verdict is not None:
         return verdict
-    if meta.title is None:
+    if not meta.title:
         return NotAnArticle("the page has no title")
     return _article(tree, url, meta, paragraphs, byline, fetched)
 
@@ -83,11 +84,11 @@ def _article(
     facts = page_facts(tree)
     body = tuple(paragraph for paragraph in paragraphs if paragraph not in facts) or paragraphs
     text = "\n".join(body)
-    authors = meta.authors or ((byline,) if byline else ())
+    authors, summary = _with_byline(meta, byline)
     return Article(
         title=meta.title,
         body=body,
-        summary=meta.summary,
+        summary=summary,
         language=detect_language(text, meta.declared_language),
         direction=detect_direction(text),
         published=published_date(tree, fetched or datetime.now(UTC)),
@@ -97,6 +98,22 @@ def _article(
         images=page_images(tree, url, meta.title),
         facts=facts,
     )
+
+
+def without_controls(text: str) -> str:
+    """The page without C0 and C1 control characters (a tab, a newline and a CR stay): they are
+    nothing a page shows, they can act on a terminal, and trafilatura gives up on a tree holding them."""
+    return _CONTROLS.sub("", text)
+
+
+def _with_byline(meta: PageMeta, byline: str | None) -> tuple[tuple[str, ...], str | None]:
+    """The authors (the metadata's, else the byline's name) and the summary without the byline it may begin with."""
+    name = byline_name(byline) if byline else None
+    authors = meta.authors or ((name,) if name else ())
+    summary = meta.summary
+    if byline and summary and summary.startswith(byline):
+        summary = summary[len(byline) :].strip() or None
+    return authors, summary
 
 
 def parse_html(text: str) -> HtmlElement | None:
@@ -109,30 +126,42 @@ def parse_html(text: str) -> HtmlElement | None:
         return None
 
 
-def not_an_article(
-    extracted: ExtractedText, paragraphs: tuple[str, ...], tree: HtmlElement, meta: PageMeta
-) -> NotAnArticle | None:
+def not_an_article(paragraphs: tuple[str, ...], tree: HtmlElement, meta: PageMeta) -> NotAnArticle | None:
     """Why the page is not an article (mostly links, a video, no text), or None when it is one."""
-    links, link_share = _link_share(extracted.blocks)
-    if links >= LINK_WALL_MIN_LINKS and link_share > LINK_WALL_SHARE:
+    links, share = link_share(paragraphs, tree)
+    if links >= LINK_WALL_MIN_LINKS and share > LINK_WALL_SHARE:
         return NotAnArticle(f"a list of {links} links, not an article")
     text_chars = sum(len(paragraph) for paragraph in paragraphs)
     if text_chars >= MIN_ARTICLE_CHARS:
         return None
     if _is_video_page(tree, meta):
         return NotAnArticle("a video page with no text")
-    page_links = len(tree.xpath("//body//a[@href]"))
-    if page_links >= LINK_WALL_MIN_LINKS:
+    page_links, page_share = page_link_share(tree)
+    if page_links >= LINK_WALL_MIN_LINKS and page_share > LINK_WALL_SHARE:
         return NotAnArticle(f"a list of {page_links} links, not an article")
     if text_chars == 0:
         return NotAnArticle("no article text on the page")
     return NotAnArticle(f"too little text for an article ({text_chars} characters)")
 
 
-def _link_share(blocks: tuple[Block, ...]) -> tuple[int, float]:
-    total = sum(len(block.text) for block in blocks)
-    links = sum(block.links for block in blocks)
-    return links, (sum(block.link_chars for block in blocks) / total if total else 0.0)
+def link_share(paragraphs: tuple[str, ...], tree: HtmlElement) -> tuple[int, float]:
+    """How many of the page's links the extracted text holds, and the share of its letters they make."""
+    text = "\n".join(paragraphs)
+    if not text:
+        return 0, 0.0
+    anchors = {" ".join(anchor.text_content().split()) for anchor in tree.xpath("//body//a[@href]")}
+    found = [anchor for anchor in anchors if len(anchor) > 1 and anchor in text]
+    covered = sum(len(anchor) * text.count(anchor) for anchor in found)
+    return len(found), min(covered / len(text), 1.0)
+
+
+def page_link_share(tree: HtmlElement) -> tuple[int, float]:
+    """How many links the whole page has, and the share of its visible letters that are theirs."""
+    anchors = tree.xpath("//body//a[@href]")
+    words = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+    total = sum(len("".join(str(word).split())) for word in words)
+    in_links = sum(len("".join(anchor.text_content().split())) for anchor in anchors)
+    return len(anchors), (min(in_links / total, 1.0) if total else 0.0)
 
 
 def _is_video_page(tree: HtmlElement, meta: PageMeta) -> bool:

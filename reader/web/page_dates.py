@@ -4,11 +4,14 @@ This module owns the order of evidence: the article's structured data (JSON-LD
 `datePublished`), then the page's metadata (`article:published_time`, `itemprop=
 "datePublished"`, RDFa `dc:date`, Dublin Core and the common `pubdate` names), then a
 `<time datetime>` inside the `<article>`, then a printed dateline in an element named for a
-date (`class="story-timestamp"`: `الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)`).
+date (`class="story-timestamp"`: `الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)`),
+those after the headline first. Values may be ISO 8601, printed with month names, or
+Jalali (`۱۳۹۹/۰۲/۲۱ - ۱۸:۵۹`, see `jalali`).
 
-It never reads a date from running text, so a copyright line (`© 2013 Cable News
-Network`), an archive list or a "today is" widget in the page header cannot become the
-publication date; a page that states none gets None.
+It never reads a date from running text, footers, navigation or asides, so a copyright
+line (`© 2013 Cable News Network`) or an archive list cannot become the publication date,
+and a "today is" widget above the headline counts only when the page gives no other date;
+a page that states none gets None.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from lxml.html import HtmlElement
+
+from reader.web.jalali import parse_jalali
 
 EARLIEST_YEAR = 1990
 
@@ -62,6 +67,10 @@ _META_KEYS = (
 _DATELINE_CLASS = re.compile(r"date|time|tmstmp|stamp|publish|dateline", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|&copy;|copyright|all rights reserved|حقوق|کلیه حقوق|כל הזכויות", re.IGNORECASE)
 _DATELINE_MAX_CHARS = 160
+_OUTSIDE_ARTICLE = (
+    "ancestor-or-self::footer or ancestor::nav or ancestor::aside or ancestor::*[contains(@class, 'related')"
+    " or contains(@class, 'sidebar') or contains(@class, 'comment') or contains(@class, 'most-')]"
+)
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -96,7 +105,7 @@ def published_date(tree: HtmlElement, latest: datetime) -> date | datetime | Non
 
     Dates before 1990 or more than a day after `latest` (the fetch time) are not believed."""
     for text in _candidates(tree):
-        value = parse_date_value(text) or parse_dateline(text)
+        value = parse_date_value(text) or parse_dateline(text) or parse_jalali(text)
         if value is not None and _plausible(value, latest):
             return value
     return None
@@ -149,9 +158,13 @@ def _json_objects(data: Any) -> Iterator[dict[str, Any]]:
 
 
 def _datelines(tree: HtmlElement) -> Iterator[str]:
-    for element in tree.xpath("//body//*[@class or @id]"):
+    """Short texts of elements named for a date: those after the headline first (a "today is"
+    widget in the page's header comes before it), none in navigation, asides or footers."""
+    after_headline = tree.xpath("(//body//h1)[1]/following::*[@class or @id]")
+    elements = after_headline + [e for e in tree.xpath("//body//*[@class or @id]") if e not in set(after_headline)]
+    for element in elements:
         names = f"{element.get('class', '')} {element.get('id', '')}"
-        if not _DATELINE_CLASS.search(names) or element.xpath("ancestor-or-self::footer"):
+        if not _DATELINE_CLASS.search(names) or element.xpath(_OUTSIDE_ARTICLE):
             continue
         text = " ".join(element.text_content().split())
         if text and len(text) <= _DATELINE_MAX_CHARS and not _COPYRIGHT.search(text):
@@ -166,9 +179,11 @@ def parse_date_value(text: str) -> date | datetime | None:
     try:
         if len(value) == 10:
             return date.fromisoformat(value)
-        return datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
     except ValueError:
         return None
+    offset = moment.utcoffset()
+    return None if offset is not None and offset.total_seconds() % 60 else moment
 
 
 def parse_dateline(text: str) -> date | datetime | None:

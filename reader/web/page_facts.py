@@ -11,8 +11,11 @@ import re
 
 from lxml.html import HtmlElement
 
+from reader.web.page_clean import clean_text
+
 MAX_FACT_CHARS = 300
 MAX_FACTS = 12
+_OUTSIDE_ARTICLE = "ancestor-or-self::nav or ancestor-or-self::aside or ancestor-or-self::footer or ancestor::header"
 
 _NAMED = re.compile(r"highlight|key-?points|keypoints|takeaway|key-?facts|summary-list|abstract-list", re.IGNORECASE)
 _HEADING = re.compile(
@@ -34,7 +37,7 @@ def page_facts(tree: HtmlElement) -> tuple[str, ...]:
 
 
 def _named_list_items(tree: HtmlElement) -> list[HtmlElement]:
-    for element in tree.xpath("//body//*[@class or @id][.//li]"):
+    for element in tree.xpath(f"//body//*[@class or @id][.//li][not({_OUTSIDE_ARTICLE})]"):
         if _NAMED.search(f"{element.get('class', '')} {element.get('id', '')}"):
             items: list[HtmlElement] = element.xpath(".//li")
             return items
@@ -52,9 +55,13 @@ def _headed_list_items(tree: HtmlElement) -> list[HtmlElement]:
 
 
 def _clean(items: list[HtmlElement]) -> tuple[str, ...]:
+    """The items' texts; a list whose items are links ("highlighted stories") states no facts."""
     facts: list[str] = []
     for item in items:
-        text = " ".join(item.text_content().split())
+        text = clean_text(item.text_content())
+        links = clean_text(" ".join(link.text_content() for link in item.xpath(".//a")))
+        if links and len(links) >= len(text) / 2:
+            return ()
         if text and len(text) <= MAX_FACT_CHARS and text not in facts:
             facts.append(text)
     return tuple(facts[:MAX_FACTS])

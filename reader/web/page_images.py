@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 from reader.article.model import Image
 from reader.article.plaintext import caption_line
 from reader.article.urls import check_url
+from reader.web.page_clean import clean_text
 from reader.web.page_meta import meta_content
 
 _OUTSIDE_ARTICLE = (
@@ -62,7 +63,7 @@ def figure_image(figure: HtmlElement, page_url: str) -> Image | None:
     if captions:
         caption, credit = split_credit(captions[0])
     else:
-        caption, credit = " ".join((pictures[0].get("alt") or "").split()) if pictures else "", None
+        caption, credit = clean_text(pictures[0].get("alt") or "") if pictures else "", None
     if url is None or not caption:
         return None
     return Image(caption=caption, credit=credit, url=url)
@@ -71,10 +72,10 @@ def figure_image(figure: HtmlElement, page_url: str) -> Image | None:
 def split_credit(caption_element: HtmlElement) -> tuple[str, str | None]:
     """A caption's text and its credit, as printed (label included)."""
     credit: str | None = None
-    text = " ".join(caption_element.text_content().split())
+    text = clean_text(caption_element.text_content())
     for element in caption_element.xpath(_CREDIT_ELEMENT):
-        credit = " ".join(element.text_content().split()) or None
-        text = " ".join(text.replace(credit or "", " ", 1).split())
+        credit = clean_text(element.text_content()) or None
+        text = clean_text(text.replace(credit or "", " ", 1))
         break
     if credit is None:
         if (bracketed := caption_line(text)) is not None:

@@ -26,7 +26,9 @@ KEPT_MARKS = (
 
 _ENTITY_NAMES = {"zwnj": "\u200c", "zwj": "\u200d", "lrm": "\u200e", "rlm": "\u200f"}
 _CHARACTER_REFERENCE = re.compile(
-    r"&(?:(?P<name>zwnj|zwj|lrm|rlm);|#(?P<decimal>8204|8205|8206|8207|1564)|#[xX](?P<hex>0*(?:200[cCdDeEfF]|61[cC]));?)"
+    r"&(?:(?P<name>zwnj|zwj|lrm|rlm);"
+    r"|#0*(?P<decimal>8204|8205|8206|8207|1564)(?!\d);?"
+    r"|#[xX]0*(?P<hex>200[cCdDeEfF]|61[cC])(?![0-9a-fA-F]);?)"
 )
 
 # Candidate stand-ins, each a printable symbol (category So) that Unicode normalization keeps.
@@ -51,7 +53,9 @@ class MarkGuard:
     def protect(self, text: str) -> str:
         """`text` with each kept mark, literal or written as a reference, replaced by its stand-in."""
         text = _CHARACTER_REFERENCE.sub(self._reference_placeholder, text)
-        return text.translate({ord(mark): placeholder for mark, placeholder in zip(KEPT_MARKS, self.placeholders)})
+        for mark, placeholder in zip(KEPT_MARKS, self.placeholders):
+            text = text.replace(mark, placeholder)  # five passes in C: far quicker than str.translate on a page
+        return text
 
     def restore(self, text: str) -> str:
         """`text` with each stand-in turned back into its mark."""

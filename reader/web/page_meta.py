@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from reader.article.urls import check_url
+from reader.web.page_clean import clean_text
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»«]|::)\s+")
 SITE_NAME_SEPARATORS = re.compile(r"\s*[|–—]\s*|\s+-\s+")
@@ -45,8 +46,8 @@ def page_meta(
     author: str | None,
 ) -> PageMeta:
     """The page's metadata from its tree and what trafilatura read (`title`, `site_name`, ...)."""
-    site = clean_site_name(site_name or meta_content(tree, "og:site_name"))
     host = urlsplit(url).hostname or ""
+    site = clean_site_name(site_name or meta_content(tree, "og:site_name")) or _web_host(url)
     headline = clean_title(title or meta_content(tree, "og:title") or _first_text(tree, "//h1"), site, host)
     return PageMeta(
         title=headline,
@@ -59,6 +60,12 @@ def page_meta(
     )
 
 
+def _web_host(url: str) -> str | None:
+    """The host of a web address without `www.`, as `reader import` names a plain-text report's source."""
+    parts = urlsplit(url)
+    return parts.hostname.removeprefix("www.") if parts.scheme in ("http", "https") and parts.hostname else None
+
+
 def meta_content(tree: HtmlElement, key: str) -> str | None:
     """The content of the first `<meta property|name=key>`, stripped, or None."""
     lowered = key.lower()
@@ -67,7 +74,7 @@ def meta_content(tree: HtmlElement, key: str) -> str | None:
         " or translate(@name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')=$key]",
         key=lowered,
     ):
-        content = " ".join((element.get("content") or "").split())
+        content = clean_text(element.get("content") or "")
         if content:
             return content
     return None
@@ -77,7 +84,7 @@ def clean_site_name(name: str | None) -> str | None:
     """The site's name without the slogan some sites append (`YJC News | latest news | YJC`)."""
     if not name:
         return None
-    first = SITE_NAME_SEPARATORS.split(" ".join(name.split()))[0].strip()
+    first = SITE_NAME_SEPARATORS.split(clean_text(name))[0].strip()
     return first or None
 
 
@@ -85,7 +92,7 @@ def clean_title(title: str | None, site_name: str | None, host: str) -> str | No
     """The headline without the site's name before or after it (`Headline | Site`, `Site - Headline`)."""
     if not title:
         return None
-    title = " ".join(title.split())
+    title = clean_text(title)
     while separators := list(TITLE_SEPARATORS.finditer(title)):
         last, first = separators[-1], separators[0]
         if _names_the_site(title[last.end() :], site_name, host):
@@ -94,7 +101,7 @@ def clean_title(title: str | None, site_name: str | None, host: str) -> str | No
             title = title[first.end() :]
         else:
             break
-    return title
+    return title or None
 
 
 def _names_the_site(part: str, site_name: str | None, host: str) -> bool:
@@ -131,7 +138,7 @@ def clean_summary(description: str | None, title: str | None, site_name: str | N
     """The page's description when it says something: not only the site name or the title."""
     if not description:
         return None
-    text = " ".join(description.split()).strip(" |-–—")
+    text = clean_text(description).strip(" |-–—")
     if len(text.split()) < MIN_SUMMARY_WORDS or _letters(text) in {_letters(title or ""), _letters(site_name or "")}:
         return None
     return text
@@ -145,7 +152,7 @@ def clean_authors(author: str | None, site_name: str | None, host: str) -> tuple
     host_letters = _letters(host.removeprefix("www."))
     names: list[str] = []
     for name in re.split(r"\s*[;|]\s*", author):
-        name = " ".join(name.split())
+        name = clean_text(name)
         letters = _letters(name)
         if not letters or (site_letters and letters in site_letters) or letters in host_letters:
             continue
@@ -180,7 +187,7 @@ def _http_equiv(tree: HtmlElement, name: str) -> str | None:
 
 def _first_text(tree: HtmlElement, xpath: str) -> str | None:
     for element in tree.xpath(xpath):
-        text = " ".join(element.text_content().split())
+        text = clean_text(element.text_content())
         if text:
             return text
     return None
