@@ -3,6 +3,7 @@ pages are reported, and never hold the others up."""
 
 from __future__ import annotations
 
+import io
 import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 import yaml
 
 from reader.article.loader import load_article
+from reader.commands.fetch import ProgressBar
 from reader.text.direction import Direction
 from reader.web.fetch import FetchOptions, Progress, fetch_feeds
 from reader.web.http import Limits
@@ -191,7 +193,8 @@ def test_the_samples_fetched_from_a_local_server(
     cli: Cli, follow: Cli, web: WebServer, samples: Path, data_dir: Path
 ) -> None:
     feeds = samples / "feeds"
-    follow("urdu", web.serve("/ur.xml", (feeds / "ur_bbc-urdu_2018-10_rss20.xml").read_bytes()))
+    urdu = web.serve("/ur.xml", (feeds / "ur_bbc-urdu_2018-10_rss20.xml").read_bytes())
+    assert cli("feeds", "add", urdu, "--name", "urdu").out.endswith(f"(26 items) {urdu}\n")
     follow(
         "hebrew",
         web.serve(
@@ -202,4 +205,15 @@ def test_the_samples_fetched_from_a_local_server(
     )
     ran = cli("fetch", "--no-full-text")
     assert (ran.code, ran.out.splitlines()) == (0, ["urdu: 26 new", "hebrew: 10 new"])
+    assert cli("fetch", "--no-full-text").out.splitlines() == ["urdu: 0 new", "hebrew: 0 new"]  # one file per item
     assert cli("check", str(data_dir / "articles")).code == 0
+
+
+def test_the_progress_bar_redraws_one_line() -> None:
+    stream = io.StringIO()
+    bar = ProgressBar(stream)
+    bar.show(Progress(feeds_done=1, feeds_total=2, pages_done=3, pages_total=6, feed="bbc\x1b]0;x\x07"))
+    bar.clear()
+    drawn = stream.getvalue()
+    assert drawn.startswith("\r\x1b[K[") and "1/2 feeds, 3/6 pages  bbc␛]0;x␇" in drawn
+    assert drawn.endswith("\r\x1b[K")
