@@ -255,7 +255,10 @@ class _Run:
         try:
             assert item.link is not None
             page = fetch(item.link, limits=self.options.limits, client=self.client)
-            extracted = self.extractor(page.body, page.url, page.headers.get("content-type"), now)
+            content_type = page.headers.get("content-type")
+            if not _is_html(content_type):
+                return from_feed, False, f"the item's link is not a web page ({content_type})"
+            extracted = self._extract(page.body, page.url, content_type, now)
         except FetchError as error:
             return from_feed, False, str(error)
         finally:
@@ -266,10 +269,24 @@ class _Run:
             return None, False, str(getattr(extracted, "reason", "not an article"))
         return with_page_text(from_feed, extracted), True, None
 
+    def _extract(self, html: bytes, url: str, content_type: str | None, now: datetime) -> object:
+        """The extractor's verdict on a page; an exception it raises on a hostile page
+        (lxml and trafilatura meet every kind of broken HTML) fails that page alone."""
+        try:
+            return self.extractor(html, url, content_type, now)
+        except Exception as error:  # one page's failure, reported in the summary: the others go on
+            raise FetchError(f"the page could not be read ({type(error).__name__}: {error})") from error
+
     def _report(self, feed: str) -> None:
         with self.lock:
             state = Progress(self.feeds_done, self.feeds_total, self.pages_done, self.pages_total, feed)
         self.progress(state)
+
+
+def _is_html(content_type: str | None) -> bool:
+    """Whether a page's type says HTML (no type at all: let the extractor judge)."""
+    kind = (content_type or "text/html").split(";")[0].strip().lower()
+    return kind in ("text/html", "application/xhtml+xml") or kind.endswith("+html")
 
 
 def with_page_text(from_feed: Article, page: Article) -> Article:

@@ -217,3 +217,19 @@ def test_the_progress_bar_redraws_one_line() -> None:
     drawn = stream.getvalue()
     assert drawn.startswith("\r\x1b[K[") and "1/2 feeds, 3/6 pages  bbc␛]0;x␇" in drawn
     assert drawn.endswith("\r\x1b[K")
+
+
+def test_a_page_that_breaks_the_extractor_or_is_no_web_page_keeps_the_summary(web: WebServer, data_dir: Path) -> None:
+    web.serve("/news/1", b"ID3 audio", content_type="audio/mpeg")
+    web.serve("/news/2", article_page("صفحة", PARAGRAPHS), content_type="text/html")
+    subscriptions = Subscriptions(
+        [Subscription("news", web.serve("/f.xml", rss("t", news_items(2, site=web.url("")))))]
+    )
+
+    def broken(html: bytes, url: str, content_type: str | None, fetched: object) -> object:
+        raise ValueError("lxml gave up")
+
+    [result] = fetch_feeds(data_dir, subscriptions, subscriptions.feeds, extractor=broken)
+    assert result.line() == "news: 2 new, 2 failed: the item's link is not a web page (audio/mpeg)"
+    assert "no full text (the page could not be read (ValueError: lxml gave up))" in result.notes[1]
+    assert len(article_files(data_dir, "news")) == 2
