@@ -12,17 +12,23 @@ only after its articles: a `kill -9` leaves no half-written file, and the next f
 the items as new again, completes the work into the same files.
 
 Feeds run on `jobs` threads, their pages on as many again; `progress` is called (from those
-threads) after each feed and each page, so a progress bar or the app can follow.
+threads) after each feed and each page, so a progress bar or the app can follow. The command
+line asks for processes instead (`FetchOptions.processes`): the work is mostly parsing and
+writing, which threads cannot spread over the cores.
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
+import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,16 +41,22 @@ from reader.web.feeds import DEFAULT_MAX_ITEMS, Feed, FeedError, FeedItem, item_
 from reader.web.http import FetchError, Limits, fetch, new_client
 from reader.web.subscriptions import Subscription, Subscriptions, articles_folder, save_subscriptions
 
+PR_SET_PDEATHSIG = 1  # prctl(2)
 STALE_TEMPORARY_SECONDS = 600
 """A temporary file this old in a feed's folder is the remains of a killed fetch."""
 
 
 @dataclass(frozen=True)
 class FetchOptions:
+    """`jobs` feeds at once; `processes`: each in a process of its own (parsing and
+    writing thousands of articles is CPU work, and threads share one core) when the caller
+    has no other thread (the command line); else, and in the app, threads."""
+
     full_text: bool = True
     jobs: int = 4
     max_items: int = DEFAULT_MAX_ITEMS
     limits: Limits = field(default_factory=Limits)
+    processes: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,7 +131,11 @@ def fetch_feeds(
     """Fetch `feeds` (of `subscriptions`, whose file in `data` is saved after each feed)."""
     if extractor is None and options.full_text:
         extractor = _page_extractor()  # trafilatura is imported only when pages are extracted
-    run = _Run(data, subscriptions, options, progress or (lambda _: None), extractor or _no_extractor, len(feeds))
+    state = _State(data, subscriptions, progress or (lambda _: None), len(feeds))
+    # fork() copies only the calling thread: safe while it is the only one.
+    if options.processes and len(feeds) > 1 and threading.active_count() == 1 and os.cpu_count() != 1:
+        return _in_processes(state, feeds, options)
+    run = _Run(options, extractor or _no_extractor, state)
     with (
         new_client() as client,
         ThreadPoolExecutor(max(options.jobs, 1), "feed") as feed_pool,
@@ -128,6 +144,56 @@ def fetch_feeds(
         run.client, run.page_pool = client, page_pool
         futures = [feed_pool.submit(run.one_feed, feed) for feed in feeds]
         return [future.result() for future in futures]
+
+
+def _in_processes(state: _State, feeds: Sequence[Subscription], options: FetchOptions) -> list[FeedResult]:
+    """Each feed fetched (with its pages, on threads) in one of `jobs` forked processes; the
+    state is saved here as each one ends. Progress is by feed."""
+    context = multiprocessing.get_context("fork")
+    start = (state.data, options)
+    with ProcessPoolExecutor(
+        max(options.jobs, 1), mp_context=context, initializer=_start_worker, initargs=start
+    ) as pool:
+        futures = {pool.submit(_feed_in_process, feed): feed for feed in feeds}
+        results: dict[str, FeedResult] = {}
+        for future in as_completed(futures):
+            feed = futures[future]
+            try:
+                result, new_state = future.result()
+            except BrokenProcessPool:  # a worker was killed (out of memory…): its feeds failed
+                result = FeedResult(feed.name, error="the fetching process died", title=feed.title)
+                new_state = replace(feed, last_result=result.result())
+            state.record(result, new_state)
+            results[feed.name] = result
+        return [results[feed.name] for feed in feeds]
+
+
+_worker_run: _Run | None = None
+"""A worker process's client and page threads, kept for all the feeds it is given."""
+
+
+def _start_worker(data: Path, options: FetchOptions) -> None:
+    global _worker_run
+    _die_with_parent()
+    _worker_run = _Run(options, _page_extractor() if options.full_text else _no_extractor, _State.quiet(data))
+    _worker_run.client = new_client()  # closed when the process ends
+    _worker_run.page_pool = ThreadPoolExecutor(max(options.jobs, 1), "page")
+
+
+def _die_with_parent() -> None:
+    """A worker process ends with `reader fetch` (a `kill -9` of it stops the whole fetch);
+    Linux only (prctl PR_SET_PDEATHSIG), elsewhere the worker finishes its feed."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+
+
+def _feed_in_process(subscription: Subscription) -> tuple[FeedResult, Subscription]:
+    """One feed, in a worker process: what it did and the feed's new state."""
+    assert _worker_run is not None, "started by _start_worker"
+    return _worker_run.fetch_one(subscription)
 
 
 def _no_extractor(html: bytes, url: str, content_type: str | None, fetched: datetime) -> object:
@@ -144,32 +210,67 @@ def _page_extractor() -> Extractor:
 
 
 @dataclass
-class _Run:
-    """One `fetch_feeds` call: shared state, guarded by `lock`."""
+class _State:
+    """What a `fetch_feeds` call keeps across its feeds (guarded by `lock`): the
+    subscriptions, saved after each feed, and the counts for `progress`."""
 
     data: Path
     subscriptions: Subscriptions
-    options: FetchOptions
     progress: ProgressCallback
-    extractor: Extractor
     feeds_total: int
-    client: httpx.Client | None = None
-    page_pool: ThreadPoolExecutor | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
     feeds_done: int = 0
     pages_done: int = 0
     pages_total: int = 0
 
-    def one_feed(self, subscription: Subscription) -> FeedResult:
-        started = datetime.now(UTC).replace(microsecond=0)
-        result, state = self._fetch_feed(subscription, started)
-        state = replace(state, last_fetch=started.isoformat(), last_result=result.result())
+    @classmethod
+    def quiet(cls, data: Path) -> _State:
+        """For a worker process: nothing to save, nobody to tell."""
+        return cls(data, Subscriptions(), lambda _: None, 0)
+
+    def record(self, result: FeedResult, feed: Subscription) -> None:
+        """A feed is done: save its new state, and say so."""
         with self.lock:
-            self.subscriptions.update(state)
+            self.subscriptions.update(feed)
             save_subscriptions(self.data, self.subscriptions)
             self.feeds_done += 1
-        self._report(subscription.name)
+        self.report(result.name)
+
+    def add_pages(self, count: int = 0, done: int = 0) -> None:
+        with self.lock:
+            self.pages_total += count
+            self.pages_done += done
+
+    def report(self, feed: str) -> None:
+        with self.lock:
+            progress = Progress(self.feeds_done, self.feeds_total, self.pages_done, self.pages_total, feed)
+        self.progress(progress)
+
+
+@dataclass
+class _Run:
+    """Fetching feeds and their pages with one HTTP client and one pool of page threads."""
+
+    options: FetchOptions
+    extractor: Extractor
+    state: _State
+    client: httpx.Client | None = None
+    page_pool: ThreadPoolExecutor | None = None
+
+    @property
+    def data(self) -> Path:
+        return self.state.data
+
+    def one_feed(self, subscription: Subscription) -> FeedResult:
+        result, feed = self.fetch_one(subscription)
+        self.state.record(result, feed)
         return result
+
+    def fetch_one(self, subscription: Subscription) -> tuple[FeedResult, Subscription]:
+        """What fetching the feed did, and its new state (not saved here)."""
+        started = datetime.now(UTC).replace(microsecond=0)
+        result, state = self._fetch_feed(subscription, started)
+        return result, replace(state, last_fetch=started.isoformat(), last_result=result.result())
 
     def _fetch_feed(self, subscription: Subscription, now: datetime) -> tuple[FeedResult, Subscription]:
         name = subscription.name
@@ -207,8 +308,7 @@ class _Run:
         remove_stale_temporaries(folder)
         seen = set(subscription.seen)
         new_items = [item for item in reversed(feed.items) if item.key not in seen]  # oldest first
-        with self.lock:
-            self.pages_total += len(new_items) if self.options.full_text else 0
+        self.state.add_pages(count=len(new_items) if self.options.full_text else 0)
         outcomes = [self._submit(item, feed, now) for item in new_items]
         done: list[str] = []
         counts = {"new": 0, "full": 0}
@@ -262,9 +362,8 @@ class _Run:
         except FetchError as error:
             return from_feed, False, str(error)
         finally:
-            with self.lock:
-                self.pages_done += 1
-            self._report(feed.title)
+            self.state.add_pages(done=1)
+            self.state.report(feed.title)
         if not isinstance(extracted, Article):
             return None, False, str(getattr(extracted, "reason", "not an article"))
         return with_page_text(from_feed, extracted), True, None
@@ -276,11 +375,6 @@ class _Run:
             return self.extractor(html, url, content_type, now)
         except Exception as error:  # one page's failure, reported in the summary: the others go on
             raise FetchError(f"the page could not be read ({type(error).__name__}: {error})") from error
-
-    def _report(self, feed: str) -> None:
-        with self.lock:
-            state = Progress(self.feeds_done, self.feeds_total, self.pages_done, self.pages_total, feed)
-        self.progress(state)
 
 
 def _is_html(content_type: str | None) -> bool:

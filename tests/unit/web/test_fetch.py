@@ -4,6 +4,9 @@ pages are reported, and never hold the others up."""
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -233,3 +236,34 @@ def test_a_page_that_breaks_the_extractor_or_is_no_web_page_keeps_the_summary(we
     assert result.line() == "news: 2 new, 2 failed: the item's link is not a web page (audio/mpeg)"
     assert "no full text (the page could not be read (ValueError: lxml gave up))" in result.notes[1]
     assert len(article_files(data_dir, "news")) == 2
+
+
+def test_the_command_fetches_on_processes_and_hostile_feeds_fail_alone(
+    cli: Cli, follow: Cli, web: WebServer, data_dir: Path
+) -> None:
+    """`reader fetch` run as users run it (no other thread: one process per feed)."""
+    follow("good", web.serve("/good.xml", rss("جيد", news_items(3, site=web.url("")))))
+    follow("also-good", web.serve("/good2.xml", rss("جيد أيضا", news_items(2, site=web.url("/2")))))
+    save_subscriptions(
+        data_dir, _with(load_subscriptions(data_dir), Subscription("drip", web.route("/d", drip(web.stopping, 0.2))))
+    )
+    save_subscriptions(data_dir, _with(load_subscriptions(data_dir), Subscription("gone", web.url("/gone"))))
+    env = {**os.environ, "READER_DATA_DIR": str(data_dir)}
+    started = time.monotonic()
+    ran = subprocess.run(
+        [sys.executable, "-m", "reader", "fetch", "--no-full-text", "--timeout", "2"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert time.monotonic() - started < 10
+    assert ran.returncode == 1
+    assert ran.stdout.splitlines() == [
+        "good: 3 new",
+        "also-good: 2 new",
+        "drip: failed: timed out after 2 s",
+        "gone: failed: the server answered 404 Not Found",
+    ]
+    assert len(article_files(data_dir, "good")) == 3 and len(article_files(data_dir, "also-good")) == 2
+    assert "good" in cli("feeds").out and "3 articles" in cli("feeds").out
