@@ -1,10 +1,11 @@
 """Start the TUI: resolve what to open, pick the bidi mode, load, and run the app.
 
-`reader` with no path opens the config's `folders` when set, else `./articles` when the
-working directory has one, else the articles bundled with the package. A folder is
-indexed by the library screen (`reader.state`); a single file is loaded at once
-(`plan_launch`, tested on its own). A path that does not exist or holds no article is an
-error message and exit code 2, never a traceback. Textual is imported only here, once we
+`reader` with no path opens the user's library: the config's `folders` plus the articles
+`reader fetch` saved (`<data>/articles`); when that is empty, `./articles` when the working
+directory has one, else the articles bundled with the package. A folder is indexed by the
+library screen (`reader.state`); a single file is loaded at once (`plan_launch`, tested on
+its own). A path that does not exist or holds no article is an error message and exit
+code 2, never a traceback. Textual is imported only here, once we
 know there is something to show.
 
 The bidi mode comes from `--bidi`, `READER_BIDI`, or the terminal itself
@@ -47,6 +48,7 @@ from reader.terminal.select_mode import (
     resolve_setting,
 )
 from reader.text.layout import LayoutOptions
+from reader.user_folders import data_folder, fetched_articles
 
 EXIT_BAD_PATH = 2
 
@@ -71,11 +73,21 @@ def load_library(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Library | str:
     return library
 
 
-def choose_sources(path: Path | None, config: Config, cwd: Path) -> list[Path]:
-    """PATH when given, else the config's folders, else ./articles, else the bundled ones."""
+def choose_sources(path: Path | None, config: Config, cwd: Path, fetched: Path | None = None) -> list[Path]:
+    """PATH when given, else the user's library: the config's folders plus `fetched` (the
+    articles `reader fetch` saved) when it holds any; when that is empty, ./articles, else
+    the bundled ones."""
     if path is not None:
         return [path]
-    return list(config.folders) or [default_articles(cwd)]
+    library = list(config.folders)
+    if fetched is not None and fetched not in library and _holds_articles(fetched):
+        library.append(fetched)
+    return library or [default_articles(cwd)]
+
+
+def _holds_articles(folder: Path) -> bool:
+    """Whether `folder` has an article file (stops at the first one found)."""
+    return folder.is_dir() and bool(find_article_files([folder], enough=1)[0])
 
 
 def check_sources(paths: list[Path]) -> str | None:
@@ -95,9 +107,7 @@ def decide_bidi(cli_value: str | None, config: Config = Config(), probe: Probe =
         resolved = resolve_setting(cli_value, os.environ, config.bidi.value)
     except ValueError as error:
         return f"reader: {error}"
-    return choose_mode(
-        resolved.setting, os.environ, config.calibrated_bidi, probe, setting_source=resolved.source
-    )
+    return choose_mode(resolved.setting, os.environ, config.calibrated_bidi, probe, setting_source=resolved.source)
 
 
 def print_bidi_info(cli_value: str | None) -> int:
@@ -138,14 +148,17 @@ class LaunchPlan:
     max_size: int
 
 
-def plan_launch(path: Path | None, config: Config, cwd: Path, max_size: int | None) -> LaunchPlan | str:
-    """What to open, or the message to print when there is nothing (exit code 2). Pure but
-    for reading the file system: no terminal, no state, no Textual."""
+def plan_launch(
+    path: Path | None, config: Config, cwd: Path, max_size: int | None, fetched: Path | None = None
+) -> LaunchPlan | str:
+    """What to open, or the message to print when there is nothing (exit code 2); `fetched`
+    is the folder of the articles `reader fetch` saved. Pure but for reading the file
+    system: no terminal, no state, no Textual."""
     try:
         limit = size_limit(max_size)
     except ValueError as error:
         return f"reader: {error}"
-    sources = choose_sources(path, config, cwd)
+    sources = choose_sources(path, config, cwd, fetched)
     problem = check_sources(sources)
     if problem is not None:
         return problem
@@ -170,7 +183,7 @@ def run_app(
     already started (`start_probe_early`)."""
     configured = load_config(find_config_dir(config_dir))
     config = configured.config
-    plan = plan_launch(path, config, Path.cwd(), max_size)
+    plan = plan_launch(path, config, Path.cwd(), max_size, fetched_articles(data_folder()))
     if isinstance(plan, str):
         print(plan, file=sys.stderr)
         return EXIT_BAD_PATH
