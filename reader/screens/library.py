@@ -43,7 +43,6 @@ from textual.worker import get_current_worker
 
 from reader.article.document import article_is_rtl
 from reader.article.library import Library, Listing
-from reader.article.loader import DEFAULT_MAX_SIZE
 from reader.screens.library_view import (
     Entry,
     LibraryView,
@@ -54,6 +53,7 @@ from reader.screens.library_view import (
     next_language,
     unread_count,
 )
+from reader.session import Session
 from reader.state.index import (
     IndexReport,
     index_library,
@@ -61,7 +61,7 @@ from reader.state.index import (
     same_articles,
 )
 from reader.state.search import Snippet, make_snippet, search_articles
-from reader.state.store import NullStore, ReadingState, Store
+from reader.state.store import ReadingState, Store
 from reader.text.digits import DigitStyle, convert_digits
 from reader.text.direction import Direction
 from reader.text.layout import DisplayLine, LayoutOptions, layout_paragraph
@@ -175,24 +175,23 @@ class LibraryScreen(Screen[None]):
         self,
         library: Library,
         options: LayoutOptions,
+        session: Session | None = None,
         *,
-        store: Store | None = None,
-        sources: Sequence[Path] = (),
-        digits: DigitStyle = DigitStyle.AS_WRITTEN,
-        max_size: int = DEFAULT_MAX_SIZE,
         data: Path | None = None,
     ) -> None:
-        """`data`: the data folder of the followed feeds (default: `READER_DATA_DIR`, else the
+        """The session's `sources` are indexed in a worker (then `library` starts empty).
+        `data`: the data folder of the followed feeds (default: `READER_DATA_DIR`, else the
         platform's, when `r` is pressed)."""
         super().__init__()
+        session = session or Session()
         self.data = data
         self._feed_failures: tuple[str, ...] = ()
         self.library = library
-        self.max_size = max_size
+        self.max_size = session.max_size
         self.options = options
-        self.store: Store = store if store is not None else NullStore()
-        self.sources = tuple(sources)
-        self.digits = digits
+        self.store: Store = session.store
+        self.sources = session.sources
+        self.digits = session.digits
         self.view = LibraryView()
         self.query_text = ""
         self._hits: list[tuple[int, Snippet | None]] | None = None  # of `query_text`, once found

@@ -11,6 +11,7 @@ import pytest
 from reader.app import ReaderApp
 from reader.article.library import Library
 from reader.screens.library import LibraryScreen
+from reader.session import Session
 from reader.state.store import SqliteStore
 from reader.text.layout import LayoutOptions
 from reader.web.subscriptions import Subscription, Subscriptions, save_subscriptions
@@ -51,9 +52,7 @@ async def test_r_fetches_in_a_worker_and_the_new_articles_are_listed(
     mine = tmp_path / "mine"
     mine.mkdir()
     write_generated_library(mine, 2)
-    app = ReaderApp(
-        Library(()), LayoutOptions(), "visual (tests)", store=SqliteStore(tmp_path / "s.db"), sources=[mine]
-    )
+    app = ReaderApp(Library(()), LayoutOptions(), Session(store=SqliteStore(tmp_path / "s.db"), sources=(mine,)))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         assert len(shown_titles(app)) == 2
