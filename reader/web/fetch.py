@@ -39,7 +39,14 @@ from reader.article.model import Article, Image, Source
 from reader.article.writer import InvalidArticle, write_article
 from reader.web.feeds import DEFAULT_MAX_ITEMS, Feed, FeedError, FeedItem, item_article, parse_feed
 from reader.web.http import FetchError, Limits, fetch, new_client
-from reader.web.subscriptions import Subscription, Subscriptions, articles_folder, save_subscriptions
+from reader.web.subscriptions import (
+    Subscription,
+    Subscriptions,
+    articles_folder,
+    load_subscriptions,
+    save_subscriptions,
+    subscriptions_path,
+)
 
 PR_SET_PDEATHSIG = 1  # prctl(2)
 STALE_TEMPORARY_SECONDS = 600
@@ -222,6 +229,11 @@ class _State:
     feeds_done: int = 0
     pages_done: int = 0
     pages_total: int = 0
+    _loaded: tuple[int, int] | None = None  # the file's (mtime, size) when the fetch began
+    _saved: tuple[int, int] | None = None  # and after this fetch last saved it
+
+    def __post_init__(self) -> None:
+        self._loaded = _stamp(subscriptions_path(self.data))
 
     @classmethod
     def quiet(cls, data: Path) -> _State:
@@ -229,12 +241,22 @@ class _State:
         return cls(data, Subscriptions(), lambda _: None, 0)
 
     def record(self, result: FeedResult, feed: Subscription) -> None:
-        """A feed is done: save its new state, and say so."""
+        """A feed is done: save its new state, and say so. When the file changed meanwhile
+        (`reader feeds add` or `remove` during a fetch), that version is the one updated."""
         with self.lock:
+            if self._changed_by_another():
+                self.subscriptions.feeds = load_subscriptions(self.data).feeds
             self.subscriptions.update(feed)
             save_subscriptions(self.data, self.subscriptions)
+            self._saved = _stamp(subscriptions_path(self.data))
             self.feeds_done += 1
         self.report(result.name)
+
+    def _changed_by_another(self) -> bool:
+        stamp = _stamp(subscriptions_path(self.data))
+        if self._saved is None:
+            self._saved = self._loaded
+        return stamp != self._saved
 
     def add_pages(self, count: int = 0, done: int = 0) -> None:
         with self.lock:
@@ -294,7 +316,7 @@ class _Run:
             return FeedResult(name, error=str(error), title=subscription.title), subscription
         result, saved_keys = self._save_items(subscription, feed, now)
         state = replace(
-            subscription.with_seen(saved_keys),
+            subscription.with_seen(saved_keys, window={item.key for item in feed.items}),
             etag=fetched.etag,
             last_modified=fetched.last_modified,
             title=subscription.title or feed.title,
@@ -375,6 +397,14 @@ class _Run:
             return self.extractor(html, url, content_type, now)
         except Exception as error:  # one page's failure, reported in the summary: the others go on
             raise FetchError(f"the page could not be read ({type(error).__name__}: {error})") from error
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_mtime_ns, status.st_size
 
 
 def _is_html(content_type: str | None) -> bool:

@@ -267,3 +267,33 @@ def test_the_command_fetches_on_processes_and_hostile_feeds_fail_alone(
     ]
     assert len(article_files(data_dir, "good")) == 3 and len(article_files(data_dir, "also-good")) == 2
     assert "good" in cli("feeds").out and "3 articles" in cli("feeds").out
+
+
+def test_only_the_keys_of_items_the_feed_still_holds_are_remembered(
+    cli: Cli, follow: Cli, web: WebServer, data_dir: Path
+) -> None:
+    follow("news", web.serve("/feed.xml", rss("أخبار", news_items(3, site=web.url("")))))
+    cli("fetch", "--no-full-text")
+    web.serve("/feed.xml", rss("أخبار", news_items(5, site=web.url(""))[:2]))  # items 5 and 4 only
+    assert cli("fetch", "--no-full-text").out == "news: 2 new\n"
+    [feed] = load_subscriptions(data_dir).feeds
+    assert sorted(feed.seen) == [web.url("/id/4"), web.url("/id/5")]
+    assert len(article_files(data_dir, "news")) == 5
+
+
+def test_a_feed_added_during_a_fetch_is_kept(web: WebServer, data_dir: Path) -> None:
+    first = Subscription("one", web.serve("/1.xml", rss("t", news_items(1, site=web.url("/1")))))
+    second = Subscription("two", web.serve("/2.xml", rss("t", news_items(1, site=web.url("/2")))))
+    save_subscriptions(data_dir, Subscriptions([first, second]))
+    subscriptions = load_subscriptions(data_dir)
+
+    def add_a_feed_meanwhile(progress: Progress) -> None:  # as `reader feeds add` would, from elsewhere
+        if progress.feeds_done == 1:
+            on_disk = load_subscriptions(data_dir)
+            on_disk.add(Subscription("late", "https://late.example/feed.xml"))
+            save_subscriptions(data_dir, on_disk)
+
+    options = FetchOptions(full_text=False, jobs=1)
+    fetch_feeds(data_dir, subscriptions, subscriptions.feeds, options, progress=add_a_feed_meanwhile)
+    names = [(feed.name, feed.last_result) for feed in load_subscriptions(data_dir).feeds]
+    assert names == [("one", "1 new"), ("two", "1 new"), ("late", None)]
