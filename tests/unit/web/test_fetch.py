@@ -297,3 +297,16 @@ def test_a_feed_added_during_a_fetch_is_kept(web: WebServer, data_dir: Path) -> 
     fetch_feeds(data_dir, subscriptions, subscriptions.feeds, options, progress=add_a_feed_meanwhile)
     names = [(feed.name, feed.last_result) for feed in load_subscriptions(data_dir).feeds]
     assert names == [("one", "1 new"), ("two", "1 new"), ("late", None)]
+
+
+def test_escape_sequences_and_overrides_from_a_feed_never_reach_the_terminal(
+    cli: Cli, follow: Cli, web: WebServer, data_dir: Path
+) -> None:
+    hostile = [Item("خبر\x1b]0;owned\x07 \u202eexe.gpj", web.url("/x"), "نص\x1b[2J الخبر", guid="urn:x")]
+    follow("odd", web.serve("/odd.xml", rss("غريب", hostile)))
+    assert cli("fetch", "--no-full-text").code == 0
+    [path] = article_files(data_dir, "odd")
+    assert cli("check", str(path)).code == 0
+    shown = cli("dump", str(path)).out
+    assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+    assert "␛" in shown and "owned␇" in shown  # shown as symbols, in visual order
