@@ -86,9 +86,7 @@ def run(args: argparse.Namespace) -> int:
         say(f"reader fetch: {chosen}", error=True)
         return 1
     limits = Limits(total_timeout=args.timeout, connect_timeout=min(Limits.connect_timeout, args.timeout))
-    options = FetchOptions(
-        full_text=args.full_text, jobs=args.jobs, max_items=args.max_items, limits=limits, processes=True
-    )
+    options = FetchOptions(full_text=args.full_text, jobs=args.jobs, max_items=args.max_items, limits=limits)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
         results = fetch_feeds(data, subscriptions, chosen, options, progress=bar.show if bar else None)

@@ -12,23 +12,17 @@ only after its articles: a `kill -9` leaves no half-written file, and the next f
 the items as new again, completes the work into the same files.
 
 Feeds run on `jobs` threads, their pages on as many again; `progress` is called (from those
-threads) after each feed and each page, so a progress bar or the app can follow. The command
-line asks for processes instead (`FetchOptions.processes`): the work is mostly parsing and
-writing, which threads cannot spread over the cores.
+threads) after each feed and each page, so a progress bar or the app can follow.
 """
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
-import multiprocessing
 import os
-import signal
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,22 +42,18 @@ from reader.web.subscriptions import (
     subscriptions_path,
 )
 
-PR_SET_PDEATHSIG = 1  # prctl(2)
 STALE_TEMPORARY_SECONDS = 600
 """A temporary file this old in a feed's folder is the remains of a killed fetch."""
 
 
 @dataclass(frozen=True)
 class FetchOptions:
-    """`jobs` feeds at once; `processes`: each in a process of its own (parsing and
-    writing thousands of articles is CPU work, and threads share one core) when the caller
-    has no other thread (the command line); else, and in the app, threads."""
+    """`jobs` feeds at once (threads), and as many of their pages."""
 
     full_text: bool = True
     jobs: int = 4
     max_items: int = DEFAULT_MAX_ITEMS
     limits: Limits = field(default_factory=Limits)
-    processes: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,9 +129,6 @@ def fetch_feeds(
     if extractor is None and options.full_text:
         extractor = _page_extractor()  # trafilatura is imported only when pages are extracted
     state = _State(data, subscriptions, progress or (lambda _: None), len(feeds))
-    # fork() copies only the calling thread: safe while it is the only one.
-    if options.processes and len(feeds) > 1 and threading.active_count() == 1 and os.cpu_count() != 1:
-        return _in_processes(state, feeds, options)
     run = _Run(options, extractor or _no_extractor, state)
     with (
         new_client() as client,
@@ -151,56 +138,6 @@ def fetch_feeds(
         run.client, run.page_pool = client, page_pool
         futures = [feed_pool.submit(run.one_feed, feed) for feed in feeds]
         return [future.result() for future in futures]
-
-
-def _in_processes(state: _State, feeds: Sequence[Subscription], options: FetchOptions) -> list[FeedResult]:
-    """Each feed fetched (with its pages, on threads) in one of `jobs` forked processes; the
-    state is saved here as each one ends. Progress is by feed."""
-    context = multiprocessing.get_context("fork")
-    start = (state.data, options)
-    with ProcessPoolExecutor(
-        max(options.jobs, 1), mp_context=context, initializer=_start_worker, initargs=start
-    ) as pool:
-        futures = {pool.submit(_feed_in_process, feed): feed for feed in feeds}
-        results: dict[str, FeedResult] = {}
-        for future in as_completed(futures):
-            feed = futures[future]
-            try:
-                result, new_state = future.result()
-            except BrokenProcessPool:  # a worker was killed (out of memory…): its feeds failed
-                result = FeedResult(feed.name, error="the fetching process died", title=feed.title)
-                new_state = replace(feed, last_result=result.result())
-            state.record(result, new_state)
-            results[feed.name] = result
-        return [results[feed.name] for feed in feeds]
-
-
-_worker_run: _Run | None = None
-"""A worker process's client and page threads, kept for all the feeds it is given."""
-
-
-def _start_worker(data: Path, options: FetchOptions) -> None:
-    global _worker_run
-    _die_with_parent()
-    _worker_run = _Run(options, _page_extractor() if options.full_text else _no_extractor, _State.quiet(data))
-    _worker_run.client = new_client()  # closed when the process ends
-    _worker_run.page_pool = ThreadPoolExecutor(max(options.jobs, 1), "page")
-
-
-def _die_with_parent() -> None:
-    """A worker process ends with `reader fetch` (a `kill -9` of it stops the whole fetch);
-    Linux only (prctl PR_SET_PDEATHSIG), elsewhere the worker finishes its feed."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        return
-
-
-def _feed_in_process(subscription: Subscription) -> tuple[FeedResult, Subscription]:
-    """One feed, in a worker process: what it did and the feed's new state."""
-    assert _worker_run is not None, "started by _start_worker"
-    return _worker_run.fetch_one(subscription)
 
 
 def _no_extractor(html: bytes, url: str, content_type: str | None, fetched: datetime) -> object:
@@ -234,11 +171,6 @@ class _State:
 
     def __post_init__(self) -> None:
         self._loaded = _stamp(subscriptions_path(self.data))
-
-    @classmethod
-    def quiet(cls, data: Path) -> _State:
-        """For a worker process: nothing to save, nobody to tell."""
-        return cls(data, Subscriptions(), lambda _: None, 0)
 
     def record(self, result: FeedResult, feed: Subscription) -> None:
         """A feed is done: save its new state, and say so. When the file changed meanwhile

@@ -238,10 +238,10 @@ def test_a_page_that_breaks_the_extractor_or_is_no_web_page_keeps_the_summary(we
     assert len(article_files(data_dir, "news")) == 2
 
 
-def test_the_command_fetches_on_processes_and_hostile_feeds_fail_alone(
+def test_the_command_run_as_users_run_it_lets_hostile_feeds_fail_alone(
     cli: Cli, follow: Cli, web: WebServer, data_dir: Path
 ) -> None:
-    """`reader fetch` run as users run it (no other thread: one process per feed)."""
+    """`reader fetch` in a process of its own, as from a shell or cron."""
     follow("good", web.serve("/good.xml", rss("جيد", news_items(3, site=web.url("")))))
     follow("also-good", web.serve("/good2.xml", rss("جيد أيضا", news_items(2, site=web.url("/2")))))
     save_subscriptions(

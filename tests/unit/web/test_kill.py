@@ -39,7 +39,7 @@ def test_kill_minus_nine_mid_fetch_then_fetch_again(cli: Cli, web: WebServer, da
         == 0
     )
     other = web.serve("/other.xml", rss("أخرى", news_items(1, site=web.url("/o"))))
-    assert cli("feeds", "add", other, "--name", "other").code == 0  # two feeds: one process each
+    assert cli("feeds", "add", other, "--name", "other").code == 0  # two feeds at once
     env = {**os.environ, "READER_DATA_DIR": str(data_dir)}
     process = subprocess.Popen(
         [sys.executable, "-m", "reader", "fetch", "--jobs", "1"],
