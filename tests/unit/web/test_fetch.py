@@ -310,3 +310,16 @@ def test_escape_sequences_and_overrides_from_a_feed_never_reach_the_terminal(
     shown = cli("dump", str(path)).out
     assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
     assert "␛" in shown and "owned␇" in shown  # shown as symbols, in visual order
+
+
+def test_full_text_of_a_persian_sample_page_keeps_its_zwnj(
+    cli: Cli, follow: Cli, web: WebServer, samples: Path, data_dir: Path
+) -> None:
+    page = (samples / "pages" / "fa_yjc-ir_2020-05_htmldate-testset.html").read_bytes()
+    web.serve("/fa/news/1", page, content_type="text/html")
+    follow("yjc", web.serve("/fa.xml", rss("باشگاه خبرنگاران", [Item("خبر", web.url("/fa/news/1"), "خلاصه")])))
+    ran = cli("fetch")
+    assert ran.out.startswith("yjc: 1 new, 1 with full text"), ran.out
+    article = load_article(article_files(data_dir, "yjc")[0]).article
+    assert article is not None and (article.language, article.direction) == ("fa-IR", Direction.RTL)
+    assert sum(paragraph.count("\u200c") for paragraph in article.body) >= 9
