@@ -32,12 +32,13 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("path", nargs="?", type=Path, help="an article file or a folder of articles")
     parser.add_argument(
         "--bidi",
-        choices=["auto", "visual", "logical", "runs"],
+        choices=["auto", "visual", "logical", "runs", "rows"],
         default=None,
         help="auto (default; also READER_BIDI): ask the terminal, else recognise it; "
         "visual: the reader shapes and reorders (terminals without bidi); "
         "logical: logical order (terminals that do bidi themselves); "
-        "runs: for kitty, which reverses each run of RTL letters itself. See docs/terminals.md",
+        "runs: for kitty, which reverses each run of RTL letters itself; "
+        "rows: for Konsole, which reorders whole rows. See docs/terminals.md",
     )
     parser.add_argument(
         "--bidi-info", action="store_true", help="print the bidi mode this terminal gets, and why, then exit"
@@ -112,7 +113,7 @@ def _build_dump_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("path", type=Path, metavar="PATH")
     parser.add_argument("--width", type=int, default=None, help="columns (default: the terminal's, else 80)")
-    parser.add_argument("--bidi", choices=["visual", "logical", "runs"], default="visual")
+    parser.add_argument("--bidi", choices=["visual", "logical", "runs", "rows"], default="visual")
     parser.add_argument("--no-harakat", action="store_true", help="leave out Arabic diacritics")
     _add_max_size_option(parser)
     return parser

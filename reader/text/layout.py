@@ -10,6 +10,11 @@ Modes:
   for screen readers and pipes.
 - `runs`: like visual, but the letters of each right-to-left run are left in logical
   order, for terminals (kitty) that reverse each run of RTL letters themselves.
+- `rows`: for Konsole, which runs the bidi algorithm over each whole screen row in a
+  left-to-right paragraph, shapes, and does not mirror: shaped text in logical order (a
+  lam-alef is one character, so it takes one cell and leaves no blank), brackets already
+  mirrored, each line an embedding between marks so that it is reordered alone, in its
+  paragraph's direction.
 
 Every displayed character remembers the logical index it came from (`DisplayLine.sources`),
 so styles such as a search match stay on their letters wherever they are drawn.
@@ -253,8 +258,35 @@ def _join(words: list[_Word]) -> LogicalLine:
 def _display_line(line: LogicalLine, rtl: bool, mode: BidiMode) -> DisplayLine:
     if mode is BidiMode.LOGICAL:
         return DisplayLine(line.text, line.sources, line.width, rtl)
+    if mode is BidiMode.ROWS:
+        return _embedded(line, rtl)
     text, order = visual_order(line.text, 1 if rtl else 0, mode is BidiMode.RUNS)
-    return DisplayLine(text, tuple(map(line.sources.__getitem__, order)), line.width, rtl)
+    sources = tuple(map(line.sources.__getitem__, order))
+    return DisplayLine(text, sources, line.width, rtl)
+
+
+def _embedded(line: LogicalLine, rtl: bool) -> DisplayLine:
+    """The shaped logical line for `rows`: LRM, then an RTL (or LTR) embedding of the line,
+    then LRM. The marks keep the text around the line - borders, other panes - out of the
+    line's embedding, in a left-to-right row; the embedding gives the line its paragraph's
+    direction. Brackets inside right-to-left text are sent mirrored: Konsole reorders but
+    does not mirror."""
+    text, sources = line.text, line.sources
+    if not text:
+        return DisplayLine(text, sources, line.width, rtl)
+    if any(char in MIRRORED_CHARS for char in text):
+        levels = reorder_line(text, 1 if rtl else 0).levels
+        text = "".join(
+            mirror_char(char) if char in MIRRORED_CHARS and levels[index] & 1 else char
+            for index, char in enumerate(text)
+        )
+    opened = LRM + (RLE if rtl else LRE)
+    first, last = sources[0], sources[-1]
+    return DisplayLine(opened + text + PDF + LRM, (first, first, *sources, last, last), line.width, rtl)
+
+
+LRM, RLE, LRE, PDF = "\u200e", "\u202b", "\u202a", "\u202c"
+
 
 
 @lru_cache(maxsize=16384)
