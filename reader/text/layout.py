@@ -377,18 +377,22 @@ def _marks_after_their_base(text: str, levels: Sequence[int], order: Sequence[in
 
 
 _RTL_LETTER_CLASSES = frozenset({"R", "AL", "NSM"})
+ARABIC_PUNCTUATION = frozenset("\u060c\u061b\u061f\u066a\u066b\u066c\u066d\u06d4")
+"""، ؛ ؟ ٪ ٫ ٬ ٭ ۔: neutral or separators for the bidi algorithm, but letters of the Arabic
+script to kitty, which reverses them with the run of Arabic letters they touch."""
 
 
 def _rtl_runs_in_logical_order(text: str, levels: Sequence[int], order: Sequence[int]) -> list[int]:
     """For `runs` mode: undo the reversal inside each run of right-to-left letters.
 
     Words, digits and punctuation stay in visual order; the terminal (kitty) reverses each
-    run of RTL letters (and the marks on them) itself.
+    run of RTL letters (and the marks on them, and Arabic punctuation) itself.
     """
     result: list[int] = []
     run: list[int] = []
     for index in order:
-        if levels[index] & 1 and unicodedata.bidirectional(text[index]) in _RTL_LETTER_CLASSES:
+        char = text[index]
+        if levels[index] & 1 and (unicodedata.bidirectional(char) in _RTL_LETTER_CLASSES or char in ARABIC_PUNCTUATION):
             run.append(index)
             continue
         result.extend(sorted(run))
