@@ -30,6 +30,7 @@ from reader.config import config_dir as find_config_dir
 from reader.state.store import open_store
 from reader.state.store import state_dir as find_state_dir
 from reader.terminal.bdsm import BidiGuard, explicit_bidi
+from reader.terminal.calibration import saved_calibration, terminal_identity
 from reader.terminal.select_mode import (
     BackgroundProbe,
     ModeChoice,
@@ -87,9 +88,8 @@ def decide_bidi(cli_value: str | None, config: Config = Config(), probe: Probe =
         resolved = resolve_setting(cli_value, os.environ, config.bidi.value)
     except ValueError as error:
         return f"reader: {error}"
-    return choose_mode(
-        resolved.setting, os.environ, config.calibrated_bidi, probe, setting_source=resolved.source
-    )
+    saved = saved_calibration(dict(config.calibrations), config.calibrated_bidi, terminal_identity(os.environ))
+    return choose_mode(resolved.setting, os.environ, saved, probe, setting_source=resolved.source)
 
 
 def print_bidi_info(cli_value: str | None) -> int:

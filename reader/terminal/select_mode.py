@@ -3,7 +3,8 @@
 Owns the order of evidence, strongest first:
 
 1. an explicit setting (``--bidi``, ``READER_BIDI``, config - see `resolve_setting`);
-2. with ``auto``, a saved calibration (the user looked at samples and picked);
+2. with ``auto``, a saved calibration (the user looked at samples and picked) for this
+   terminal; the old global one only if the terminal does not answer the BDSM probe;
 3. the BDSM probe: a terminal that can switch (VTE >= 0.58, mintty) gets visual text and
    is switched to explicit bidi - it answers for itself, so it beats stale variables
    inside tmux/screen or in a terminal started from another one;
@@ -23,6 +24,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from reader.terminal.calibration import SavedCalibration, terminal_identity
 from reader.terminal.identity import mode_from_environment
 from reader.terminal.modes import BidiMode, BidiSetting
 from reader.terminal.probe import BdsmState, probe_bdsm
@@ -77,7 +79,7 @@ def resolve_setting(
 def choose_mode(
     setting: BidiSetting,
     env: Mapping[str, str],
-    saved_calibration: BidiMode | None,
+    saved_calibration: BidiMode | SavedCalibration | None,
     probe: Probe,
     *,
     interactive: bool | None = None,
@@ -92,8 +94,12 @@ def choose_mode(
     forced = setting.fixed_mode()
     if forced is not None:
         return _decided(forced, f"bidi={forced.value} from {setting_source}", asked)
+    if isinstance(saved_calibration, BidiMode):
+        saved_calibration = SavedCalibration(saved_calibration, legacy=False)
     if saved_calibration is not None:
-        return _decided(saved_calibration, f"saved calibration: {saved_calibration.value}", asked)
+        reason = saved_calibration.reason(terminal_identity(env))
+        if not (saved_calibration.legacy and asked.answer().switchable):
+            return _decided(saved_calibration.mode, reason, asked)
     return _detected(env, asked)
 
 
