@@ -154,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if ns.bidi_info:
         from reader.launch import print_bidi_info
 
-        return print_bidi_info(ns.bidi)
+        return print_bidi_info(ns.bidi, ns.config_dir)
     from reader.terminal.select_mode import start_probe_early
 
     probe = start_probe_early(ns.bidi, os.environ)  # its wait passes while the app is imported

@@ -100,6 +100,11 @@ def _mlterm(columns: int, rows: int, command: str) -> list[str]:
     return ["mlterm", "-g", f"{columns}x{rows}", "-w", str(FONT_SIZE + 3), "-e", "sh", "-c", command]
 
 
+def _mlterm_without_ctl(columns: int, rows: int, command: str) -> list[str]:
+    """mlterm with its complex text layout (bidi and shaping) off: ``ctl = false`` in ~/.mlterm/main."""
+    return ["mlterm", "--ctl=false", *_mlterm(columns, rows, command)[1:]]
+
+
 def _kitty(columns: int, rows: int, command: str) -> list[str]:
     return [
         "kitty", "--config", "NONE", "-o", f"initial_window_width={columns}c", "-o", f"initial_window_height={rows}c",
@@ -127,6 +132,7 @@ TERMINALS: tuple[TerminalSpec, ...] = (
     TerminalSpec("xfce4-terminal", "xfce4-terminal", _vte, ("--version",), package="xfce4-terminal"),
     TerminalSpec("konsole", "konsole", _konsole, ("--version",), package="konsole"),
     TerminalSpec("mlterm", "mlterm", _mlterm, ("--version",), package="mlterm"),
+    TerminalSpec("mlterm-ctl-off", "mlterm", _mlterm_without_ctl, ("--version",), package="mlterm"),
     TerminalSpec("kitty", "kitty", _kitty, ("--version",), _SOFTWARE_GL, package="kitty"),
     TerminalSpec("kitty-force-ltr", "kitty", _kitty_force_ltr, ("--version",), _SOFTWARE_GL, package="kitty"),
     TerminalSpec("alacritty", "alacritty", _alacritty, ("--version",), _SOFTWARE_GL, package="alacritty"),
@@ -245,6 +251,8 @@ def run_reader(
     )
     env = {key: value for key, value in os.environ.items() if key not in FINGERPRINTS}
     env.update({"DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "NO_AT_BRIDGE": "1", **dict(spec.env)})
+    for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):  # no remembered window sizes
+        env[variable] = str(workdir / variable.lower())
     log = (workdir / "terminal.log").open("w")
     process = subprocess.Popen(spec.argv(columns, rows, command), env=env, stdout=log, stderr=log,
                                start_new_session=True)
