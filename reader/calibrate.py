@@ -27,7 +27,7 @@ from reader.config import ConfigError, forget_setting, load_config, save_setting
 from reader.config import config_dir as find_config_dir
 from reader.terminal.calibration import LEGACY_SETTING, SETTING, calibration_lines, terminal_identity
 from reader.terminal.probe import BdsmState
-from reader.terminal.select_mode import default_probe
+from reader.terminal.select_mode import default_probe, own_switch
 
 __all__ = ["calibration_lines", "read_choice", "run_calibrate"]
 
@@ -71,6 +71,10 @@ def run_calibrate(
         if reset:
             path = _forget(identity, config_dir)
             print(f"Calibration for {identity} forgotten ({path}): the bidi mode is detected again.", file=out)
+            return 0
+        if own_switch(os.environ if env is None else env) is not None:
+            print(f"This terminal ({identity}) is mlterm: reader switches its own bidi off while it runs and"
+                  " lays the text out itself, so it needs no calibration. Nothing saved.", file=out)
             return 0
         state = (probe or _probe_if_terminal)()
         if state.switchable:

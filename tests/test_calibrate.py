@@ -107,3 +107,9 @@ def test_reset_forgets_this_terminals_choice_only(tmp_path: Path) -> None:
     assert run_calibrate(reset=True, config_dir=tmp_path, out=out, env=KITTY) == 0
     assert "kitty; TERM=xterm-kitty forgotten" in out.getvalue()
     assert saved(tmp_path) == {"xterm; TERM=xterm": BidiMode.VISUAL}
+
+
+def test_mlterm_is_not_calibrated_it_is_switched(tmp_path: Path) -> None:
+    status, shown = calibrate(tmp_path, "2", env={"TERM": "mlterm", "MLTERM": "3.9.0"})
+    assert status == 0 and "needs no calibration. Nothing saved." in shown
+    assert saved(tmp_path) == {}
