@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.realterm.harness import TERMINALS, article_pairs, load_article, missing_tools, run_reader, score, xvfb  # noqa: E402
+from tests.realterm.harness import TERMINALS, article_pairs, load_article, missing_tools, run_reader, score, xvfb
 
 
 def _size(text: str) -> tuple[int, int]:

@@ -24,8 +24,8 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from reader.terminal.calibration import SavedCalibration, terminal_identity
 from reader.terminal.bdsm import MLTERM_LAYOUT_OFF, TerminalSwitch
+from reader.terminal.calibration import SavedCalibration, terminal_identity
 from reader.terminal.identity import mode_from_environment, multiplexer_name
 from reader.terminal.modes import BidiMode, BidiSetting
 from reader.terminal.probe import BdsmState, probe_bdsm

@@ -20,10 +20,12 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from reader.article.loader import load_articles
@@ -70,7 +72,7 @@ class TerminalSpec:
     def version(self) -> str:
         """The program's own version line."""
         result = subprocess.run(
-            [self.program, *self.version_argv], capture_output=True, text=True, timeout=30,
+            [self.program, *self.version_argv], capture_output=True, text=True, timeout=30, check=False,
             env={**os.environ, **dict(self.env), "QT_QPA_PLATFORM": "offscreen"},
         )
         lines = (result.stdout + result.stderr).strip().splitlines()
@@ -151,7 +153,7 @@ def missing_tools() -> list[str]:
 
 
 def _tesseract_languages() -> list[str]:
-    result = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True)
+    result = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, check=False)
     return result.stdout.split()
 
 
@@ -219,7 +221,7 @@ class Shot:
 
 
 def reader_executable() -> str:
-    beside = Path(os.sys.executable).parent / "reader"
+    beside = Path(sys.executable).parent / "reader"
     found = str(beside) if beside.exists() else shutil.which("reader")
     if found is None:
         raise FileNotFoundError("the reader command is not installed in this environment")
@@ -309,7 +311,7 @@ def wait_for_still_screen(display: str, gave_up: Callable[[], bool]) -> bytes:
 def _has_text(raw: bytes) -> bool:
     """More than two colours on screen (a blank terminal shows one or two)."""
     body = raw.split(b"\n", 3)[3]
-    return len(set(body[index : index + 3] for index in range(0, min(len(body), 3_000_000), 997 * 3))) > 2
+    return len({body[index : index + 3] for index in range(0, min(len(body), 3_000_000), 997 * 3)}) > 2
 
 
 def _save_png(raw: bytes, path: Path) -> None:
@@ -379,7 +381,7 @@ def article_pairs(article: Article) -> set[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     for text in article_texts(article):
         found = words(text)
-        pairs.update(zip(found, found[1:]))
+        pairs.update(pairwise(found))
     return pairs
 
 
@@ -391,7 +393,7 @@ def load_article(path: Path = BUNDLED_ARTICLE) -> Article:
 
 def score(read: str, pairs: set[tuple[str, str]]) -> float:
     """The fraction of word pairs read (line by line, top to bottom) that are the article's."""
-    found = [pair for line in _lines(read) for pair in zip(line, line[1:])]
+    found = [pair for line in _lines(read) for pair in pairwise(line)]
     if not found:
         return 0.0
     return sum(pair in pairs for pair in found) / len(found)
