@@ -302,7 +302,7 @@ def visual_order(text: str, base_level: int, keep_runs_logical: bool = False) ->
     if _MARK in kinds:
         order = _marks_after_their_base(text, levels, order, kinds)
     if keep_runs_logical:
-        order = _rtl_runs_in_logical_order(text, levels, order)
+        return _runs_for_kitty(text, levels, order)
     if _CONTROL not in kinds:
         return _without_controls(text, levels, order, kinds)
     chars: list[str] = []
@@ -377,16 +377,61 @@ def _marks_after_their_base(text: str, levels: Sequence[int], order: Sequence[in
 
 
 _RTL_LETTER_CLASSES = frozenset({"R", "AL", "NSM"})
+_RTL_STRONG = frozenset({"R", "AL"})
+_LTR_OR_NUMBER = frozenset({"L", "EN", "AN"})
 ARABIC_PUNCTUATION = frozenset("\u060c\u061b\u061f\u066a\u066b\u066c\u066d\u06d4")
-"""، ؛ ؟ ٪ ٫ ٬ ٭ ۔: neutral or separators for the bidi algorithm, but letters of the Arabic
-script to kitty, which reverses them with the run of Arabic letters they touch."""
+"""، ؛ ؟ ٪ ٫ ٬ ٭ ۔: neutral or separators for the bidi algorithm, but of the Arabic script
+for kitty's shaper, which reverses them with the run of Arabic letters they touch."""
+
+
+def _runs_for_kitty(text: str, levels: Sequence[int], order: Sequence[int]) -> tuple[str, tuple[int, ...]]:
+    """For `runs` mode: the visual line with what kitty will reverse sent reversed.
+
+    Measured on kitty 0.26: it hands each space-separated chunk of cells to its shaper, which
+    lays a chunk of Arabic out right to left - reversing its letters, its marks, and the
+    punctuation and brackets touching them, and mirroring those brackets itself. So such a
+    chunk (right-to-left letters, no Latin letter or digit) goes in logical order, unmirrored;
+    in any other chunk only the runs of right-to-left letters and Arabic punctuation do.
+    Bidi controls are left out, as in `visual_order`."""
+    chars: list[str] = []
+    kept: list[int] = []
+    for chunk in _chunks(text, order):
+        classes = {unicodedata.bidirectional(text[index]) for index in chunk}
+        if classes & _RTL_STRONG and not classes & _LTR_OR_NUMBER:
+            chunk_order, mirrored = sorted(chunk), False
+        else:
+            chunk_order, mirrored = _rtl_runs_in_logical_order(text, levels, chunk), True
+        for index in chunk_order:
+            char = text[index]
+            if is_bidi_control(char):
+                continue
+            chars.append(mirror_char(char) if mirrored and levels[index] & 1 else char)
+            kept.append(index)
+    return "".join(chars), tuple(kept)
+
+
+def _chunks(text: str, order: Sequence[int]) -> list[list[int]]:
+    """`order` cut into chunks of non-spaces and single spaces, left to right."""
+    chunks: list[list[int]] = []
+    current: list[int] = []
+    for index in order:
+        if text[index].isspace():
+            if current:
+                chunks.append(current)
+            chunks.append([index])
+            current = []
+        else:
+            current.append(index)
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 def _rtl_runs_in_logical_order(text: str, levels: Sequence[int], order: Sequence[int]) -> list[int]:
-    """For `runs` mode: undo the reversal inside each run of right-to-left letters.
+    """Undo the reversal inside each run of right-to-left letters (and Arabic punctuation).
 
-    Words, digits and punctuation stay in visual order; the terminal (kitty) reverses each
-    run of RTL letters (and the marks on them, and Arabic punctuation) itself.
+    Words, digits and other punctuation stay in visual order; the terminal (kitty) reverses
+    each run of RTL letters (and the marks on them) itself.
     """
     result: list[int] = []
     run: list[int] = []
