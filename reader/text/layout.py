@@ -8,8 +8,8 @@ Modes:
 - `visual`: shaped and reordered, for terminals that do no bidi themselves.
 - `logical`: unshaped, logical order, for terminals that do bidi and shaping themselves,
   for screen readers and pipes.
-- `runs`: like visual, but the letters of each right-to-left run are left in logical
-  order, for terminals (kitty) that reverse each run of RTL letters themselves.
+- `runs`: like visual, but each space-separated chunk of right-to-left text is left in
+  logical order, for terminals (kitty) whose shaper reverses such chunks itself.
 - `rows`: for Konsole, which runs the bidi algorithm over each whole screen row in a
   left-to-right paragraph, shapes, and does not mirror: shaped text in logical order (a
   lam-alef is one character, so it takes one cell and leaves no blank), brackets already

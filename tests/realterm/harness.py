@@ -251,14 +251,7 @@ def run_reader(
         f"{reader} --bidi-info {dirs} {extra} > {shlex.quote(str(info))} 2>&1;"
         f" exec {reader} {shlex.quote(str(article))} {dirs} {extra}"
     )
-    env = {key: value for key, value in os.environ.items() if key not in FINGERPRINTS}
-    env.update({"DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "NO_AT_BRIDGE": "1", **dict(spec.env)})
-    for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):  # no remembered window sizes
-        env[variable] = str(workdir / variable.lower())
-    log = (workdir / "terminal.log").open("w")
-    process = subprocess.Popen(spec.argv(columns, rows, command), env=env, stdout=log, stderr=log,
-                               start_new_session=True)
-    try:
+    with terminal(spec, display, workdir, command, columns, rows) as process:
         wait_until(lambda: info.exists() and info.stat().st_size > 0 or process.poll() is not None, DRAW_DEADLINE,
                    f"{spec.name} to run reader --bidi-info")
         raw = wait_for_still_screen(display, lambda: process.poll() is not None)
@@ -268,6 +261,23 @@ def run_reader(
         body = workdir / "body.png"
         crop_body(shot, body, geometry, columns, rows)
         return Shot(spec.name, columns, rows, info.read_text(errors="replace"), shot, body, ocr(body))
+
+
+@contextmanager
+def terminal(
+    spec: TerminalSpec, display: str, workdir: Path, command: str, columns: int = 120, rows: int = 36
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`spec` running the shell `command` on `display`, closed (with all it started) on exit."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    env = {key: value for key, value in os.environ.items() if key not in FINGERPRINTS}
+    env.update({"DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "NO_AT_BRIDGE": "1", **dict(spec.env)})
+    for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):  # no remembered window sizes
+        env[variable] = str(workdir / variable.lower())
+    log = (workdir / "terminal.log").open("w")
+    process = subprocess.Popen(spec.argv(columns, rows, command), env=env, stdout=log, stderr=log,
+                               start_new_session=True)
+    try:
+        yield process
     finally:
         _stop(process)
         log.close()

@@ -10,11 +10,23 @@ known-good and known-broken runs measured on 2026-12-06 (docs/terminals.md): xte
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
 
-from tests.realterm.harness import TerminalSpec, article_pairs, load_article, run_reader, score, spec_named
+from tests.realterm.harness import (
+    DRAW_DEADLINE,
+    TerminalSpec,
+    article_pairs,
+    load_article,
+    reader_executable,
+    run_reader,
+    score,
+    spec_named,
+    terminal,
+    wait_until,
+)
 
 pytestmark = pytest.mark.realterm
 
@@ -60,3 +72,18 @@ def test_kitty_with_force_ltr_reads_right_in_the_mode_calibrate_offers(display: 
     """kitty's `force_ltr yes` cannot be seen from outside: `reader calibrate` picks visual there."""
     shot = run_reader(installed("kitty-force-ltr"), display, tmp_path, reader_args=["--bidi", "visual"])
     assert score(shot.ocr, PAIRS) >= PASS_MARK
+
+
+@pytest.mark.parametrize("name", ["xfce4-terminal", "mlterm"])
+def test_calibrate_saves_nothing_where_the_reader_switches_the_terminal_itself(
+    name: str, display: str, tmp_path: Path
+) -> None:
+    """VTE answers BDSM, mlterm is switched by OSC 5379: calibrate must not offer samples that
+    the terminal's own bidi would make look right. It returns at once, with no key pressed."""
+    spec = installed(name)
+    config, finished = tmp_path / "config", tmp_path / "finished"
+    command = f"{shlex.quote(reader_executable())} calibrate --config-dir {shlex.quote(str(config))}; touch {finished}"
+    with terminal(spec, display, tmp_path, command) as process:
+        wait_until(lambda: finished.exists() or process.poll() is not None, DRAW_DEADLINE, "calibrate to return")
+    assert finished.exists(), "reader calibrate waited for a choice"
+    assert not (config / "config.yaml").exists()
