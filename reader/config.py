@@ -290,7 +290,8 @@ def describe(loaded: LoadedConfig) -> list[str]:
     config = loaded.config
     status = "" if loaded.found else " (not found: built-in defaults)"
     folders = ", ".join(str(folder) for folder in config.folders) or "(none: ./articles, else the bundled articles)"
-    calibrated = config.calibrated_bidi.value if config.calibrated_bidi else "(none: run `reader calibrate`)"
+    unset = "(none)" if config.calibrations else "(none: run `reader calibrate`)"
+    calibrated = config.calibrated_bidi.value if config.calibrated_bidi else unset
     return [
         f"config file: {loaded.path}{status}",
         f"folders: {folders}",
