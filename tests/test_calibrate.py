@@ -113,3 +113,10 @@ def test_mlterm_is_not_calibrated_it_is_switched(tmp_path: Path) -> None:
     status, shown = calibrate(tmp_path, "2", env={"TERM": "mlterm", "MLTERM": "3.9.0"})
     assert status == 0 and "needs no calibration. Nothing saved." in shown
     assert saved(tmp_path) == {}
+
+
+def test_a_hand_edited_calibrations_value_that_is_not_a_mapping_is_reported_and_ignored(tmp_path: Path) -> None:
+    (tmp_path / "config.yaml").write_text("calibrations: [visual]\n", encoding="utf-8")
+    loaded = load_config(tmp_path)
+    assert loaded.config.calibrations == ()
+    assert any("calibrations:" in problem and "terminal: mode pairs" in problem for problem in loaded.problems)
