@@ -8,7 +8,9 @@ or in `--config-dir` / `READER_CONFIG_DIR`. Every key is optional:
     bidi: auto                     # auto | visual | logical | runs
     harakat: true                  # show Arabic diacritics
     digits: as-written             # as-written | western | arabic-indic
-    calibrated_bidi: visual        # written by `reader calibrate`: visual | logical | runs
+    calibrations:                  # written by `reader calibrate`, per terminal
+      "kitty; TERM=xterm-kitty": visual
+    calibrated_bidi: visual        # older, one for every terminal: still read (docs/terminals.md)
 
 Reading never fails: a file that is not valid YAML gives one message with its
 `path:line:col` and the defaults; a bad value gives a message naming the key and the
@@ -48,6 +50,8 @@ class Config:
     harakat: bool = True
     digits: DigitStyle = DigitStyle.AS_WRITTEN
     calibrated_bidi: BidiMode | None = None
+    calibrations: tuple[tuple[str, BidiMode], ...] = ()
+    """(terminal identity, mode) pairs saved by `reader calibrate`."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,18 @@ def _folders(value: object) -> tuple[Path, ...]:
     return tuple(Path(os.path.expanduser(item)) for item in items)
 
 
+def _calibrations(value: object) -> tuple[tuple[str, BidiMode], ...]:
+    parse_mode = _choice(BidiMode, "calibrations")
+    if not isinstance(value, dict) or not all(isinstance(key, str) for key in value):
+        raise ValueError(f"calibrations: {value!r} is not accepted; expected terminal: mode pairs")
+    pairs = []
+    for key, mode in value.items():
+        parsed = parse_mode(mode)
+        assert isinstance(parsed, BidiMode)
+        pairs.append((key, parsed))
+    return tuple(pairs)
+
+
 PARSERS: dict[str, Callable[[object], object]] = {
     "folders": _folders,
     "theme": _theme,
@@ -114,6 +130,7 @@ PARSERS: dict[str, Callable[[object], object]] = {
     "harakat": _harakat,
     "digits": _choice(DigitStyle, "digits"),
     "calibrated_bidi": _choice(BidiMode, "calibrated_bidi"),
+    "calibrations": _calibrations,
 }
 
 
@@ -196,7 +213,7 @@ def _relative_to(folder: Path, value: object) -> object:
 # -- writing ---------------------------------------------------------------------------
 
 
-def save_setting(key: str, value: str | bool | list[str], directory: Path | None = None) -> Path:
+def save_setting(key: str, value: str | bool | list[str] | dict[str, str], directory: Path | None = None) -> Path:
     """Set `key` to `value` in the config file (created if needed); returns the file's path.
 
     Other keys, comments and blank lines are kept. The file is replaced atomically.
@@ -261,7 +278,8 @@ def describe(loaded: LoadedConfig) -> list[str]:
     config = loaded.config
     status = "" if loaded.found else " (not found: built-in defaults)"
     folders = ", ".join(str(folder) for folder in config.folders) or "(none: ./articles, else the bundled articles)"
-    calibrated = config.calibrated_bidi.value if config.calibrated_bidi else "(none: run `reader calibrate`)"
+    unset = "(none)" if config.calibrations else "(none: run `reader calibrate`)"
+    calibrated = config.calibrated_bidi.value if config.calibrated_bidi else unset
     return [
         f"config file: {loaded.path}{status}",
         f"folders: {folders}",
@@ -270,4 +288,5 @@ def describe(loaded: LoadedConfig) -> list[str]:
         f"harakat: {'on' if config.harakat else 'off'}",
         f"digits: {config.digits.value}",
         f"calibrated_bidi: {calibrated}",
+        *(f"calibration for {terminal}: {mode.value}" for terminal, mode in config.calibrations),
     ]

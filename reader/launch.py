@@ -39,6 +39,8 @@ from reader.session import Session
 from reader.state.store import open_store
 from reader.state.store import state_dir as find_state_dir
 from reader.terminal.bdsm import BidiGuard, explicit_bidi
+from reader.terminal.calibration import saved_calibration, terminal_identity
+from reader.terminal.probe import probe_bdsm
 from reader.terminal.select_mode import (
     BackgroundProbe,
     ModeChoice,
@@ -101,17 +103,29 @@ def check_sources(paths: list[Path]) -> str | None:
     return None
 
 
-def decide_bidi(cli_value: str | None, config: Config = Config(), probe: Probe = default_probe) -> ModeChoice | str:
-    """The bidi mode for this run, or the message for a bad setting."""
+def decide_bidi(
+    cli_value: str | None, config: Config = Config(), probe: Probe = default_probe, interactive: bool | None = None
+) -> ModeChoice | str:
+    """The bidi mode for this run, or the message for a bad setting (`interactive`: see `choose_mode`)."""
     try:
         resolved = resolve_setting(cli_value, os.environ, config.bidi.value)
     except ValueError as error:
         return f"reader: {error}"
-    return choose_mode(resolved.setting, os.environ, config.calibrated_bidi, probe, setting_source=resolved.source)
+    saved = saved_calibration(dict(config.calibrations), config.calibrated_bidi, terminal_identity(os.environ))
+    return choose_mode(
+        resolved.setting, os.environ, saved, probe, interactive=interactive, setting_source=resolved.source
+    )
 
 
-def print_bidi_info(cli_value: str | None) -> int:
-    choice = decide_bidi(cli_value, load_config(find_config_dir(None)).config)
+def print_bidi_info(cli_value: str | None, config_dir: Path | None = None) -> int:
+    """Print the mode and why. With stdout redirected (`reader --bidi-info > file`), the
+    terminal is still asked, on the controlling terminal: the answer is about it."""
+    config = load_config(find_config_dir(config_dir)).config
+    with _controlling_terminal() as terminal:
+        if terminal is None:
+            choice = decide_bidi(cli_value, config)
+        else:
+            choice = decide_bidi(cli_value, config, lambda: probe_bdsm(terminal, terminal), interactive=True)
     if isinstance(choice, str):
         print(choice, file=sys.stderr)
         return EXIT_BAD_PATH
@@ -122,12 +136,26 @@ def print_bidi_info(cli_value: str | None) -> int:
 
 
 @contextlib.contextmanager
+def _controlling_terminal() -> Iterator[int | None]:
+    """/dev/tty, opened, when stdin is a terminal but stdout is not; else None."""
+    descriptor = None
+    if sys.stdin.isatty() and not sys.stdout.isatty():
+        with contextlib.suppress(OSError):
+            descriptor = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    try:
+        yield descriptor
+    finally:
+        if descriptor is not None:
+            os.close(descriptor)
+
+
+@contextlib.contextmanager
 def terminal_bidi(choice: ModeChoice) -> Iterator[BidiGuard | None]:
     """Explicit bidi for the run when the terminal supports switching; nothing otherwise."""
     if not choice.switch_to_explicit:
         yield None
         return
-    with explicit_bidi(sys.__stderr__ or sys.stderr, choice.previous_bdsm) as guard:
+    with explicit_bidi(sys.__stderr__ or sys.stderr, choice.previous_bdsm, choice.switch) as guard:
         yield guard
 
 

@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("path", type=Path, metavar="PATH")
     parser.add_argument("--width", type=int, default=None, help="columns (default: the terminal's, else 80)")
-    parser.add_argument("--bidi", choices=["visual", "logical", "runs"], default="visual")
+    parser.add_argument("--bidi", choices=["visual", "logical", "runs", "rows"], default="visual")
     parser.add_argument("--no-harakat", action="store_true", help="leave out Arabic diacritics")
     add_max_size_option(parser)
     return parser
