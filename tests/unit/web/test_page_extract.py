@@ -260,3 +260,21 @@ def test_a_short_brief_on_a_site_with_a_menu_is_too_short_not_a_link_list() -> N
     brief = "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في صفاقس يضم مئتي سرير وقسما للطوارئ."
     found = extract_article(Page(paragraphs=(brief,), nav=menu).bytes(), URL)
     assert isinstance(found, NotAnArticle) and found.reason.startswith("too little text for an article")
+
+
+def test_zwnj_is_kept_in_the_title_summary_and_captions_too() -> None:
+    title = "بیمارستانی که شبانه‌روز کار می‌کند"
+    page = Page(
+        title=title,
+        paragraphs=PERSIAN_PARAGRAPHS,
+        lang="fa",
+        extra_meta=[
+            '<meta property="og:description" content="بیمارستان تازهٔ شیراز شبانه‌روز به بیماران خدمت می‌دهد">',
+            '<meta property="og:image" content="https://cdn.example/a.jpg">',
+            '<meta property="og:image:alt" content="ورودی بیمارستان که هنوز ساخته می‌شود">',
+        ],
+    )
+    article = article_of(page)
+    assert article.title == title
+    assert article.summary == "بیمارستان تازهٔ شیراز شبانه‌روز به بیماران خدمت می‌دهد"
+    assert article.images[0].caption == "ورودی بیمارستان که هنوز ساخته می‌شود"
