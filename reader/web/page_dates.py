@@ -75,18 +75,18 @@ _OUTSIDE_ARTICLE = (
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("يناير", "كانون الثاني", "جانفي", "ژانویه", "ינואר", "january", "jan"),
-    2: ("فبراير", "شباط", "فيفري", "فوریه", "פברואר", "february", "feb"),
-    3: ("مارس", "آذار", "اذار", "מרץ", "march", "mar"),
-    4: ("أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل", "آوریل", "אפריל", "april", "apr"),
-    5: ("مايو", "أيار", "ايار", "ماي", "مه", "מאי", "may"),
-    6: ("يونيو", "يونيه", "حزيران", "جوان", "ژوئن", "יוני", "june", "jun"),
-    7: ("يوليو", "يوليه", "تموز", "جويلية", "ژوئیه", "יולי", "july", "jul"),
-    8: ("أغسطس", "اغسطس", "آب", "اب", "أوت", "اوت", "אוגוסט", "august", "aug"),
-    9: ("سبتمبر", "أيلول", "ايلول", "سپتامبر", "ספטמבר", "september", "sept", "sep"),
-    10: ("أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول", "اکتبر", "אוקטובר", "october", "oct"),
-    11: ("نوفمبر", "تشرين الثاني", "نوامبر", "נובמבר", "november", "nov"),
-    12: ("ديسمبر", "كانون الأول", "كانون الاول", "دسامبر", "דצמבר", "december", "dec"),
+    1: ("جنوری", "يناير", "كانون الثاني", "جانفي", "ژانویه", "ינואר", "january", "jan"),
+    2: ("فروری", "فبراير", "شباط", "فيفري", "فوریه", "פברואר", "february", "feb"),
+    3: ("مارچ", "مارس", "آذار", "اذار", "מרץ", "march", "mar"),
+    4: ("اپریل", "أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل", "آوریل", "אפריל", "april", "apr"),
+    5: ("مئی", "مايو", "أيار", "ايار", "ماي", "مه", "מאי", "may"),
+    6: ("جون", "يونيو", "يونيه", "حزيران", "جوان", "ژوئن", "יוני", "june", "jun"),
+    7: ("جولائی", "يوليو", "يوليه", "تموز", "جويلية", "ژوئیه", "יולי", "july", "jul"),
+    8: ("اگست", "أغسطس", "اغسطس", "آب", "اب", "أوت", "اوت", "אוגוסט", "august", "aug"),
+    9: ("ستمبر", "سبتمبر", "أيلول", "ايلول", "سپتامبر", "ספטמבר", "september", "sept", "sep"),
+    10: ("اکتوبر", "أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول", "اکتبر", "אוקטובר", "october", "oct"),
+    11: ("نومبر", "نوفمبر", "تشرين الثاني", "نوامبر", "נובמבר", "november", "nov"),
+    12: ("دسمبر", "ديسمبر", "كانون الأول", "كانون الاول", "دسامبر", "דצמבר", "december", "dec"),
 }
 _MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
 _MONTH = "|".join(sorted((re.escape(name) for name in _MONTHS), key=len, reverse=True))
@@ -161,7 +161,8 @@ def _datelines(tree: HtmlElement) -> Iterator[str]:
     """Short texts of elements named for a date: those after the headline first (a "today is"
     widget in the page's header comes before it), none in navigation, asides or footers."""
     after_headline = tree.xpath("(//body//h1)[1]/following::*[@class or @id]")
-    elements = after_headline + [e for e in tree.xpath("//body//*[@class or @id]") if e not in set(after_headline)]
+    seen = set(after_headline)
+    elements = after_headline + [e for e in tree.xpath("//body//*[@class or @id]") if e not in seen]
     for element in elements:
         names = f"{element.get('class', '')} {element.get('id', '')}"
         if not _DATELINE_CLASS.search(names) or element.xpath(_OUTSIDE_ARTICLE):

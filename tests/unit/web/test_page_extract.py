@@ -278,3 +278,29 @@ def test_zwnj_is_kept_in_the_title_summary_and_captions_too() -> None:
     assert article.title == title
     assert article.summary == "بیمارستان تازهٔ شیراز شبانه‌روز به بیماران خدمت می‌دهد"
     assert article.images[0].caption == "ورودی بیمارستان که هنوز ساخته می‌شود"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "اقرأ أيضًا: وزير الصحة يزور المستشفى",
+        "الكلمات المفتاحية: صحة، مستشفيات",
+        "ما را در اینستاگرام دنبال کنید",
+        "کد خبر: ۷۳۴۹۹۲۶",
+        "انتهای پیام/",
+        "ہمیں فالو کریں",
+        "مزید پڑھیں",
+        "تبصرے (4)",
+        "עקבו אחרינו בטוויטר",
+        "הצטרפו לערוץ הטלגרם שלנו",
+        "Share on WhatsApp",
+        "1,204 views",
+    ],
+)
+def test_each_kind_of_site_line_is_left_out(line: str) -> None:
+    assert article_of(Page(paragraphs=(*ARABIC_PARAGRAPHS[:2], line, ARABIC_PARAGRAPHS[2]))).body == ARABIC_PARAGRAPHS
+
+
+def test_an_urdu_dateline_is_read() -> None:
+    dateline = '<span class="date">اتوار 12 جنوری 2025</span>'
+    assert article_of(Page(in_article=dateline)).published == date(2025, 1, 12)
