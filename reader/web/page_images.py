@@ -56,14 +56,19 @@ def page_images(tree: HtmlElement, page_url: str, headline: str | None) -> tuple
 
 
 def figure_image(figure: HtmlElement, page_url: str) -> Image | None:
-    """A `<figure>`'s picture with its caption and credit, or None without a picture or a caption."""
-    pictures = figure.xpath(".//img")
-    url = image_url(pictures[0], page_url) if pictures else None
+    """A `<figure>`'s picture with its caption and credit, or None without a picture or a caption.
+
+    The credit may sit in the caption or beside it (`<figure><img><span class="credit">`)."""
+    pictures = figure.xpath(".//img | .//picture/source")
+    url = next((found for picture in pictures if (found := image_url(picture, page_url))), None)
     captions = figure.xpath(".//figcaption")
     if captions:
         caption, credit = split_credit(captions[0])
     else:
-        caption, credit = clean_text(pictures[0].get("alt") or "") if pictures else "", None
+        caption, credit = clean_text(next((p.get("alt") for p in pictures if p.get("alt")), "")), None
+    if credit is None:
+        beside = figure.xpath(f"{_CREDIT_ELEMENT}[not(ancestor::figcaption)]")
+        credit = (clean_text(beside[0].text_content()) or None) if beside else None
     if url is None or not caption:
         return None
     return Image(caption=caption, credit=credit, url=url)

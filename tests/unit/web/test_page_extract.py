@@ -304,3 +304,13 @@ def test_each_kind_of_site_line_is_left_out(line: str) -> None:
 def test_an_urdu_dateline_is_read() -> None:
     dateline = '<span class="date">اتوار 12 جنوری 2025</span>'
     assert article_of(Page(in_article=dateline)).published == date(2025, 1, 12)
+
+
+def test_a_credit_beside_the_caption_and_a_picture_source_are_read() -> None:
+    figure = (
+        '<figure><picture><source srcset="https://cdn.example/b.webp 1x, https://cdn.example/b2.webp 2x">'
+        '<img alt="الوزير في المستشفى"></picture><span class="photo-credit">تصوير: منى الهادي</span></figure>'
+    )
+    assert article_of(Page(in_article=figure)).images == (
+        Image(caption="الوزير في المستشفى", credit="تصوير: منى الهادي", url="https://cdn.example/b.webp"),
+    )
