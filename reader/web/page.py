@@ -21,6 +21,7 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 from reader.article.model import Article, Source
 from reader.web.encoding import decode_html
 from reader.web.language import detect_direction, detect_language
+from reader.web.page_clean import clean_text
 from reader.web.page_dates import published_date
 from reader.web.page_facts import page_facts
 from reader.web.page_images import page_images
@@ -69,7 +70,7 @@ def extract_article(
         return verdict
     if not meta.title:
         return NotAnArticle("the page has no title")
-    return _article(tree, url, meta, paragraphs, byline, fetched)
+    return _article(tree, url, meta, without_link_lines(paragraphs, tree), byline, fetched)
 
 
 def _article(
@@ -162,6 +163,13 @@ def page_link_share(tree: HtmlElement) -> tuple[int, float]:
     total = sum(len("".join(str(word).split())) for word in words)
     in_links = sum(len("".join(anchor.text_content().split())) for anchor in anchors)
     return len(anchors), (min(in_links / total, 1.0) if total else 0.0)
+
+
+def without_link_lines(paragraphs: tuple[str, ...], tree: HtmlElement) -> tuple[str, ...]:
+    """The paragraphs without those that are nothing but a link: "related" lists, next-article pointers."""
+    links = {clean_text(anchor.text_content()) for anchor in tree.xpath("//body//a[@href]")}
+    kept = tuple(paragraph for paragraph in paragraphs if paragraph not in links)
+    return kept or paragraphs
 
 
 def _is_video_page(tree: HtmlElement, meta: PageMeta) -> bool:

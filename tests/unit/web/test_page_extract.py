@@ -314,3 +314,13 @@ def test_a_credit_beside_the_caption_and_a_picture_source_are_read() -> None:
     assert article_of(Page(in_article=figure)).images == (
         Image(caption="الوزير في المستشفى", credit="تصوير: منى الهادي", url="https://cdn.example/b.webp"),
     )
+
+
+def test_a_related_stories_list_at_the_end_is_left_out() -> None:
+    related = (
+        "<h3>مواضيع ذات صلة</h3><ul>"
+        '<li><a href="/news/1">وزير الصحة يتفقد المستشفيات الجهوية في الجنوب</a></li>'
+        '<li><a href="/news/2">افتتاح قسم جديد للأطفال في مستشفى القيروان</a></li></ul>'
+    )
+    page = Page(paragraphs=(*ARABIC_PARAGRAPHS, related))
+    assert article_of(page).body == ARABIC_PARAGRAPHS
