@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Protocol
 from xml.sax.saxutils import escape
 
 if __package__ in (None, ""):  # `python benchmarks/bench_feeds.py`
@@ -172,9 +173,17 @@ def web_imports_at_start() -> str:
     return result.stdout.strip() or "none"
 
 
-def bench_feeds(report: object, runs: int) -> None:
-    """Add the section to a `benchmarks.run.Report` (anything with `add` and `table`)."""
-    add, table = report.add, report.table  # type: ignore[attr-defined]
+class ReportLike(Protocol):
+    """What `benchmarks.run.Report` offers."""
+
+    def add(self, text: str = "") -> None: ...
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None: ...
+
+
+def bench_feeds(report: ReportLike, runs: int) -> None:
+    """Add the section to the report."""
+    add, table = report.add, report.table
     add(f"## 6. Feeds: `reader fetch` and newsboat ({FEEDS} local feeds × {ITEMS} items)")
     add()
     if shutil.which("newsboat") is None:
