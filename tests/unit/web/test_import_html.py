@@ -166,3 +166,14 @@ def test_reading_checking_and_dumping_never_load_the_page_stack() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_saved_page_keeps_its_canonical_address_as_the_source(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    saved = tmp_path / "saved.html"
+    saved.write_bytes(Page(site_name=None, head='<link rel="canonical" href="https://www.news.example/a/1">').bytes())
+    status, _ = run_import(capsys, saved)
+    source = loaded(saved.with_suffix(".yaml")).source
+    assert status == 0 and source is not None
+    assert (source.name, source.url) == ("news.example", "https://www.news.example/a/1")
