@@ -324,3 +324,21 @@ def test_a_related_stories_list_at_the_end_is_left_out() -> None:
     )
     page = Page(paragraphs=(*ARABIC_PARAGRAPHS, related))
     assert article_of(page).body == ARABIC_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        "افتتاح مستشفى جديد في صفاقس | أخبار المثال",
+        "أخبار المثال - افتتاح مستشفى جديد في صفاقس",
+        "افتتاح مستشفى جديد في صفاقس — news.example",
+    ],
+)
+def test_the_site_name_before_or_after_a_declared_title_goes(declared: str) -> None:
+    page = Page(extra_meta=[f'<meta property="og:title" content="{declared}">'])
+    assert article_of(page).title == "افتتاح مستشفى جديد في صفاقس"
+
+
+def test_a_dash_inside_a_headline_stays() -> None:
+    title = "غزة - قصف إسرائيلي على المستشفى الأهلي"
+    assert article_of(Page(title=title)).title == title
