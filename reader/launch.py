@@ -3,8 +3,9 @@
 `reader` with no path opens the user's library: the config's `folders` plus the articles
 `reader fetch` saved (`<data>/articles`); when that is empty, `./articles` when the working
 directory has one, else the articles bundled with the package. A folder is indexed by the
-library screen (`reader.state`); a single file is loaded at once. A path that does not
-exist or holds no article is an error message and exit code 2, never a traceback. Textual is imported only here, once we
+library screen (`reader.state`); a single file is loaded at once (`plan_launch`, tested on
+its own). A path that does not exist or holds no article is an error message and exit
+code 2, never a traceback. Textual is imported only here, once we
 know there is something to show.
 
 The bidi mode comes from `--bidi`, `READER_BIDI`, or the terminal itself
@@ -20,6 +21,7 @@ import os
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader import PACKAGE_DATA
@@ -33,6 +35,7 @@ from reader.article.loader import (
 from reader.article.model import Severity
 from reader.config import Config, load_config
 from reader.config import config_dir as find_config_dir
+from reader.session import Session
 from reader.state.store import open_store
 from reader.state.store import state_dir as find_state_dir
 from reader.terminal.bdsm import BidiGuard, explicit_bidi
@@ -135,6 +138,36 @@ def _import_the_app_meanwhile() -> threading.Thread:
     return thread
 
 
+@dataclass(frozen=True)
+class LaunchPlan:
+    """What `reader [PATH]` opens: one article loaded at once, or folders for the library
+    screen to index (`library` is then empty)."""
+
+    library: Library
+    sources: tuple[Path, ...]
+    max_size: int
+
+
+def plan_launch(
+    path: Path | None, config: Config, cwd: Path, max_size: int | None, fetched: Path | None = None
+) -> LaunchPlan | str:
+    """What to open, or the message to print when there is nothing (exit code 2); `fetched`
+    is the folder of the articles `reader fetch` saved. Pure but for reading the file
+    system: no terminal, no state, no Textual."""
+    try:
+        limit = size_limit(max_size)
+    except ValueError as error:
+        return f"reader: {error}"
+    sources = choose_sources(path, config, cwd, fetched)
+    problem = check_sources(sources)
+    if problem is not None:
+        return problem
+    if path is not None and path.is_file():
+        library = load_library(path, limit)
+        return library if isinstance(library, str) else LaunchPlan(library, (), limit)
+    return LaunchPlan(Library(()), tuple(sources), limit)
+
+
 def run_app(
     path: Path | None,
     *,
@@ -145,20 +178,14 @@ def run_app(
     max_size: int | None = None,
     early_probe: BackgroundProbe | None = None,
 ) -> int:
-    """`harakat` False is `--no-harakat`; else the choice saved in the app, else the config.
-    `max_size`: the largest article file read (`--max-size`; None: the default).
-    `early_probe`: the BDSM probe, already started (`start_probe_early`)."""
-    try:
-        limit = size_limit(max_size)
-    except ValueError as error:
-        print(f"reader: {error}", file=sys.stderr)
-        return EXIT_BAD_PATH
+    """`harakat` False is `--no-harakat`; else the config's choice. `max_size`: the largest
+    article file read (`--max-size`; None: the default). `early_probe`: the BDSM probe,
+    already started (`start_probe_early`)."""
     configured = load_config(find_config_dir(config_dir))
     config = configured.config
-    sources = choose_sources(path, config, Path.cwd(), fetched_articles(data_folder()))
-    problem = check_sources(sources)
-    if problem is not None:
-        print(problem, file=sys.stderr)
+    plan = plan_launch(path, config, Path.cwd(), max_size, fetched_articles(data_folder()))
+    if isinstance(plan, str):
+        print(plan, file=sys.stderr)
         return EXIT_BAD_PATH
     importing = _import_the_app_meanwhile()
     choice = decide_bidi(bidi, config, early_probe or default_probe)  # may wait up to 150 ms for an answer
@@ -167,34 +194,26 @@ def run_app(
     if isinstance(choice, str):
         print(choice, file=sys.stderr)
         return EXIT_BAD_PATH
+    options = LayoutOptions(mode=choice.mode, harakat=harakat and config.harakat)
     opened = open_store(find_state_dir(state_dir))
-    store = opened.store
-    shown_harakat = harakat and (store.setting("harakat") or ("on" if config.harakat else "off")) == "on"
-    options = LayoutOptions(mode=choice.mode, harakat=shown_harakat)
-    single_file = path is not None and path.is_file()
-    library = load_library(path, limit) if single_file and path is not None else Library(())
-    if isinstance(library, str):
-        print(library, file=sys.stderr)
-        return EXIT_BAD_PATH
-    messages = [*configured.problems, *([opened.message] if opened.message else [])]
+    try:
+        importing.join()
+        from reader.app import ReaderApp
 
-    importing.join()
-    from reader.app import ReaderApp
-
-    with terminal_bidi(choice) as guard:
-        app = ReaderApp(
-            library,
-            options,
-            bidi_description=f"{choice.mode.value} ({choice.reason})",
-            bidi_guard=guard,
-            store=store,
-            sources=() if single_file else sources,
-            theme_name=store.setting("theme") or config.theme,
-            config_dir=find_config_dir(config_dir),
-            digits=config.digits,
-            startup_messages=messages,
-            max_size=limit,
-        )
-        app.run()
-    store.close()
+        with terminal_bidi(choice) as guard:
+            session = Session(
+                store=opened.store,
+                bidi_description=f"{choice.mode.value} ({choice.reason})",
+                bidi_guard=guard,
+                sources=plan.sources,
+                theme_name=config.theme,
+                config_dir=find_config_dir(config_dir),
+                digits=config.digits,
+                startup_messages=(*configured.problems, *([opened.message] if opened.message else [])),
+                max_size=plan.max_size,
+            )
+            app = ReaderApp(plan.library, options, session)
+            app.run()
+    finally:
+        opened.store.close()
     return app.return_code or 0
