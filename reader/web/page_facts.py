@@ -17,7 +17,9 @@ MAX_FACT_CHARS = 300
 MAX_FACTS = 12
 _OUTSIDE_ARTICLE = "ancestor-or-self::nav or ancestor-or-self::aside or ancestor-or-self::footer or ancestor::header"
 
-_NAMED = re.compile(r"highlight|key-?points|keypoints|takeaway|key-?facts|summary-list|abstract-list", re.IGNORECASE)
+_NAMED = re.compile(
+    r"highlight|hghlght|hilite|key-?points|keypoints|takeaway|key-?facts|summary-list|abstract-list", re.IGNORECASE
+)
 _HEADING = re.compile(
     r"\s*(?:أبرز\s+(?:النقاط|ما\s+(?:جاء|ورد)|الأحداث|المعلومات)|النقاط\s+الرئيسية|نقاط\s+رئيسية|باختصار|"
     r"highlights|key\s+points|key\s+facts|takeaways|at\s+a\s+glance|"

@@ -24,6 +24,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 MAX_PAGE_BYTES = 10_000_000  # as the web fetch allows
 FILE_NAME_CHARS = 80
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml"})
 
 
 class PageImportFailed(Exception):
@@ -87,8 +88,11 @@ def _fetched(url: str) -> tuple[bytes, str, str | None]:
     except FetchError as error:
         raise PageImportFailed(f"{url}: {error}") from None
     content_type = response.headers.get("content-type")
+    media = (content_type or "").split(";")[0].strip().lower()
+    if media in FEED_TYPES:
+        raise PageImportFailed(f"{url}: a feed, not a page; follow it with: reader feeds add {url}")
     if content_type and not _is_html_type(content_type):
-        raise PageImportFailed(f"{url}: not a web page ({content_type.split(';')[0].strip()})")
+        raise PageImportFailed(f"{url}: not a web page ({media})")
     return response.body, response.url, content_type
 
 

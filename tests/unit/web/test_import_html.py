@@ -177,3 +177,11 @@ def test_a_saved_page_keeps_its_canonical_address_as_the_source(
     source = loaded(saved.with_suffix(".yaml")).source
     assert status == 0 and source is not None
     assert (source.name, source.url) == ("news.example", "https://www.news.example/a/1")
+
+
+def test_a_feed_address_is_pointed_to_reader_feeds_add(
+    capsys: pytest.CaptureFixture[str], web: WebServer, tmp_path: Path
+) -> None:
+    url = web.serve("/rss.xml", "<rss version='2.0'><channel/></rss>")
+    status, err = run_import(capsys, url, "-o", tmp_path / "out.yaml")
+    assert (status, err) == (1, f"reader import: {url}: a feed, not a page; follow it with: reader feeds add {url}\n")
