@@ -39,11 +39,18 @@ _IMAGE_SOURCES = ("src", "data-src", "data-lazy-src", "data-original", "srcset",
 
 
 def page_images(tree: HtmlElement, page_url: str, headline: str | None) -> tuple[Image, ...]:
-    """The lead image first, then each captioned figure, each address once."""
+    """The lead image first, then each captioned figure (or picture with a caption beside it), each address once."""
     figures = [
         image
         for figure in tree.xpath(f"//figure[not({_OUTSIDE_ARTICLE})]")
         if (image := figure_image(figure, page_url))
+    ]
+    figures += [
+        image
+        for caption in tree.xpath(
+            f"//*[contains(@class, 'caption')][not(ancestor-or-self::figure)][not({_OUTSIDE_ARTICLE})]"
+        )
+        if (image := captioned_image(caption, page_url))
     ]
     images: list[Image] = []
     lead = lead_image(tree, page_url, headline, figures)
@@ -72,6 +79,19 @@ def figure_image(figure: HtmlElement, page_url: str) -> Image | None:
     if url is None or not caption:
         return None
     return Image(caption=caption, credit=credit, url=url)
+
+
+def captioned_image(caption_element: HtmlElement, page_url: str) -> Image | None:
+    """A picture outside `<figure>` with its caption beside it (`<div class="photo"><img><p class="caption">`):
+    the first `<img>` of the caption's parent, or of the parent's parent."""
+    parent = caption_element.getparent()
+    for holder in (parent, parent.getparent() if parent is not None else None):
+        pictures = holder.xpath(".//img") if holder is not None else []
+        if pictures:
+            url = image_url(pictures[0], page_url)
+            caption, credit = split_credit(caption_element)
+            return Image(caption=caption, credit=credit, url=url) if url and caption else None
+    return None
 
 
 def split_credit(caption_element: HtmlElement) -> tuple[str, str | None]:

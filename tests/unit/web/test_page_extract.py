@@ -342,3 +342,15 @@ def test_the_site_name_before_or_after_a_declared_title_goes(declared: str) -> N
 def test_a_dash_inside_a_headline_stays() -> None:
     title = "غزة - قصف إسرائيلي على المستشفى الأهلي"
     assert article_of(Page(title=title)).title == title
+
+
+def test_a_picture_with_a_caption_beside_it_outside_a_figure() -> None:
+    photo = (
+        '<div class="article-photo"><img src="/photos/ward.jpg">'
+        '<p class="photo-caption">جناح الأطفال في المستشفى (صورة: منى الهادي)</p></div>'
+    )
+    assert article_of(Page(in_article=photo)).images == (
+        Image(
+            caption="جناح الأطفال في المستشفى", credit="صورة: منى الهادي", url="https://news.example/photos/ward.jpg"
+        ),
+    )
