@@ -34,26 +34,9 @@ class PageImportFailed(Exception):
 def run_page_import(source: str, output: Path | None, title: str | None, force: bool) -> int:
     """Import the page at `source` (an http(s) URL or an HTML file); return the exit status."""
     try:
-        if title is not None and not title.strip():
-            raise PageImportFailed("--title must not be empty")
-        is_url = is_web_address(source)
-        if not is_url and "://" in source:
-            raise PageImportFailed(f"{source}: only http:// and https:// addresses can be imported")
-        target = output if output is not None else (None if is_url else Path(source).with_suffix(".yaml"))
-        if target is not None:
-            _check_target(target, Path(source) if not is_url else None, force)
-        article = _page_article(source, is_url)
-        if title is not None:
-            article = replace(article, title=title.strip())
-        if target is None:
-            target = Path(file_name_for(article.title))
-            _check_target(target, None, force)
-        write_article(replace(article, path=target), target)
+        article, target = _imported(source, output, title, force)
     except PageImportFailed as failure:
         print(f"reader import: {failure}", file=sys.stderr)
-        return EXIT_FAILED
-    except InvalidArticle as error:
-        print(f"reader import: the page gives an article that does not load: {error}", file=sys.stderr)
         return EXIT_FAILED
     print(
         f"wrote {target}: {len(article.body)} paragraphs, {len(article.images)} images"
@@ -61,6 +44,31 @@ def run_page_import(source: str, output: Path | None, title: str | None, force: 
         file=sys.stderr,
     )
     return EXIT_OK
+
+
+def _imported(source: str, output: Path | None, title: str | None, force: bool) -> tuple[Article, Path]:
+    """Read or fetch the page, make its article and write it; the article and where it went."""
+    if title is not None and not title.strip():
+        raise PageImportFailed("--title must not be empty")
+    is_url = is_web_address(source)
+    if not is_url and "://" in source:
+        raise PageImportFailed(f"{source}: only http:// and https:// addresses can be imported")
+    target = output if output is not None else (None if is_url else Path(source).with_suffix(".yaml"))
+    if target is not None:
+        _check_target(target, None if is_url else Path(source), force)
+    article = _page_article(source, is_url)
+    if title is not None:
+        article = replace(article, title=title.strip())
+    if target is None:
+        target = Path(file_name_for(article.title))
+        _check_target(target, None, force)
+    try:
+        write_article(replace(article, path=target), target)
+    except InvalidArticle as error:
+        raise PageImportFailed(f"the page gives an article that does not load: {error}") from None
+    except OSError as error:
+        raise PageImportFailed(f"{target}: {error.strerror or error}") from None
+    return article, target
 
 
 def is_web_address(source: str) -> bool:

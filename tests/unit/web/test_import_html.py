@@ -185,3 +185,12 @@ def test_a_feed_address_is_pointed_to_reader_feeds_add(
     url = web.serve("/rss.xml", "<rss version='2.0'><channel/></rss>")
     status, err = run_import(capsys, url, "-o", tmp_path / "out.yaml")
     assert (status, err) == (1, f"reader import: {url}: a feed, not a page; follow it with: reader feeds add {url}\n")
+
+
+def test_a_folder_that_cannot_be_written_is_one_line(
+    capsys: pytest.CaptureFixture[str], page_file: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    status, err = run_import(capsys, page_file, "-o", blocker / "out.yaml")
+    assert status == 1 and err.startswith(f"reader import: {blocker / 'out.yaml'}: ") and err.count("\n") == 1
