@@ -33,6 +33,7 @@ MIN_ARTICLE_CHARS = 200  # less than two sentences of text is no article
 LINK_WALL_SHARE = 0.5  # more of the text in links than not
 LINK_WALL_MIN_LINKS = 8
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+FORUM_SOFTWARE = re.compile(r"vbulletin|phpbb|xenforo|discourse|mybb|invision|smf\b|vanilla forums", re.IGNORECASE)
 VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion.com", "aparat.com")
 
 
@@ -128,7 +129,9 @@ def parse_html(text: str) -> HtmlElement | None:
 
 
 def not_an_article(paragraphs: tuple[str, ...], tree: HtmlElement, meta: PageMeta) -> NotAnArticle | None:
-    """Why the page is not an article (mostly links, a video, no text), or None when it is one."""
+    """Why the page is not an article (a forum, mostly links, a video, no text), or None when it is one."""
+    if _is_forum(tree):
+        return NotAnArticle("a forum page, not an article")
     links, share = link_share(paragraphs, tree)
     if links >= LINK_WALL_MIN_LINKS and share > LINK_WALL_SHARE:
         return NotAnArticle(f"a list of {links} links, not an article")
@@ -170,6 +173,12 @@ def without_link_lines(paragraphs: tuple[str, ...], tree: HtmlElement) -> tuple[
     links = {clean_text(anchor.text_content()) for anchor in tree.xpath("//body//a[@href]")}
     kept = tuple(paragraph for paragraph in paragraphs if paragraph not in links)
     return kept or paragraphs
+
+
+def _is_forum(tree: HtmlElement) -> bool:
+    """A page made by forum software (`<meta name="generator" content="vBulletin 4">`, phpBB, XenForo…)."""
+    generators = tree.xpath("//meta[translate(@name, 'GENRATO', 'genrato')='generator']/@content")
+    return any(FORUM_SOFTWARE.search(str(generator)) for generator in generators)
 
 
 def _is_video_page(tree: HtmlElement, meta: PageMeta) -> bool:

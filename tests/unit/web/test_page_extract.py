@@ -354,3 +354,8 @@ def test_a_picture_with_a_caption_beside_it_outside_a_figure() -> None:
             caption="جناح الأطفال في المستشفى", credit="صورة: منى الهادي", url="https://news.example/photos/ward.jpg"
         ),
     )
+
+
+def test_a_forum_thread_is_not_an_article_however_much_text_it_has() -> None:
+    page = Page(extra_meta=['<meta name="generator" content="vBulletin 4.2.5">'])
+    assert extract_article(page.bytes(), URL) == NotAnArticle("a forum page, not an article")
