@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -130,7 +131,7 @@ def _json_ld_dates(tree: HtmlElement) -> Iterator[str]:
     for script in tree.xpath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"):
         try:
             data = json.loads(script.text_content())
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past Python's stack
             continue
         for item in _json_objects(data):
             value = item.get("datePublished")
@@ -146,15 +147,16 @@ def _json_ld_dates(tree: HtmlElement) -> Iterator[str]:
 
 
 def _json_objects(data: Any) -> Iterator[dict[str, Any]]:
-    """Every mapping in a JSON-LD document, `@graph` members included."""
-    if isinstance(data, dict):
-        yield data
-        for value in data.values():
-            if isinstance(value, (dict, list)):
-                yield from _json_objects(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _json_objects(value)
+    """Every mapping in a JSON-LD document, `@graph` members included, outer ones first
+    (walked with a queue, so no nesting is too deep)."""
+    waiting = deque([data])
+    while waiting:
+        value = waiting.popleft()
+        if isinstance(value, dict):
+            yield value
+            waiting.extend(value.values())
+        elif isinstance(value, list):
+            waiting.extend(value)
 
 
 def _datelines(tree: HtmlElement) -> Iterator[str]:
