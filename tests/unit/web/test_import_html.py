@@ -194,3 +194,18 @@ def test_a_folder_that_cannot_be_written_is_one_line(
     blocker.write_text("", encoding="utf-8")
     status, err = run_import(capsys, page_file, "-o", blocker / "out.yaml")
     assert status == 1 and err.startswith(f"reader import: {blocker / 'out.yaml'}: ") and err.count("\n") == 1
+
+
+def test_the_real_command_imports_a_page_from_a_local_server(web: WebServer, tmp_path: Path) -> None:
+    url = web.serve("/news/hospital", Page().bytes(), content_type="text/html; charset=utf-8")
+    output = tmp_path / "hospital.yaml"
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "import", url, "-o", str(output)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout) == (0, "")
+    assert result.stderr == f"wrote {output}: 3 paragraphs, 0 images (ar, rtl)\n"
+    assert loaded(output).title == TITLE
