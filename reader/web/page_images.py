@@ -18,7 +18,6 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from reader.article.model import Image
-from reader.article.plaintext import caption_line
 from reader.article.urls import check_url
 from reader.web.page_clean import clean_text
 from reader.web.page_meta import meta_content
@@ -31,8 +30,18 @@ _CREDIT_ELEMENT = (
     ".//*[contains(@class, 'credit') or contains(@class, 'copyright') or contains(@class, 'photographer')"
     " or contains(@class, 'source') or contains(@class, 'author')]"
 )
+PHOTO_AGENCIES = (
+    r"رويترز|فرانس\s+برس|أ\s*ف\s*ب|أ\s*ب|أسوشيتد\s+برس|الأناضول|غيتي|getty(?:\s+images)?|reuters|afp|ap|epa|"
+    r"anadolu|ايرنا|ایرنا|ایسنا|تسنیم|فارس|מאגר|פלאש\s*90|flash\s*90"
+)
+_CREDIT_LABELS = r"(?:الصورة|صورة|تصوير|عدسة|عکس|عكس|photo(?:\s+by)?|credit|צילום|تصویر)"
 _LABELLED_CREDIT = re.compile(
-    r"(?P<caption>.*?\S)[\s.,،|–—-]+(?P<credit>(?:الصورة|صورة|عکس|عكس|photo|credit|צילום)\s*:\s*\S.*)",
+    rf"(?P<caption>.*?\S)[\s.,،|–—-]+(?P<credit>{_CREDIT_LABELS}\s*:\s*\S.*)",
+    re.IGNORECASE,
+)
+# "(تصوير: منى الهادي)" and "(رويترز)": a bracketed labelled credit or a photo agency at the end.
+_BRACKETED_CREDIT = re.compile(
+    rf"(?P<caption>.*?\S)\s*\((?P<credit>\s*(?:{_CREDIT_LABELS}\s*:\s*[^()]*?\S|(?:{PHOTO_AGENCIES}))\s*)\)\s*[.۔]?",
     re.IGNORECASE,
 )
 _IMAGE_SOURCES = ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset")
@@ -103,8 +112,8 @@ def split_credit(caption_element: HtmlElement) -> tuple[str, str | None]:
         text = clean_text(text.replace(credit or "", " ", 1))
         break
     if credit is None:
-        if (bracketed := caption_line(text)) is not None:
-            return bracketed.caption, bracketed.credit
+        if (bracketed := _BRACKETED_CREDIT.fullmatch(text)) is not None:
+            return bracketed["caption"], bracketed["credit"].strip()
         if (labelled := _LABELLED_CREDIT.fullmatch(text)) is not None:
             return labelled["caption"].strip(), labelled["credit"].strip()
     if not text and credit:

@@ -359,3 +359,19 @@ def test_a_picture_with_a_caption_beside_it_outside_a_figure() -> None:
 def test_a_forum_thread_is_not_an_article_however_much_text_it_has() -> None:
     page = Page(extra_meta=['<meta name="generator" content="vBulletin 4.2.5">'])
     assert extract_article(page.bytes(), URL) == NotAnArticle("a forum page, not an article")
+
+
+@pytest.mark.parametrize(
+    ("printed", "caption", "credit"),
+    [
+        ("الوزير يقص الشريط (رويترز)", "الوزير يقص الشريط", "رويترز"),
+        ("الوزير يقص الشريط. تصوير: منى الهادي", "الوزير يقص الشريط", "تصوير: منى الهادي"),
+        ("ورودی بیمارستان (عکس: ایرنا)", "ورودی بیمارستان", "عکس: ایرنا"),
+        ("השר בבית החולים (צילום: פלאש 90)", "השר בבית החולים", "צילום: פלאש 90"),
+        ("الوزير يقص الشريط (في صفاقس)", "الوزير يقص الشريط (في صفاقس)", None),
+    ],
+)
+def test_a_credit_printed_in_the_caption_is_split_off(printed: str, caption: str, credit: str | None) -> None:
+    figure = f'<figure><img src="/a.jpg"><figcaption>{printed}</figcaption></figure>'
+    image = article_of(Page(in_article=figure)).images[0]
+    assert (image.caption, image.credit) == (caption, credit)
