@@ -26,6 +26,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from reader.web.jalali import parse_jalali
+from reader.web.page_regions import OUTSIDE_ARTICLE
 
 EARLIEST_YEAR = 1990
 
@@ -68,10 +69,6 @@ _META_KEYS = (
 _DATELINE_CLASS = re.compile(r"date|time|tmstmp|stamp|publish|dateline", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|&copy;|copyright|all rights reserved|حقوق|کلیه حقوق|כל הזכויות", re.IGNORECASE)
 _DATELINE_MAX_CHARS = 160
-_OUTSIDE_ARTICLE = (
-    "ancestor-or-self::footer or ancestor::nav or ancestor::aside or ancestor::*[contains(@class, 'related')"
-    " or contains(@class, 'sidebar') or contains(@class, 'comment') or contains(@class, 'most-')]"
-)
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -167,7 +164,7 @@ def _datelines(tree: HtmlElement) -> Iterator[str]:
     elements = after_headline + [e for e in tree.xpath("//body//*[@class or @id]") if e not in seen]
     for element in elements:
         names = f"{element.get('class', '')} {element.get('id', '')}"
-        if not _DATELINE_CLASS.search(names) or element.xpath(_OUTSIDE_ARTICLE):
+        if not _DATELINE_CLASS.search(names) or element.xpath(OUTSIDE_ARTICLE):
             continue
         text = " ".join(element.text_content().split())
         if text and len(text) <= _DATELINE_MAX_CHARS and not _COPYRIGHT.search(text):

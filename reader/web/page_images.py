@@ -21,11 +21,8 @@ from reader.article.model import Image
 from reader.article.urls import check_url
 from reader.web.page_clean import clean_text
 from reader.web.page_meta import meta_content
+from reader.web.page_regions import OUTSIDE_ARTICLE
 
-_OUTSIDE_ARTICLE = (
-    "ancestor::header or ancestor::nav or ancestor::footer or ancestor::aside or "
-    "ancestor::*[contains(@class, 'related') or contains(@class, 'sidebar') or contains(@class, 'comment')]"
-)
 _CREDIT_ELEMENT = (
     ".//*[contains(@class, 'credit') or contains(@class, 'copyright') or contains(@class, 'photographer')"
     " or contains(@class, 'source') or contains(@class, 'author')]"
@@ -50,14 +47,12 @@ _IMAGE_SOURCES = ("src", "data-src", "data-lazy-src", "data-original", "srcset",
 def page_images(tree: HtmlElement, page_url: str, headline: str | None) -> tuple[Image, ...]:
     """The lead image first, then each captioned figure (or picture with a caption beside it), each address once."""
     figures = [
-        image
-        for figure in tree.xpath(f"//figure[not({_OUTSIDE_ARTICLE})]")
-        if (image := figure_image(figure, page_url))
+        image for figure in tree.xpath(f"//figure[not({OUTSIDE_ARTICLE})]") if (image := figure_image(figure, page_url))
     ]
     figures += [
         image
         for caption in tree.xpath(
-            f"//*[contains(@class, 'caption')][not(ancestor-or-self::figure)][not({_OUTSIDE_ARTICLE})]"
+            f"//*[contains(@class, 'caption')][not(ancestor-or-self::figure)][not({OUTSIDE_ARTICLE})]"
         )
         if (image := captioned_image(caption, page_url))
     ]

@@ -375,3 +375,13 @@ def test_a_credit_printed_in_the_caption_is_split_off(printed: str, caption: str
     figure = f'<figure><img src="/a.jpg"><figcaption>{printed}</figcaption></figure>'
     image = article_of(Page(in_article=figure)).images[0]
     assert (image.caption, image.credit) == (caption, credit)
+
+
+def test_the_articles_own_header_holds_its_dateline_and_lead_photo() -> None:
+    header = (
+        '<header><time class="published">28 آب 2013 14:00 GMT+0400</time>'
+        '<figure><img src="/lead.jpg"><figcaption>مدخل المستشفى</figcaption></figure></header>'
+    )
+    article = article_of(Page(in_article=header))
+    assert article.published == datetime(2013, 8, 28, 14, 0, tzinfo=timezone(timedelta(hours=4)))
+    assert article.images == (Image(caption="مدخل المستشفى", url="https://news.example/lead.jpg"),)
