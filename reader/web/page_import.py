@@ -131,10 +131,9 @@ def file_name_for(title: str) -> str:
     """A file name made of the headline's words (any script), e.g. `معارضون-يسيطرون-على.yaml`."""
     bare = "".join(character for character in title if unicodedata.category(character) != "Mn")  # no harakat
     words = re.findall(r"[^\W_]+", bare)
-    name = ""
-    for word in words:
-        candidate = f"{name}-{word}" if name else word
-        if len(candidate) > FILE_NAME_CHARS:
+    name = words[0][:FILE_NAME_CHARS] if words else "article"
+    for word in words[1:]:
+        if len(name) + 1 + len(word) > FILE_NAME_CHARS:
             break
-        name = candidate
-    return f"{name or 'article'}.yaml"
+        name = f"{name}-{word}"
+    return f"{name}.yaml"

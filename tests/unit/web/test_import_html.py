@@ -12,6 +12,7 @@ from reader.article.loader import load_article
 from reader.article.model import Article
 from reader.cli import main
 from reader.text.direction import Direction
+from reader.web.page_import import file_name_for
 from tests.unit.web.conftest import WebServer
 from tests.unit.web.page_builders import ARABIC_PARAGRAPHS, Page
 
@@ -209,3 +210,16 @@ def test_the_real_command_imports_a_page_from_a_local_server(web: WebServer, tmp
     assert (result.returncode, result.stdout) == (0, "")
     assert result.stderr == f"wrote {output}: 3 paragraphs, 0 images (ar, rtl)\n"
     assert loaded(output).title == TITLE
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("شعر وردي يُشعل السخرية… لغز لون شعر", "شعر-وردي-يشعل-السخرية-لغز-لون-شعر.yaml"),  # harakat and punctuation go
+        ("می‌کند: «خبر»", "می-کند-خبر.yaml"),
+        ("x" * 200, "x" * 80 + ".yaml"),
+        ("!!!", "article.yaml"),
+    ],
+)
+def test_a_url_is_saved_under_a_name_made_of_its_headline(title: str, name: str) -> None:
+    assert file_name_for(title) == name
