@@ -179,9 +179,7 @@ class _State:
             if self._changed_by_another():
                 self.subscriptions.feeds = load_subscriptions(self.data).feeds
             self.subscriptions.update(feed)
-            # No fsync: losing this file to a power cut only means fetching again into the
-            # same files; the articles it names were synced before (`_save_items`).
-            save_subscriptions(self.data, self.subscriptions, durable=False)
+            save_subscriptions(self.data, self.subscriptions)
             self._saved = _stamp(subscriptions_path(self.data))
             self.feeds_done += 1
         self.report(result.name)

@@ -141,9 +141,8 @@ def _subscription(entry: Any, path: Path) -> Subscription:
     )
 
 
-def save_subscriptions(data: Path, subscriptions: Subscriptions, *, durable: bool = True) -> None:
-    """Write the file atomically (`durable`: see `reader.files.write_atomically`)."""
-    write_atomically(subscriptions_path(data), subscriptions_json(subscriptions), durable=durable)
+def save_subscriptions(data: Path, subscriptions: Subscriptions) -> None:
+    write_atomically(subscriptions_path(data), subscriptions_json(subscriptions))
 
 
 def subscriptions_json(subscriptions: Subscriptions) -> str:
