@@ -3,10 +3,12 @@
 This module owns the whole of that step and its verdicts: the bytes are decoded
 (`encoding`), the invisible marks protected (`page_marks`), the text extracted by
 trafilatura (`page_text`), the metadata, date, images and highlights read from the page
-itself (`page_meta`, `page_dates`, `page_images`, `page_facts`); the language and
-direction come from the text when the declaration disagrees (`language`). A page whose
-text is mostly links (a front page, a forum listing) or that has no text (a video page)
-is a `NotAnArticle` with a reason a user can read.
+itself (`page_meta`, `page_dates`, `page_images`, `page_facts`, outside the site's regions of
+`page_regions`); the language and direction come from the text when the declaration
+disagrees (`language`). Control characters go before anything reads the page, and
+paragraphs that are nothing but a link go from the body. A page whose text is mostly links
+(a front page, a forum listing), a page made by forum software, or one with no text (a
+video page) is a `NotAnArticle` with a reason a user can read.
 """
 
 from __future__ import annotations

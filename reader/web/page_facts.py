@@ -2,7 +2,8 @@
 
 This module owns what counts as a stated highlights list: a list inside an element named
 for highlights (`class="story-highlights"`, `key-points`, `takeaways`), or a list right
-after a heading that says so (`أبرز النقاط`, `Highlights`, `نکات کلیدی`, `עיקרי הדברים`).
+after a heading that says so (`أبرز النقاط`, `Highlights`, `نکات کلیدی`, `עיקרי הדברים`),
+outside the site's regions; a list of links ("highlighted stories") states no facts.
 """
 
 from __future__ import annotations

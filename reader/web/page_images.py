@@ -1,13 +1,14 @@
 """The photos of a news page: `<figure>` with its `<figcaption>`, and the page's `og:image`.
 
-This module owns which pictures are the article's (figures outside the header, navigation,
-footer, asides and related-links blocks; the page's declared lead image), their address
-(resolved against the page, http(s) only, lazy-loading attributes read), and the split of
-a caption from its credit: an element of the caption named for a credit
-(`<span class="credit">`), a bracketed credit (`(صورة: مان كوان)`, as `reader import`
-reads text), or a trailing labelled one (`… عکس: علی رضایی`). A figure with no caption and
-no `alt` text is left out: captions are never invented. The lead image's caption is its
-`og:image:alt`, the caption of the figure that shows it, else the headline.
+This module owns which pictures are the article's (figures, and pictures with an element
+named for a caption beside them, outside the site's regions; the page's declared lead
+image), their address (resolved against the page, http(s) only, `<picture>` sources and
+lazy-loading attributes read), and the split of a caption from its credit: an element named
+for a credit in the caption or beside it (`<span class="credit">`), a bracketed credit
+(`(صورة: مان كوان)`, `(تصوير: …)`, a photo agency such as `(رويترز)`), or a trailing
+labelled one (`… عکس: علی رضایی`). A figure with no caption and no `alt` text is left out:
+captions are never invented. The lead image's caption is its `og:image:alt`, the caption of
+the figure that shows it, else the headline.
 """
 
 from __future__ import annotations
