@@ -211,7 +211,8 @@ def run_app(
     already started (`start_probe_early`)."""
     configured = load_config(find_config_dir(config_dir))
     config = configured.config
-    plan = plan_launch(path, config, Path.cwd(), max_size, fetched_articles(data_folder()))
+    data = data_folder()
+    plan = plan_launch(path, config, Path.cwd(), max_size, fetched_articles(data))
     if isinstance(plan, str):
         print(plan, file=sys.stderr)
         return EXIT_BAD_PATH
@@ -236,6 +237,7 @@ def run_app(
                 sources=plan.sources,
                 theme_name=config.theme,
                 config_dir=find_config_dir(config_dir),
+                data_dir=data,
                 digits=config.digits,
                 startup_messages=(*configured.problems, *([opened.message] if opened.message else [])),
                 max_size=plan.max_size,

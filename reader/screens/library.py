@@ -176,15 +176,11 @@ class LibraryScreen(Screen[None]):
         library: Library,
         options: LayoutOptions,
         session: Session | None = None,
-        *,
-        data: Path | None = None,
     ) -> None:
-        """The session's `sources` are indexed in a worker (then `library` starts empty).
-        `data`: the data folder of the followed feeds (default: `READER_DATA_DIR`, else the
-        platform's, when `r` is pressed)."""
+        """The session's `sources` are indexed in a worker (then `library` starts empty)."""
         super().__init__()
         session = session or Session()
-        self.data = data
+        self.data = session.data_dir
         self._feed_failures: tuple[str, ...] = ()
         self.library = library
         self.max_size = session.max_size
