@@ -56,7 +56,7 @@ from reader.user_folders import chosen_folder
 
 ENV_VARIABLE = "READER_STATE_DIR"
 DB_NAME = "state.sqlite3"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: ZWNJ folded out of the indexed text
 SEARCH_LIMIT = 1000
 WAL_SIZE_LIMIT = 16 * 1024 * 1024
 BUSY_TIMEOUT_SECONDS = 2.0  # another reader indexing holds the lock one batch at a time
