@@ -253,6 +253,19 @@ def _replace_key(text: str, key: str, rendered: str | None) -> str:
     return "\n".join([*lines[:start], *new, *lines[end:]]) + "\n"
 
 
+# -- folders ---------------------------------------------------------------------------
+
+
+def missing_folders(config: Config) -> tuple[Path, ...]:
+    """The configured folders that do not exist (`reader` skips them)."""
+    return tuple(folder for folder in config.folders if not folder.exists())
+
+
+def folder_problems(loaded: LoadedConfig) -> tuple[str, ...]:
+    """A warning per configured folder that does not exist."""
+    return tuple(f"{loaded.path}: folders: {folder}: no such folder; skipped" for folder in missing_folders(loaded.config))
+
+
 # -- `reader config` -------------------------------------------------------------------
 
 
@@ -260,7 +273,9 @@ def describe(loaded: LoadedConfig) -> list[str]:
     """The lines `reader config` prints: the file, then each setting in effect."""
     config = loaded.config
     status = "" if loaded.found else " (not found: built-in defaults)"
-    folders = ", ".join(str(folder) for folder in config.folders) or "(none: ./articles, else the bundled articles)"
+    missing = missing_folders(config)
+    shown = [f"{folder} (missing: skipped)" if folder in missing else str(folder) for folder in config.folders]
+    folders = ", ".join(shown) or "(none: ./articles, else the bundled articles)"
     calibrated = config.calibrated_bidi.value if config.calibrated_bidi else "(none: run `reader calibrate`)"
     return [
         f"config file: {loaded.path}{status}",

@@ -25,7 +25,7 @@ from reader import PACKAGE_DATA
 from reader.article.library import Library
 from reader.article.loader import DEFAULT_MAX_SIZE, find_article_files, load_articles, size_limit
 from reader.article.model import Severity
-from reader.config import Config, load_config
+from reader.config import Config, folder_problems, load_config, missing_folders
 from reader.config import config_dir as find_config_dir
 from reader.state.store import open_store
 from reader.state.store import state_dir as find_state_dir
@@ -64,10 +64,12 @@ def load_library(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Library | str:
 
 
 def choose_sources(path: Path | None, config: Config, cwd: Path) -> list[Path]:
-    """PATH when given, else the config's folders, else ./articles, else the bundled ones."""
+    """PATH when given, else the config's folders (those that exist, when any does: a
+    missing one is skipped with a warning), else ./articles, else the bundled ones."""
     if path is not None:
         return [path]
-    return list(config.folders) or [default_articles(cwd)]
+    existing = [folder for folder in config.folders if folder not in missing_folders(config)]
+    return existing or list(config.folders) or [default_articles(cwd)]
 
 
 def check_sources(paths: list[Path]) -> str | None:
@@ -161,7 +163,8 @@ def run_app(
     if isinstance(library, str):
         print(library, file=sys.stderr)
         return EXIT_BAD_PATH
-    messages = [*configured.problems, *([opened.message] if opened.message else [])]
+    skipped = folder_problems(configured) if path is None else ()
+    messages = [*configured.problems, *skipped, *([opened.message] if opened.message else [])]
 
     importing.join()
     from reader.app import ReaderApp

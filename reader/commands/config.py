@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from reader.commands.options import add_config_dir_option
-from reader.config import config_dir, describe, load_config
+from reader.config import config_dir, describe, folder_problems, load_config
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,6 +22,7 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_config(config_dir(args.config_dir))
     for line in describe(loaded):
         print(line)
-    for problem in loaded.problems:
+    problems = (*loaded.problems, *folder_problems(loaded))
+    for problem in problems:
         print(f"reader: {problem}", file=sys.stderr)
-    return 1 if loaded.problems else 0
+    return 1 if problems else 0
