@@ -81,6 +81,31 @@ def parse_theme_text(text: str, path: Path) -> ThemeSpec:
     return ThemeSpec(name, dark, colors, variables, path)
 
 
+def theme_files(folder: Path) -> list[Path]:
+    """The theme files in `folder` (*.yaml, *.yml), sorted; none when it cannot be read."""
+    try:
+        return sorted(path for path in folder.iterdir() if path.suffix in (".yaml", ".yml") and path.is_file())
+    except OSError:
+        return []
+
+
+def theme_names(folders: list[Path]) -> tuple[list[str], list[str]]:
+    """The names of the usable themes in `folders` (each once, first seen first) and a
+    message per file left out."""
+    names: list[str] = []
+    problems: list[str] = []
+    for folder in folders:
+        for path in theme_files(folder):
+            try:
+                name = read_theme_file(path).name
+            except ThemeFileError as error:
+                problems.append(f"{error}; theme left out")
+                continue
+            if name not in names:
+                names.append(name)
+    return names, problems
+
+
 def read_theme_file(path: Path) -> ThemeSpec:
     try:
         text = path.read_text(encoding="utf-8")
