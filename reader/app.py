@@ -171,9 +171,7 @@ class ReaderApp(App[None]):
 
     def action_cycle_theme(self) -> None:
         """The next of the reader's themes (bundled and the user's); remembered."""
-        self.theme = next_theme(self._themes.names, self.theme)
-        self.store.save_setting(THEME_SETTING, self.theme)
-        self.notify(f"Theme: {self.theme}", timeout=2)
+        self._use_theme(next_theme(self._themes.names, self.theme))
 
     async def action_quit(self) -> None:
         """Remember where each open article was read to, then quit."""
@@ -224,13 +222,15 @@ class ReaderApp(App[None]):
     # -- keys: help and command palette -------------------------------------------------
 
     def described_bindings(self, screen: Screen[object]) -> list[tuple[str, Binding, DOMNode]]:
-        """(keys, binding, node) for each described action active on `screen`, keys joined."""
+        """(keys, binding, node) for each of the reader's own actions active on `screen`, keys
+        joined. The reader's bindings all have an id; Textual's (Scroll Left, Focus Next,
+        Copy selected text...) do not, and are left out."""
         groups: dict[str, tuple[list[str], Binding, DOMNode]] = {}
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not binding.description:
+            if not binding.description or not binding.id:
                 continue
-            group = groups.setdefault(binding.id or binding.action, ([], binding, active.node))
+            group = groups.setdefault(binding.id, ([], binding, active.node))
             key = self.get_key_display(binding)
             if key not in group[0]:
                 group[0].append(key)
@@ -245,8 +245,20 @@ class ReaderApp(App[None]):
         self.push_screen(HelpScreen(rows, self.bidi_description))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """The palette: the reader's own actions, each once, and a picker of its themes."""
+        yield SystemCommand("Choose theme", "One of the reader's themes, by name", self.action_choose_theme)
         for keys, binding, node in self.described_bindings(screen):
-            if binding.action in ("quit", "command_palette"):
-                continue
             yield SystemCommand(binding.description, f"Key: {keys}", partial(self.run_action, binding.action, node))
+
+    def action_choose_theme(self) -> None:
+        """The reader's themes (bundled and the user's) in the palette; the one chosen is remembered."""
+        commands = [
+            (name, partial(self._use_theme, name), "the current theme" if name == self.theme else "")
+            for name in self._themes.names
+        ]
+        self.search_commands(commands, placeholder="Theme…")
+
+    def _use_theme(self, name: str) -> None:
+        self.theme = name
+        self.store.save_setting(THEME_SETTING, name)
+        self.notify(f"Theme: {name}", timeout=2)

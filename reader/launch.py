@@ -173,7 +173,7 @@ def run_app(
         app = ReaderApp(
             library,
             options,
-            bidi_description=f"{choice.mode.value} ({choice.reason})",
+            bidi_description=choice.describe(),
             bidi_guard=guard,
             store=store,
             sources=() if single_file else sources,

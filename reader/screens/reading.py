@@ -72,6 +72,8 @@ class ReadingScreen(Screen[None]):
         Binding("left_square_bracket", "previous_article", "Previous article", id="previous-article", show=False),
         Binding("escape,backspace", "back", "Library", id="back"),
         Binding("m", "toggle_bookmark", "Bookmark", id="toggle-bookmark", show=False),
+        Binding("tab", "app.focus_next", "Next pane", id="next-pane", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", id="previous-pane", show=False),
     ]
 
     PANE_IDS: ClassVar[tuple[str, ...]] = ("body", "images", "facts", "source")

@@ -51,6 +51,10 @@ class ModeChoice:
     previous_bdsm: BdsmState
     """The probe's answer; NO_ANSWER when the probe did not run."""
 
+    def describe(self) -> str:
+        """The mode and why, for the help screen (the reason has brackets of its own)."""
+        return f"{self.mode.value}: {self.reason}"
+
 
 def resolve_setting(
     cli_value: str | None, env: Mapping[str, str], config_value: str | None
