@@ -51,6 +51,11 @@ class FoundMatch:
     position: MatchPosition
 
 
+def reading_percent(scroll_y: float, max_scroll_y: float) -> int:
+    """The share of the article scrolled past, 0 to 100."""
+    return max(0, min(100, round(100 * scroll_y / max_scroll_y))) if max_scroll_y > 0 else 100
+
+
 class HeaderPane(TextPane, can_focus=False):
     """The title and byline above the columns: as tall as its text."""
 
@@ -146,7 +151,10 @@ class ReadingScreen(Screen[None]):
         return panes
 
     def on_mount(self) -> None:
-        self.query_one("#body", TextPane).focus()
+        body = self.query_one("#body", TextPane)
+        body.focus()
+        self.watch(body, "scroll_y", self._show_progress, init=False)
+        self.watch(body, "virtual_size", self._show_progress)
         self._article_opened()
         self.call_after_refresh(self._mount_footer)
 
@@ -159,6 +167,12 @@ class ReadingScreen(Screen[None]):
             await self.mount(Footer(), after=slot)
             await slot.remove()
         self.refresh_bindings()  # the Footer lists the keys when told the bindings changed
+
+    def _show_progress(self) -> None:
+        """How far into the article the reader is, under the body pane: `42%` (nothing when it all fits)."""
+        body = self.query_one("#body", TextPane)
+        total = body.max_scroll_y
+        body.border_subtitle = f"{reading_percent(body.scroll_y, total)}%" if total > 0 else ""
 
     # -- content ---------------------------------------------------------------------
 
