@@ -22,6 +22,7 @@ from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from reader import startup_gc
@@ -55,6 +56,9 @@ class ReaderApp(App[None]):
         Binding("h", "toggle_harakat", "Harakat", id="toggle-harakat"),
         Binding("t", "cycle_theme", "Theme", id="cycle-theme", show=False),
     ]
+
+    options: reactive[LayoutOptions] = reactive(LayoutOptions, init=False)
+    """The display options (bidi mode, harakat): one value that every screen watches."""
 
     def __init__(
         self,
@@ -214,9 +218,6 @@ class ReaderApp(App[None]):
     def action_toggle_harakat(self) -> None:
         self.options = LayoutOptions(mode=self.options.mode, harakat=not self.options.harakat)
         self.store.save_setting(HARAKAT_SETTING, "on" if self.options.harakat else "off")
-        for screen in self.screen_stack:
-            if isinstance(screen, ReadingScreen):
-                screen.set_options(self.options)
         self.notify("Harakat shown." if self.options.harakat else "Harakat hidden.", timeout=2)
 
     # -- keys: help and command palette -------------------------------------------------

@@ -163,12 +163,19 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._list.focus()
+        if hasattr(self.app, "options"):
+            self.watch(self.app, "options", self.set_options, init=False)  # h, on any screen
         if self.sources:
             self.query_one("#index-progress").add_class("-visible")
             self.query_one("#library-title", Static).update("Indexing the library…")
             self._index(self.sources)
         else:
             self.refresh_list()
+
+    def set_options(self, options: LayoutOptions) -> None:
+        """Show the titles and snippets with other display options (harakat)."""
+        self.options = options
+        self.refresh_list()
 
     @property
     def _list(self) -> RowList:

@@ -155,6 +155,8 @@ class ReadingScreen(Screen[None]):
         body.focus()
         self.watch(body, "scroll_y", self._show_progress, init=False)
         self.watch(body, "virtual_size", self._show_progress)
+        if hasattr(self.app, "options"):
+            self.watch(self.app, "options", self.set_options, init=False)  # h, on any screen
         self._article_opened()
         self.call_after_refresh(self._mount_footer)
 
