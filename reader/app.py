@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from dataclasses import dataclass
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -31,6 +33,7 @@ from reader.article.loader import DEFAULT_MAX_SIZE
 from reader.article.urls import check_url
 from reader.browser import BrowserKind, browser_kind
 from reader.screens.reading import ReadingScreen
+from reader.state.deferred import DeferredStore
 from reader.state.store import NullStore, Store
 from reader.terminal.bdsm import BidiGuard
 from reader.text.digits import DigitStyle
@@ -84,7 +87,8 @@ class ReaderApp(App[None]):
         self.options = options
         self.bidi_description = bidi_description
         self.bidi_guard = bidi_guard
-        self.store: Store = store if store is not None else NullStore()
+        # The screens' writes never wait for the database; a failure is said (StateNotSaved).
+        self.store: Store = DeferredStore(store if store is not None else NullStore(), self._state_not_saved)
         self.sources = tuple(sources)
         self.digits = digits
         self._startup_messages = tuple(startup_messages)
@@ -113,6 +117,23 @@ class ReaderApp(App[None]):
 
     def _has_one_article(self) -> bool:
         return self.library.count == 1 and not self.library.broken
+
+    @dataclass
+    class StateNotSaved(Message):
+        """A write to the state database failed (posted from the writer thread)."""
+
+        problem: str
+
+    def _state_not_saved(self, problem: str) -> None:
+        self.post_message(self.StateNotSaved(problem))
+
+    def on_reader_app_state_not_saved(self, message: StateNotSaved) -> None:
+        self.notify(message.problem, severity="error", timeout=8, markup=False)
+
+    def on_unmount(self) -> None:
+        """The writes queued (the place just remembered on quitting) are written before the store closes."""
+        if isinstance(self.store, DeferredStore):
+            self.store.finish()
 
     def on_reading_screen_library_requested(self, message: ReadingScreen.LibraryRequested) -> None:
         """Back from the article the app opened with: the library comes up over it."""

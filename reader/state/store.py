@@ -130,11 +130,12 @@ class Store(Protocol):
 
     def reading_state(self, path: Path) -> ReadingState: ...
     def reading_states(self) -> dict[str, ReadingState]: ...
-    def mark_read(self, path: Path, read: bool = True) -> None: ...
-    def save_position(self, path: Path, position: ScrollPosition) -> None: ...
-    def set_bookmark(self, path: Path, bookmarked: bool) -> None: ...
+    def mark_read(self, path: Path, read: bool = True) -> str | None: ...
+    def save_position(self, path: Path, position: ScrollPosition) -> str | None: ...
+    def set_bookmark(self, path: Path, bookmarked: bool) -> str | None: ...
+    # The writes return what failed (None: saved).
     def setting(self, key: str) -> str | None: ...
-    def save_setting(self, key: str, value: str) -> None: ...
+    def save_setting(self, key: str, value: str) -> str | None: ...
     def indexed_stamps(self) -> dict[str, FileStamp]: ...
     def put_index(self, entries: Sequence[IndexEntry]) -> None: ...
     def remove_index(self, keys: Iterable[str]) -> None: ...
@@ -181,20 +182,24 @@ class NullStore:
         key = state_key(path)
         self._reading[key] = change(self._reading.get(key, ReadingState()))
 
-    def mark_read(self, path: Path, read: bool = True) -> None:
+    def mark_read(self, path: Path, read: bool = True) -> str | None:
         self._update(path, lambda state: replace(state, read=read))
+        return None
 
-    def save_position(self, path: Path, position: ScrollPosition) -> None:
+    def save_position(self, path: Path, position: ScrollPosition) -> str | None:
         self._update(path, lambda state: replace(state, position=position))
+        return None
 
-    def set_bookmark(self, path: Path, bookmarked: bool) -> None:
+    def set_bookmark(self, path: Path, bookmarked: bool) -> str | None:
         self._update(path, lambda state: replace(state, bookmarked=bookmarked))
+        return None
 
     def setting(self, key: str) -> str | None:
         return self._settings.get(key)
 
-    def save_setting(self, key: str, value: str) -> None:
+    def save_setting(self, key: str, value: str) -> str | None:
         self._settings[key] = value
+        return None
 
     def indexed_stamps(self) -> dict[str, FileStamp]:
         return {}
@@ -353,12 +358,15 @@ class SqliteStore:
                 self._problem = f"{self.path}: {error}"
                 return fallback
 
-    def _write(self, work: Callable[[sqlite3.Connection], object]) -> None:
-        def in_transaction() -> None:
+    def _write(self, work: Callable[[sqlite3.Connection], object]) -> str | None:
+        """Run `work` in a transaction; what failed, or None when it was committed."""
+
+        def in_transaction() -> bool:
             with self._transaction() as db:
                 work(db)
+            return True
 
-        self._safely(in_transaction, None)
+        return None if self._safely(in_transaction, False) else self._problem or "the database failed"
 
     # -- reading state ----------------------------------------------------------------
 
@@ -378,7 +386,7 @@ class SqliteStore:
 
         return self._safely(read, {})
 
-    def _upsert_reading(self, path: Path, column_values: dict[str, int]) -> None:
+    def _upsert_reading(self, path: Path, column_values: dict[str, int]) -> str | None:
         columns = ", ".join(column_values)
         marks = ", ".join("?" for _ in column_values)
         updates = ", ".join(f"{column}=excluded.{column}" for column in column_values)
@@ -387,16 +395,16 @@ class SqliteStore:
             f"ON CONFLICT(path) DO UPDATE SET updated_ns=excluded.updated_ns, {updates}"
         )
         values = (state_key(path), time.time_ns(), *column_values.values())
-        self._write(lambda db: db.execute(sql, values))
+        return self._write(lambda db: db.execute(sql, values))
 
-    def mark_read(self, path: Path, read: bool = True) -> None:
-        self._upsert_reading(path, {"read": int(read)})
+    def mark_read(self, path: Path, read: bool = True) -> str | None:
+        return self._upsert_reading(path, {"read": int(read)})
 
-    def save_position(self, path: Path, position: ScrollPosition) -> None:
-        self._upsert_reading(path, {"block": position.block, "line_offset": position.line_offset})
+    def save_position(self, path: Path, position: ScrollPosition) -> str | None:
+        return self._upsert_reading(path, {"block": position.block, "line_offset": position.line_offset})
 
-    def set_bookmark(self, path: Path, bookmarked: bool) -> None:
-        self._upsert_reading(path, {"bookmarked": int(bookmarked)})
+    def set_bookmark(self, path: Path, bookmarked: bool) -> str | None:
+        return self._upsert_reading(path, {"bookmarked": int(bookmarked)})
 
     # -- settings ---------------------------------------------------------------------
 
@@ -407,9 +415,9 @@ class SqliteStore:
 
         return self._safely(read, None)
 
-    def save_setting(self, key: str, value: str) -> None:
+    def save_setting(self, key: str, value: str) -> str | None:
         sql = "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value"
-        self._write(lambda db: db.execute(sql, (key, value)))
+        return self._write(lambda db: db.execute(sql, (key, value)))
 
     # -- the index --------------------------------------------------------------------
 
