@@ -114,12 +114,12 @@ class DeferredStore:
         return None
 
     def save_position(self, path: Path, position: ScrollPosition) -> str | None:
-        change: Change = lambda s: replace(s, position=position)  # noqa: E731
+        change: Change = lambda s: replace(s, position=position)
         self._change("The reading place", path, change, lambda: self.store.save_position(path, position))
         return None
 
     def set_bookmark(self, path: Path, bookmarked: bool) -> str | None:
-        change: Change = lambda s: replace(s, bookmarked=bookmarked)  # noqa: E731
+        change: Change = lambda s: replace(s, bookmarked=bookmarked)
         what = "The bookmark" if bookmarked else "The bookmark's removal"
         self._change(what, path, change, lambda: self.store.set_bookmark(path, bookmarked))
         return None
