@@ -271,7 +271,9 @@ class LibraryScreen(Screen[None]):
         if self.query_text:
             title += f" matching “{self.query_text}”"
         persistence = "" if self.store.persistent else " · not saved (no database)"
-        self.query_one("#library-title", Static).update(f"{title} · {self.view.describe()}{persistence}")
+        broken = len(self.library.broken)
+        problems = f" · {broken} {'file' if broken == 1 else 'files'} with errors (End)" if broken else ""
+        self.query_one("#library-title", Static).update(f"{title}{problems} · {self.view.describe()}{persistence}")
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"library-screen--{name}", partial=True)
@@ -287,8 +289,11 @@ class LibraryScreen(Screen[None]):
             return []
         rows = [[Text("Files with errors", style=self._style("heading"))]]
         for result in broken:
-            message = Text(sanitize_text("\n".join(str(problem) for problem in result.errors)))
-            rows.append(list(message.wrap(self.app.console, max(MIN_ROW_WIDTH, width))))
+            lines: list[Text] = []
+            for problem in result.problems:  # each on its own line, its warnings too
+                message = Text(sanitize_text(str(problem)))
+                lines.extend(message.wrap(self.app.console, max(MIN_ROW_WIDTH, width)))
+            rows.append(lines)
         return rows
 
     def _title_lines(self, listing: Listing, width: int) -> tuple[DisplayLine, ...]:
