@@ -49,6 +49,7 @@ from reader.text.direction import Direction
 from reader.text.layout import DisplayLine, LayoutOptions, layout_paragraph
 from reader.text.sanitize import sanitize_text
 from reader.widgets.row_list import RowList
+from reader.widgets.shaped_input import ShapedInput
 
 UNREAD_MARK = "●"
 BOOKMARK_MARK = "★"
@@ -156,8 +157,8 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="library-title", markup=False)
         yield ProgressBar(id="index-progress", show_eta=False)
-        yield Input(placeholder="Search the library (Enter: to the list, Esc: clear)", id="search", classes="library-prompt")
-        yield Input(placeholder="Tag to show (empty: all tags; Enter: apply)", id="tag", classes="library-prompt")
+        yield ShapedInput("Search the library (Enter: to the list, Esc: clear)", id="search", classes="library-prompt")
+        yield ShapedInput("Tag to show (empty: all tags; Enter: apply)", id="tag", classes="library-prompt")
         yield RowList(id="articles")
         yield Footer()
 
@@ -273,7 +274,13 @@ class LibraryScreen(Screen[None]):
         persistence = "" if self.store.persistent else " · not saved (no database)"
         broken = len(self.library.broken)
         problems = f" · {broken} {'file' if broken == 1 else 'files'} with errors (End)" if broken else ""
-        self.query_one("#library-title", Static).update(f"{title}{problems} · {self.view.describe()}{persistence}")
+        header = f"{title}{problems} · {self.view.describe()}{persistence}"
+        self.query_one("#library-title", Static).update(self._shaped_header(header))
+
+    def _shaped_header(self, header: str) -> str:
+        """The header (it holds the typed query and tag) laid out by the text engine, in lines."""
+        width = max(MIN_ROW_WIDTH, self.size.width - 4)  # the title's padding
+        return "\n".join(line.text for line in layout_paragraph(sanitize_text(header), width, Direction.LTR, self.options))
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"library-screen--{name}", partial=True)

@@ -9,9 +9,11 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
 
+from reader.widgets.shaped_input import ShapedInput
 
-class FindBar(Input):
-    """A one-line query field; posts `FindBar.QueryChanged` as the reader types."""
+
+class FindBar(ShapedInput):
+    """A one-line query field, drawn shaped; posts `FindBar.QueryChanged` as the reader types."""
 
     DEFAULT_CSS = """
     FindBar {
