@@ -60,6 +60,11 @@ ENTRY_LINES = 2  # the title's first line and the meta line
 PREVIEW_PAINT_WAIT_SECONDS = 0.5
 
 
+def isolated(text: str) -> str:
+    """Typed text in a line of our own, in a bidi isolate: its direction stays inside it."""
+    return f"\u2068{text}\u2069"
+
+
 def shaped_lines(text: str, width: int, direction: Direction, options: LayoutOptions) -> tuple[DisplayLine, ...]:
     return layout_paragraph(sanitize_text(text), max(MIN_ROW_WIDTH, width), direction, options)
 
@@ -270,7 +275,7 @@ class LibraryScreen(Screen[None]):
         noun = "article" if total == 1 else "articles"
         title = f"Library: {total} {noun}" if count == total and not self.query_text else f"Library: {count} of {total} {noun}"
         if self.query_text:
-            title += f" matching “{self.query_text}”"
+            title += f" matching “{isolated(self.query_text)}”"
         persistence = "" if self.store.persistent else " · not saved (no database)"
         broken = len(self.library.broken)
         problems = f" · {broken} {'file' if broken == 1 else 'files'} with errors (End)" if broken else ""

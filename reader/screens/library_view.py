@@ -50,7 +50,7 @@ class LibraryView:
         if self.language:
             parts.append(f"language {self.language}")
         if self.tag:
-            parts.append(f"tag {self.tag}")
+            parts.append(f"tag \u2068{self.tag}\u2069")  # isolated: an RTL tag keeps its place
         if self.bookmarks_only:
             parts.append("bookmarks only")
         return ", ".join(parts)

@@ -92,3 +92,12 @@ async def test_logical_mode_draws_the_text_as_typed(tmp_path: Path) -> None:
         await pilot.press("slash", *QUERY)
         await pilot.pause()
         assert QUERY in drawn(app.screen.query_one("#search", ShapedInput))
+
+
+async def test_the_typed_query_keeps_its_place_in_the_header(tmp_path: Path) -> None:
+    app = ReaderApp(gold_library(tmp_path), LayoutOptions(), "visual (tests)")
+    async with app.run_test(size=(150, 30)) as pilot:
+        await pilot.press("slash", *QUERY, "enter")
+        await pilot.pause()
+        header = str(app.screen.query_one("#library-title").render())
+        assert f"1 of 2 articles matching “{SHAPED}” · sorted by date" in header
