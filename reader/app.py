@@ -93,6 +93,7 @@ class ReaderApp(App[None]):
         self.digits = digits
         self._startup_messages = tuple(startup_messages)
         self.max_size = max_size
+        self.last_find = ""  # the last query of the find bar, offered again by /
         self._themes = load_themes(config_dir)
         self._theme_problems = self._start_in_theme(theme_name)
 

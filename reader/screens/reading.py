@@ -81,7 +81,7 @@ class ReadingScreen(Screen[None]):
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="previous-pane", show=False),
     ]
 
-    PANE_IDS: ClassVar[tuple[str, ...]] = ("body", "images", "facts", "source")
+    PANE_IDS: ClassVar[tuple[str, ...]] = ("header", "body", "images", "facts", "source")  # in find's order
     SIDE_PANE_IDS: ClassVar[tuple[str, ...]] = ("facts", "images", "source")  # top to bottom
 
     @dataclass
@@ -302,7 +302,8 @@ class ReadingScreen(Screen[None]):
     # -- find ------------------------------------------------------------------------
 
     def action_find(self) -> None:
-        self.query_one(FindBar).open()
+        """Open the find bar with the last query (selected: typing replaces it, Enter finds it again)."""
+        self.query_one(FindBar).open(getattr(self.app, "last_find", ""))
         self._fold_for_search([pane.blocks for pane in self.query(TextPane) if pane.display])
 
     @work(thread=True, exclusive=True, group="fold-for-search")
@@ -330,6 +331,8 @@ class ReadingScreen(Screen[None]):
         if message.submitted:
             self.query_one("#body", TextPane).focus()
             return
+        if hasattr(self.app, "last_find") and message.query:
+            self.app.last_find = message.query
         self._search(message.query)
 
     def on_find_bar_closed(self, message: FindBar.Closed) -> None:
@@ -352,24 +355,27 @@ class ReadingScreen(Screen[None]):
                     spans[block_index] = found
                     self._matches.extend((pane_id, block_index, span) for span in found)
         self._current_match = 0 if self._matches else -1
-        self._show_matches()
-        if query and not self._matches:
-            self.notify("No match.", severity="warning", timeout=2)
+        self._show_matches("no match" if query and not self._matches else "")
 
-    def _show_matches(self) -> None:
+    def _show_matches(self, note: str = "") -> None:
+        """Highlight the matches and say where we are in the find bar's border: `3/12`, `no match`,
+        `wrapped to the first match` (it lasts until the next step, not a passing message)."""
         current = self._matches[self._current_match] if self._current_match >= 0 else None
         for pane_id in self.PANE_IDS:
             position = MatchPosition(current[1], current[2]) if current and current[0] == pane_id else None
             self.query_one(f"#{pane_id}", TextPane).set_matches(self._spans.get(pane_id, {}), position)
         count = len(self._matches)
-        self.query_one(FindBar).border_title = f"match {self._current_match + 1} of {count}" if count else ""
+        status = [f"{self._current_match + 1}/{count}"] if count else []
+        self.query_one(FindBar).border_title = " · ".join([*status, *([note] if note else [])])
 
     def _step_match(self, step: int) -> None:
         if not self._matches:
             self.notify("No search: press / to find in the article.", timeout=2)
             return
+        before = self._current_match
         self._current_match = (self._current_match + step) % len(self._matches)
-        self._show_matches()
+        wrapped = (step > 0) == (self._current_match < before) and self._current_match != before
+        self._show_matches(("wrapped to the first match" if step > 0 else "wrapped to the last match") if wrapped else "")
 
     def action_next_match(self) -> None:
         self._step_match(1)

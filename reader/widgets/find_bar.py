@@ -44,7 +44,11 @@ class FindBar(ShapedInput):
     def is_open(self) -> bool:
         return self.has_class("-visible")
 
-    def open(self) -> None:
+    def open(self, last_query: str = "") -> None:
+        """Show the bar; with the last query in it, selected, when it was closed empty."""
+        if not self.is_open and not self.value and last_query:
+            self.value = last_query
+            self.select_all()
         self.add_class("-visible")
         self.focus()
 
