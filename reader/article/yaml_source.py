@@ -30,7 +30,7 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-SAFE_LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_LOADER: type[yaml.SafeLoader | yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_NESTING = 64
 """Lists and mappings nested deeper than this are refused (an article needs three levels)."""
@@ -107,6 +107,11 @@ def decode_article_bytes(data: bytes) -> str:
         raise _invalid_utf8(data, bom_size, bom_size + error.start) from None
     _refuse_forbidden_characters(text)
     return text
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when the bytes start with that byte order mark, else None."""
+    return next((encoding for bom, encoding in _WIDE_BOMS if data.startswith(bom)), None)
 
 
 def _refuse_wide_encodings(data: bytes) -> None:
