@@ -174,6 +174,14 @@ class ReaderApp(App[None]):
             )
         )
 
+    def on_reading_screen_left(self, message: ReadingScreen.Left) -> None:
+        """Back from an article: the library's highlight is on it (after [ and ] too)."""
+        from reader.screens.library import LibraryScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.highlight_listing(message.key)
+
     def on_library_screen_article_chosen(self, message: LibraryScreen.ArticleChosen) -> None:
         self.open_article(message.index, message.library, message.start_block)
 

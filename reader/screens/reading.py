@@ -89,6 +89,12 @@ class ReadingScreen(Screen[None]):
         """Back, from the screen the app started on: there is no library below to return to."""
 
     @dataclass
+    class Left(Message):
+        """The reader went back to the library from this article (its listing's key)."""
+
+        key: str
+
+    @dataclass
     class OpenLink(Message):
         """The reader asked to open this (checked) link; the app knows how."""
 
@@ -267,6 +273,7 @@ class ReadingScreen(Screen[None]):
             find_bar.action_close()
             return
         self.remember_place()
+        self.app.post_message(self.Left(self.library.listings[self.index].key))  # the library's cursor goes there
         if len(self.app.screen_stack) > 1:
             self.dismiss(None)
         else:

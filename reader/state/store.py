@@ -56,7 +56,7 @@ from reader.user_folders import chosen_folder
 
 ENV_VARIABLE = "READER_STATE_DIR"
 DB_NAME = "state.sqlite3"
-SCHEMA_VERSION = 4  # 4: ZWNJ folded out of the indexed text
+SCHEMA_VERSION = 4  # 4: ZWNJ folded out of the indexed text; the summary in the header columns
 SEARCH_LIMIT = 1000
 WAL_SIZE_LIMIT = 16 * 1024 * 1024
 BUSY_TIMEOUT_SECONDS = 2.0  # another reader indexing holds the lock one batch at a time
@@ -247,6 +247,7 @@ CREATE TABLE IF NOT EXISTS files (
     published TEXT,
     source_name TEXT,
     tags TEXT,
+    summary TEXT,
     problems TEXT
 );
 CREATE TABLE IF NOT EXISTS records (id INTEGER PRIMARY KEY, record TEXT NOT NULL);
@@ -527,14 +528,14 @@ def _reading_state(row: Sequence[int | None]) -> ReadingState:
 
 
 _DIRECTIONS = {direction.value: direction for direction in Direction}
-_HEADER_COLUMNS = "path, size, mtime_ns, ok, title, language, direction, published, source_name, tags, problems"
+_HEADER_COLUMNS = "path, size, mtime_ns, ok, title, language, direction, published, source_name, tags, summary, problems"
 _WRITTEN_COLUMNS = ("size", "mtime_ns", "ok", "title", "language", "direction", "published", "source_name", "tags",
-                    "problems")
+                    "summary", "problems")
 
 
 def _indexed_file(row: tuple[Any, ...]) -> IndexedFile:
     """An `IndexedFile` from a row of `_HEADER_COLUMNS` (as `_put_entry` wrote it)."""
-    key, size, mtime_ns, ok, title, language, direction, published, source_name, tags, problems = row
+    key, size, mtime_ns, ok, title, language, direction, published, source_name, tags, summary, problems = row
     stamp = FileStamp(size, mtime_ns)
     if not ok:
         return IndexedFile(stamp, None, problems_from_json(problems))
@@ -547,18 +548,19 @@ def _indexed_file(row: tuple[Any, ...]) -> IndexedFile:
         published_from_text(published),
         source_name,
         tuple(tags.split("\n")) if tags else (),
+        summary,
     )
     return IndexedFile(stamp, listing)
 
 
 def _header_values(result: LoadResult) -> tuple[object, ...]:
-    """ok, title, language, direction, published, source_name, tags, problems."""
+    """ok, title, language, direction, published, source_name, tags, summary, problems."""
     article = result.article
     if article is None:
-        return (0, None, None, None, None, None, None, problems_to_json(result.problems))
+        return (0, None, None, None, None, None, None, None, problems_to_json(result.problems))
     source_name = article.source.name if article.source else None
     return (1, article.title, article.language, article.direction.value, published_to_text(article.published),
-            source_name, "\n".join(article.tags), None)
+            source_name, "\n".join(article.tags), article.summary, None)
 
 
 def _put_entry(db: sqlite3.Connection, entry: IndexEntry) -> None:
