@@ -32,6 +32,7 @@ from reader.article.library import Library
 from reader.article.loader import DEFAULT_MAX_SIZE
 from reader.article.urls import check_url
 from reader.browser import BrowserKind, browser_kind
+from reader.config import DEFAULT_MEASURE
 from reader.screens.reading import ReadingScreen
 from reader.state.deferred import DeferredStore
 from reader.state.store import NullStore, Store
@@ -77,6 +78,7 @@ class ReaderApp(App[None]):
         digits: DigitStyle = DigitStyle.AS_WRITTEN,
         startup_messages: Sequence[str] = (),
         max_size: int = DEFAULT_MAX_SIZE,
+        measure: int = DEFAULT_MEASURE,
     ) -> None:
         """`sources`: folders to index in the library screen (then `library` starts empty).
 
@@ -93,6 +95,7 @@ class ReaderApp(App[None]):
         self.digits = digits
         self._startup_messages = tuple(startup_messages)
         self.max_size = max_size
+        self.measure = measure  # the widest line of article text, in cells (0: no limit)
         self.last_find = ""  # the last query of the find bar, offered again by /
         self._themes = load_themes(config_dir)
         self._theme_problems = self._start_in_theme(theme_name)

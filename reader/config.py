@@ -9,6 +9,7 @@ or in `--config-dir` / `READER_CONFIG_DIR`. Every key is optional:
     harakat: true                  # show Arabic diacritics
     digits: as-written             # as-written | western | arabic-indic
     calibrated_bidi: visual        # written by `reader calibrate`: visual | logical | runs
+    measure: 80                    # the widest line of article text, in cells (0: no limit)
 
 Reading never fails: a file that is not valid YAML gives one message with its
 `path:line:col` and the defaults; a bad value gives a message naming the key and the
@@ -36,6 +37,8 @@ from reader.user_folders import chosen_folder
 ENV_VARIABLE = "READER_CONFIG_DIR"
 FILE_NAME = "config.yaml"
 DEFAULT_THEME = "reader-dark"
+DEFAULT_MEASURE = 80  # cells: a readable line of article text
+MEASURE_RANGE = (40, 400)
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class Config:
     harakat: bool = True
     digits: DigitStyle = DigitStyle.AS_WRITTEN
     calibrated_bidi: BidiMode | None = None
+    measure: int = DEFAULT_MEASURE
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,13 @@ def _folders(value: object) -> tuple[Path, ...]:
     return tuple(Path(os.path.expanduser(item)) for item in items)
 
 
+def _measure(value: object) -> int:
+    low, high = MEASURE_RANGE
+    if isinstance(value, int) and not isinstance(value, bool) and (value == 0 or low <= value <= high):
+        return value
+    raise ValueError(f"measure: {value!r} is not accepted; expected a number of cells from {low} to {high}, or 0 (no limit)")
+
+
 PARSERS: dict[str, Callable[[object], object]] = {
     "folders": _folders,
     "theme": _theme,
@@ -114,6 +125,7 @@ PARSERS: dict[str, Callable[[object], object]] = {
     "harakat": _harakat,
     "digits": _choice(DigitStyle, "digits"),
     "calibrated_bidi": _choice(BidiMode, "calibrated_bidi"),
+    "measure": _measure,
 }
 
 
@@ -285,4 +297,5 @@ def describe(loaded: LoadedConfig) -> list[str]:
         f"harakat: {'on' if config.harakat else 'off'}",
         f"digits: {config.digits.value}",
         f"calibrated_bidi: {calibrated}",
+        f"measure: {config.measure or '0 (no limit)'}",
     ]

@@ -182,6 +182,7 @@ def run_app(
             digits=config.digits,
             startup_messages=messages,
             max_size=limit,
+            measure=config.measure,
         )
         app.run()
     store.close()

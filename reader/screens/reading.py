@@ -3,8 +3,12 @@
 The screen coordinates its panes: it gives each one its blocks, runs in-article find
 across them, moves between the library's articles and opens the source link safely.
 For RTL articles the page is mirrored, as Arabic newspapers lay it out: the body on
-the right, the side column on the left. Below `NARROW_WIDTH` columns the side column's
-content goes under the article text, in the body pane.
+the right, the side column on the left. The body is at most `measure` cells wide (the
+config's, 80 by default: a readable line), the page centred on a wider terminal; a side
+column with nothing in it takes no width. Below `NARROW_WIDTH` columns the side column's
+content goes into the body pane in the wide page's order: the key facts before the text
+(a newspaper's fact box), the captions and the source after it. Places in the body (the
+place kept, a search hit) are counted in the article's own blocks, whichever comes first.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
@@ -34,7 +39,8 @@ from reader.article.document import (
 from reader.article.library import Library
 from reader.article.model import Article
 from reader.article.urls import check_url
-from reader.state.store import NullStore, Store
+from reader.config import DEFAULT_MEASURE
+from reader.state.store import NullStore, ScrollPosition, Store
 from reader.text.digits import DigitStyle, convert_digits
 from reader.text.layout import LayoutOptions
 from reader.text.normalize import find_matches, normalize_with_sources
@@ -43,6 +49,8 @@ from reader.widgets.pane_place import pane_position, scroll_pane_to
 from reader.widgets.text_pane import MatchPosition, TextPane
 
 NARROW_WIDTH = 100
+SIDE_WIDTH = 42  # as reader.tcss sets #side
+BODY_CHROME = 5  # the body pane's border (2), padding (2) and scrollbar (1)
 
 
 @dataclass(frozen=True)
@@ -137,11 +145,13 @@ class ReadingScreen(Screen[None]):
         self._narrow = narrow
         self._rtl = article_is_rtl(self.article)
         content = self._pane_content(narrow)
-        yield HeaderPane(self._shown(header_blocks(self.article)), self.options, id="header")
-        with Horizontal(id="columns"):
+        header = HeaderPane(self._shown(header_blocks(self.article)), self.options, id="header")
+        yield header
+        with Horizontal(id="columns") as columns:
             body = TextPane(content["body"], self.options, id="body")
             side = Vertical(*self._side_panes(content, narrow), id="side")
-            side.display = not narrow
+            side.display = self._side_shown(content, narrow)
+            self._centre(self.app.size.width, side.display, header, columns)
             yield from (side, body) if self._rtl else (body, side)
         yield FindBar(id="find")
         # The footer's line, until the Footer (a widget per key) comes just after the
@@ -155,6 +165,21 @@ class ReadingScreen(Screen[None]):
             pane.display = bool(content[pane_id]) and not narrow
             panes.append(pane)
         return panes
+
+    def _side_shown(self, content: dict[str, list[Block]], narrow: bool) -> bool:
+        return not narrow and any(content[pane_id] for pane_id in self.SIDE_PANE_IDS)
+
+    def _measure(self) -> int:
+        measure = getattr(self.app, "measure", DEFAULT_MEASURE)
+        return measure if isinstance(measure, int) else DEFAULT_MEASURE
+
+    def _centre(self, width: int, side_shown: bool, *widgets: Widget) -> None:
+        """Keep the body to the measure: equal margins either side of the page."""
+        measure = self._measure()
+        page = measure + BODY_CHROME + (SIDE_WIDTH if side_shown else 0)
+        spare = max(0, width - page) if measure else 0
+        for widget in widgets:
+            widget.styles.margin = (0, spare - spare // 2, 0, spare // 2)
 
     def on_mount(self) -> None:
         body = self.query_one("#body", TextPane)
@@ -202,10 +227,10 @@ class ReadingScreen(Screen[None]):
         return [replace(block, text=convert_digits(block.text, self.digits, language)) for block in blocks]
 
     def _pane_content(self, narrow: bool) -> dict[str, list[Block]]:
-        """The blocks of each pane. On a narrow terminal the key facts, captions and source
-        follow the article text in the body pane, as a newspaper's mobile page puts them
-        after the story: one scroll reaches everything, and nothing is squeezed into a
-        pane too small to read."""
+        """The blocks of each pane. On a narrow terminal the key facts come before the
+        article text in the body pane and the captions and source after it, in the wide
+        page's order: one scroll reaches everything, and nothing is squeezed into a pane
+        too small to read."""
         article = self.article
         side = {
             "facts": self._shown(fact_blocks(article)),
@@ -214,8 +239,12 @@ class ReadingScreen(Screen[None]):
         }
         body = self._shown(body_blocks(article))
         if narrow:
-            body += side["images"] + side["facts"] + side["source"]
+            body = side["facts"] + body + side["images"] + side["source"]
         return {"body": body, **side}
+
+    def _body_offset(self) -> int:
+        """Where the article's text starts in the body pane (after the key facts, when narrow)."""
+        return len(fact_blocks(self.article)) if self._narrow else 0
 
     def set_options(self, options: LayoutOptions) -> None:
         self.options = options
@@ -232,20 +261,27 @@ class ReadingScreen(Screen[None]):
         if not self.is_mounted:
             return
         narrow = width < NARROW_WIDTH
+        side_column = self.query_one("#side")
+        self._centre(width, self._side_shown(self._pane_content(narrow), narrow), self.query_one("#header"),
+                     self.query_one("#columns"))
         if narrow == self._narrow:
             return
         same_article = self._narrow is not None
+        body_pane = self.query_one("#body", TextPane)
+        place = (body_pane.top_place()[0] - self._body_offset(), body_pane.top_place()[1]) if same_article else None
         self._narrow = narrow
         content = self._pane_content(narrow)
-        self.query_one("#body", TextPane).set_content(content["body"], self.options, keep_place=same_article)
+        body_pane.set_content(content["body"], self.options)
+        if place is not None and place[0] >= 0:
+            body_pane.scroll_to_place(place[0] + self._body_offset(), place[1])  # the same paragraph
         for pane_id in self.SIDE_PANE_IDS:
             pane = self.query_one(f"#{pane_id}", TextPane)
             pane.set_content(content[pane_id], self.options)
             pane.display = bool(content[pane_id]) and not narrow
-        self.query_one("#side").display = not narrow
+        side_column.display = self._side_shown(content, narrow)
         self._clear_matches()
         columns = self.query_one("#columns", Horizontal)
-        body, side_column = self.query_one("#body"), self.query_one("#side")
+        body = self.query_one("#body")
         first, second = (side_column, body) if self._rtl else (body, side_column)
         if columns.children and columns.children[0] is not first:
             columns.move_child(second, after=first)
@@ -406,18 +442,21 @@ class ReadingScreen(Screen[None]):
         self.store.mark_read(path)
         start, self._start_block = self._start_block, None
         body = self.query_one("#body", TextPane)
+        offset = self._body_offset()
         if start is not None:
-            body.scroll_to_place(start)
+            body.scroll_to_place(start + offset)
             return
         position = self.store.reading_state(path).position
-        if position is not None:
-            scroll_pane_to(body, position)
+        if position is not None and (position.block, position.line_offset) != (0, 0):
+            scroll_pane_to(body, ScrollPosition(position.block + offset, position.line_offset))
 
     def remember_place(self) -> None:
         """Save the body pane's scroll position for this article."""
         path = self.article.path
         if path is not None and self.is_mounted:
-            self.store.save_position(path, pane_position(self.query_one("#body", TextPane)))
+            place = pane_position(self.query_one("#body", TextPane))
+            block = place.block - self._body_offset()
+            self.store.save_position(path, ScrollPosition(block, place.line_offset) if block >= 0 else ScrollPosition())
 
     def action_toggle_bookmark(self) -> None:
         path = self.article.path
