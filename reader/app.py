@@ -13,10 +13,9 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SuspendNotSupported, SystemCommand
@@ -29,15 +28,13 @@ from textual.screen import Screen
 
 from reader import startup_gc
 from reader.article.library import Library
-from reader.article.loader import DEFAULT_MAX_SIZE
 from reader.article.urls import check_url
 from reader.browser import BrowserKind, browser_kind
-from reader.config import DEFAULT_MEASURE
+from reader.config import ConfigError, save_setting
 from reader.screens.reading import ReadingScreen
+from reader.session import Session
 from reader.state.deferred import DeferredStore
-from reader.state.store import NullStore, Store
-from reader.terminal.bdsm import BidiGuard
-from reader.text.digits import DigitStyle
+from reader.state.store import Store
 from reader.text.layout import LayoutOptions
 from reader.themes import FALLBACK_THEME, load_themes, next_theme, register_themes
 
@@ -64,60 +61,30 @@ class ReaderApp(App[None]):
     options: reactive[LayoutOptions] = reactive(LayoutOptions, init=False)
     """The display options (bidi mode, harakat): one value that every screen watches."""
 
-    def __init__(
-        self,
-        library: Library,
-        options: LayoutOptions,
-        bidi_description: str,
-        bidi_guard: BidiGuard | None = None,
-        *,
-        store: Store | None = None,
-        sources: Sequence[Path] = (),
-        theme_name: str | None = None,
-        config_dir: Path | None = None,
-        digits: DigitStyle = DigitStyle.AS_WRITTEN,
-        startup_messages: Sequence[str] = (),
-        max_size: int = DEFAULT_MAX_SIZE,
-        measure: int = DEFAULT_MEASURE,
-    ) -> None:
-        """`sources`: folders to index in the library screen (then `library` starts empty).
-
-        `theme_name` None keeps Textual's default theme (the tests' snapshots use it).
-        """
+    def __init__(self, library: Library, options: LayoutOptions, session: Session | None = None) -> None:
+        """`library`: the articles to show (empty when the session's sources are indexed)."""
         super().__init__()
+        session = session or Session()
+        # The screens' writes never wait for the database; a failure is said (StateNotSaved).
+        self.session = replace(session, store=DeferredStore(session.store, self._state_not_saved))
         self.library = library
         self.options = options
-        self.bidi_description = bidi_description
-        self.bidi_guard = bidi_guard
-        # The screens' writes never wait for the database; a failure is said (StateNotSaved).
-        self.store: Store = DeferredStore(store if store is not None else NullStore(), self._state_not_saved)
-        self.sources = tuple(sources)
-        self.digits = digits
-        self._startup_messages = tuple(startup_messages)
-        self.max_size = max_size
-        self.measure = measure  # the widest line of article text, in cells (0: no limit)
+        self.store: Store = self.session.store
         self.last_find = ""  # the last query of the find bar, offered again by /
-        self._themes = load_themes(config_dir)
-        self._theme_problems = self._start_in_theme(theme_name)
+        self._themes = load_themes(self.session.config_dir)
+        self._theme_problems = self._start_in_theme(self.session.theme_name)
 
     def get_default_screen(self) -> Screen[None]:
-        if not self.sources and self._has_one_article():
+        if not self.session.sources and self._has_one_article():
             # Straight to the article: the library screen is built only if the reader goes
             # back to it, which saves a sixth of a second before the first paint.
-            return ReadingScreen(self.library, 0, self.options, store=self.store, digits=self.digits)
+            return ReadingScreen(self.library, 0, self.options, self.session)
         return self._library_screen()
 
     def _library_screen(self) -> LibraryScreen:
         from reader.screens.library import LibraryScreen
 
-        return LibraryScreen(
-            self.library,
-            self.options,
-            store=self.store,
-            sources=self.sources,
-            digits=self.digits,
-            max_size=self.max_size,
-        )
+        return LibraryScreen(self.library, self.options, self.session)
 
     def _has_one_article(self) -> bool:
         return self.library.count == 1 and not self.library.broken
@@ -145,13 +112,13 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(startup_gc.resume)
-        if self.bidi_guard is not None:
+        if self.session.bidi_guard is not None:
             # Textual installed its ctrl+z handlers when it started: wrap them, so the
             # terminal's own bidi comes back while we are stopped.
-            self.bidi_guard.chain_job_control()
+            self.session.bidi_guard.chain_job_control()
         for problem, severity in self._theme_problems:
             self.notify(problem, severity=severity, timeout=10, markup=False)
-        for message in self._startup_messages:
+        for message in self.session.startup_messages:
             self.notify(message, severity="warning", timeout=10, markup=False)
         self._open_single_article()
 
@@ -167,14 +134,7 @@ class ReaderApp(App[None]):
 
     def open_article(self, index: int, library: Library | None = None, start_block: int | None = None) -> None:
         self.push_screen(
-            ReadingScreen(
-                library or self.library,
-                index,
-                self.options,
-                start_block=start_block,
-                store=self.store,
-                digits=self.digits,
-            )
+            ReadingScreen(library or self.library, index, self.options, self.session, start_block=start_block)
         )
 
     def on_reading_screen_left(self, message: ReadingScreen.Left) -> None:
@@ -207,8 +167,29 @@ class ReaderApp(App[None]):
         return problems
 
     def action_cycle_theme(self) -> None:
-        """The next of the reader's themes (bundled and the user's); remembered."""
+        """The next of the reader's themes (bundled and the user's); saved in the config file."""
         self._use_theme(next_theme(self._themes.names, self.theme))
+
+    def action_choose_theme(self) -> None:
+        """The reader's themes (bundled and the user's) in the palette; the one chosen is saved."""
+        commands = [
+            (name, partial(self._use_theme, name), "the current theme" if name == self.theme else "")
+            for name in self._themes.names
+        ]
+        self.search_commands(commands, placeholder="Theme…")
+
+    def _use_theme(self, name: str) -> None:
+        self.theme = name
+        self._save_setting(THEME_SETTING, name, f"Theme: {name}")
+
+    def _save_setting(self, key: str, value: str | bool, done: str) -> None:
+        """Save a choice in the config file, the one home of settings (`reader config` shows it)."""
+        try:
+            path = save_setting(key, value, self.session.config_dir)
+        except ConfigError as error:
+            self.notify(f"{done}, for this run only: {error}", severity="warning", timeout=6, markup=False)
+            return
+        self.notify(f"{done} (saved in {path})", timeout=3, markup=False)
 
     async def action_quit(self) -> None:
         """Remember where each open article was read to, then quit."""
@@ -240,18 +221,17 @@ class ReaderApp(App[None]):
     @contextlib.contextmanager
     def _terminal_bidi_paused(self) -> Iterator[None]:
         """While another program has the terminal, give it back its own bidi mode."""
-        if self.bidi_guard is None:
+        if self.session.bidi_guard is None:
             yield
             return
-        with self.bidi_guard.paused():
+        with self.session.bidi_guard.paused():
             yield
 
     # -- settings ---------------------------------------------------------------------
 
     def action_toggle_harakat(self) -> None:
-        self.options = LayoutOptions(mode=self.options.mode, harakat=not self.options.harakat)
-        self.store.save_setting(HARAKAT_SETTING, "on" if self.options.harakat else "off")
-        self.notify("Harakat shown." if self.options.harakat else "Harakat hidden.", timeout=2)
+        self.options = LayoutOptions(mode=self.options.mode, harakat=not self.options.harakat)  # the screens watch it
+        self._save_setting(HARAKAT_SETTING, self.options.harakat, "Harakat shown" if self.options.harakat else "Harakat hidden")
 
     # -- keys: help and command palette -------------------------------------------------
 
@@ -276,23 +256,10 @@ class ReaderApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         rows = [(keys, binding.description) for keys, binding, _ in self.described_bindings(self.screen)]
-        self.push_screen(HelpScreen(rows, self.bidi_description))
+        self.push_screen(HelpScreen(rows, self.session.bidi_description))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette: the reader's own actions, each once, and a picker of its themes."""
         yield SystemCommand("Choose theme", "One of the reader's themes, by name", self.action_choose_theme)
         for keys, binding, node in self.described_bindings(screen):
             yield SystemCommand(binding.description, f"Key: {keys}", partial(self.run_action, binding.action, node))
-
-    def action_choose_theme(self) -> None:
-        """The reader's themes (bundled and the user's) in the palette; the one chosen is remembered."""
-        commands = [
-            (name, partial(self._use_theme, name), "the current theme" if name == self.theme else "")
-            for name in self._themes.names
-        ]
-        self.search_commands(commands, placeholder="Theme…")
-
-    def _use_theme(self, name: str) -> None:
-        self.theme = name
-        self.store.save_setting(THEME_SETTING, name)
-        self.notify(f"Theme: {name}", timeout=2)

@@ -1,9 +1,11 @@
 """Start the TUI: resolve what to open, pick the bidi mode, load, and run the app.
 
-`reader` with no path opens the config's `folders` when set, else `./articles` when the
-working directory has one, else the articles bundled with the package. A folder is
-indexed by the library screen (`reader.state`); a single file is loaded at once. A path that does not exist or holds no article is an
-error message and exit code 2, never a traceback. Textual is imported only here, once we
+`reader` with no path opens the user's library: the config's `folders` plus the articles
+`reader fetch` saved (`<data>/articles`); when that is empty, `./articles` when the working
+directory has one, else the articles bundled with the package. A folder is indexed by the
+library screen (`reader.state`); a single file is loaded at once (`plan_launch`, tested on
+its own). A path that does not exist or holds no article is an error message and exit
+code 2, never a traceback. Textual is imported only here, once we
 know there is something to show.
 
 The bidi mode comes from `--bidi`, `READER_BIDI`, or the terminal itself
@@ -19,14 +21,21 @@ import os
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader import PACKAGE_DATA
 from reader.article.library import Library
-from reader.article.loader import DEFAULT_MAX_SIZE, find_article_files, load_articles, size_limit
+from reader.article.loader import (
+    DEFAULT_MAX_SIZE,
+    find_article_files,
+    load_articles,
+    size_limit,
+)
 from reader.article.model import Severity
 from reader.config import Config, folder_problems, load_config, missing_folders
 from reader.config import config_dir as find_config_dir
+from reader.session import Session
 from reader.state.store import open_store
 from reader.state.store import state_dir as find_state_dir
 from reader.terminal.bdsm import BidiGuard, explicit_bidi
@@ -39,6 +48,7 @@ from reader.terminal.select_mode import (
     resolve_setting,
 )
 from reader.text.layout import LayoutOptions
+from reader.user_folders import data_folder, fetched_articles
 
 EXIT_BAD_PATH = 2
 
@@ -63,13 +73,24 @@ def load_library(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Library | str:
     return library
 
 
-def choose_sources(path: Path | None, config: Config, cwd: Path) -> list[Path]:
-    """PATH when given, else the config's folders (those that exist, when any does: a
-    missing one is skipped with a warning), else ./articles, else the bundled ones."""
+def choose_sources(path: Path | None, config: Config, cwd: Path, fetched: Path | None = None) -> list[Path]:
+    """PATH when given, else the user's library: the config's folders (a missing one is
+    skipped with a warning, `folder_problems`) plus `fetched` (the articles `reader fetch`
+    saved) when it holds any; when that is empty, ./articles, else the bundled ones. When
+    no configured folder exists and nothing else does either, they are kept: the message
+    then says the first is missing."""
     if path is not None:
         return [path]
-    existing = [folder for folder in config.folders if folder not in missing_folders(config)]
-    return existing or list(config.folders) or [default_articles(cwd)]
+    missing = missing_folders(config)
+    library = [folder for folder in config.folders if folder not in missing]
+    if fetched is not None and fetched not in library and _holds_articles(fetched):
+        library.append(fetched)
+    return library or list(config.folders) or [default_articles(cwd)]
+
+
+def _holds_articles(folder: Path) -> bool:
+    """Whether `folder` has an article file (stops at the first one found)."""
+    return folder.is_dir() and bool(find_article_files([folder], enough=1)[0])
 
 
 def check_sources(paths: list[Path]) -> str | None:
@@ -89,9 +110,7 @@ def decide_bidi(cli_value: str | None, config: Config = Config(), probe: Probe =
         resolved = resolve_setting(cli_value, os.environ, config.bidi.value)
     except ValueError as error:
         return f"reader: {error}"
-    return choose_mode(
-        resolved.setting, os.environ, config.calibrated_bidi, probe, setting_source=resolved.source
-    )
+    return choose_mode(resolved.setting, os.environ, config.calibrated_bidi, probe, setting_source=resolved.source)
 
 
 def print_bidi_info(cli_value: str | None) -> int:
@@ -122,6 +141,36 @@ def _import_the_app_meanwhile() -> threading.Thread:
     return thread
 
 
+@dataclass(frozen=True)
+class LaunchPlan:
+    """What `reader [PATH]` opens: one article loaded at once, or folders for the library
+    screen to index (`library` is then empty)."""
+
+    library: Library
+    sources: tuple[Path, ...]
+    max_size: int
+
+
+def plan_launch(
+    path: Path | None, config: Config, cwd: Path, max_size: int | None, fetched: Path | None = None
+) -> LaunchPlan | str:
+    """What to open, or the message to print when there is nothing (exit code 2); `fetched`
+    is the folder of the articles `reader fetch` saved. Pure but for reading the file
+    system: no terminal, no state, no Textual."""
+    try:
+        limit = size_limit(max_size)
+    except ValueError as error:
+        return f"reader: {error}"
+    sources = choose_sources(path, config, cwd, fetched)
+    problem = check_sources(sources)
+    if problem is not None:
+        return problem
+    if path is not None and path.is_file():
+        library = load_library(path, limit)
+        return library if isinstance(library, str) else LaunchPlan(library, (), limit)
+    return LaunchPlan(Library(()), tuple(sources), limit)
+
+
 def run_app(
     path: Path | None,
     *,
@@ -132,20 +181,14 @@ def run_app(
     max_size: int | None = None,
     early_probe: BackgroundProbe | None = None,
 ) -> int:
-    """`harakat` False is `--no-harakat`; else the choice saved in the app, else the config.
-    `max_size`: the largest article file read (`--max-size`; None: the default).
-    `early_probe`: the BDSM probe, already started (`start_probe_early`)."""
-    try:
-        limit = size_limit(max_size)
-    except ValueError as error:
-        print(f"reader: {error}", file=sys.stderr)
-        return EXIT_BAD_PATH
+    """`harakat` False is `--no-harakat`; else the config's choice. `max_size`: the largest
+    article file read (`--max-size`; None: the default). `early_probe`: the BDSM probe,
+    already started (`start_probe_early`)."""
     configured = load_config(find_config_dir(config_dir))
     config = configured.config
-    sources = choose_sources(path, config, Path.cwd())
-    problem = check_sources(sources)
-    if problem is not None:
-        print(problem, file=sys.stderr)
+    plan = plan_launch(path, config, Path.cwd(), max_size, fetched_articles(data_folder()))
+    if isinstance(plan, str):
+        print(plan, file=sys.stderr)
         return EXIT_BAD_PATH
     importing = _import_the_app_meanwhile()
     choice = decide_bidi(bidi, config, early_probe or default_probe)  # may wait up to 150 ms for an answer
@@ -154,37 +197,31 @@ def run_app(
     if isinstance(choice, str):
         print(choice, file=sys.stderr)
         return EXIT_BAD_PATH
+    options = LayoutOptions(mode=choice.mode, harakat=harakat and config.harakat)
     opened = open_store(find_state_dir(state_dir))
-    store = opened.store
-    shown_harakat = harakat and (store.setting("harakat") or ("on" if config.harakat else "off")) == "on"
-    options = LayoutOptions(mode=choice.mode, harakat=shown_harakat)
-    single_file = path is not None and path.is_file()
-    library = load_library(path, limit) if single_file and path is not None else Library(())
-    if isinstance(library, str):
-        print(library, file=sys.stderr)
-        return EXIT_BAD_PATH
-    skipped = folder_problems(configured) if path is None else ()
-    messages = [*configured.problems, *skipped, *([opened.message] if opened.message else [])]
+    try:
+        importing.join()
+        from reader.app import ReaderApp
 
-    importing.join()
-    from reader.app import ReaderApp
-
-    with terminal_bidi(choice) as guard:
-        app = ReaderApp(
-            library,
-            options,
-            bidi_description=choice.describe(),
-            bidi_guard=guard,
-            store=store,
-            sources=() if single_file else sources,
-            theme_name=store.setting("theme") or config.theme,
-            config_dir=find_config_dir(config_dir),
-            digits=config.digits,
-            startup_messages=messages,
-            max_size=limit,
-            measure=config.measure,
-        )
-        app.run()
-    store.close()
+        with terminal_bidi(choice) as guard:
+            session = Session(
+                store=opened.store,
+                bidi_description=choice.describe(),
+                bidi_guard=guard,
+                sources=plan.sources,
+                theme_name=config.theme,
+                config_dir=find_config_dir(config_dir),
+                digits=config.digits,
+                startup_messages=(
+                    *configured.problems,
+                    *(folder_problems(configured) if path is None else ()),
+                    *([opened.message] if opened.message else []),
+                ),
+                max_size=plan.max_size,
+                measure=config.measure,
+            )
+            app = ReaderApp(plan.library, options, session)
+            app.run()
+    finally:
+        opened.store.close()
     return app.return_code or 0
-

@@ -15,6 +15,25 @@ SEED_FILE = SEED_DIR / "000_0827eb51e4625dd6.txt"
 BUNDLED_ARTICLE = REPO_ROOT / "reader" / "data" / "articles" / "hanoi-convention.yaml"
 
 WriteArticle = Callable[..., Path]
+LAYER_MARKERS = {"e2e": pytest.mark.e2e, "realterm": pytest.mark.realterm}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests under tests/e2e/ and tests/realterm/ carry their layer's marker (`-m "not e2e"`)."""
+    for item in items:
+        layer = item.path.relative_to(REPO_ROOT / "tests").parts[0]
+        if layer in LAYER_MARKERS:
+            item.add_marker(LAYER_MARKERS[layer])
+
+
+@pytest.fixture(autouse=True)
+def own_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test reads or writes the user's own config, state or data folders: each test
+    gets empty ones of its own (commands and the app find them through the environment)."""
+    home = tmp_path_factory.mktemp("user-folders")
+    for variable, name in (("READER_CONFIG_DIR", "config"), ("READER_STATE_DIR", "state"), ("READER_DATA_DIR", "data")):
+        monkeypatch.setenv(variable, str(home / name))
+    return home
 
 
 @pytest.fixture

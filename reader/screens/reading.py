@@ -39,8 +39,8 @@ from reader.article.document import (
 from reader.article.library import Library
 from reader.article.model import Article
 from reader.article.urls import check_url
-from reader.config import DEFAULT_MEASURE
-from reader.state.store import NullStore, ScrollPosition, Store
+from reader.session import Session
+from reader.state.store import ScrollPosition, Store
 from reader.text.digits import DigitStyle, convert_digits
 from reader.text.layout import LayoutOptions
 from reader.text.normalize import find_matches, normalize_with_sources
@@ -113,18 +113,19 @@ class ReadingScreen(Screen[None]):
         library: Library,
         index: int,
         options: LayoutOptions,
+        session: Session | None = None,
         *,
         start_block: int | None = None,
-        store: Store | None = None,
-        digits: DigitStyle = DigitStyle.AS_WRITTEN,
     ) -> None:
         """`start_block`: open at this body block (a library search hit) instead of where
-        the reader left off; `store` remembers read marks, places and bookmarks; `digits`
-        is the configured digit style."""
+        the reader left off; the session's store remembers read marks, places and
+        bookmarks, its digits are the configured digit style."""
         super().__init__()
-        self.digits = digits
+        session = session or Session()
+        self.session = session
+        self.digits = session.digits
         self._start_block = start_block
-        self.store: Store = store if store is not None else NullStore()
+        self.store: Store = session.store
         self.library = library
         self.index = index
         self.options = options
@@ -170,8 +171,7 @@ class ReadingScreen(Screen[None]):
         return not narrow and any(content[pane_id] for pane_id in self.SIDE_PANE_IDS)
 
     def _measure(self) -> int:
-        measure = getattr(self.app, "measure", DEFAULT_MEASURE)
-        return measure if isinstance(measure, int) else DEFAULT_MEASURE
+        return self.session.measure
 
     def _centre(self, width: int, side_shown: bool, *widgets: Widget) -> None:
         """Keep the body to the measure: equal margins either side of the page."""

@@ -1,9 +1,9 @@
-"""DeferredStore: the app's store, its reading-state and settings writes done on a thread of their own.
+"""DeferredStore: the app's store, its reading-state writes done on a thread of their own.
 
 A write to the state database can wait (another reader holds the lock: up to the busy
 timeout) and can fail (locked, read-only, disk full). Neither may freeze the screen, and
-neither may pass in silence. So the UI's writes (read marks, places, bookmarks, settings)
-go to one writer thread, in order; what they change is seen at once by the reads that
+neither may pass in silence. So the UI's writes (read marks, places, bookmarks) go to
+one writer thread, in order; what they change is seen at once by the reads that
 follow (a pending change is applied over what the database says), and stays for the
 session if the write fails. A failure is handed to `report` (on the writer thread) with
 what was not saved and why. Index reads and writes go straight to the store: they run in
@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from reader.article.library import article_key
 from reader.article.model import LoadResult
 from reader.state.store import (
     SEARCH_LIMIT,
@@ -27,7 +28,6 @@ from reader.state.store import (
     ReadingState,
     ScrollPosition,
     Store,
-    state_key,
 )
 
 FINISH_TIMEOUT_SECONDS = 5.0
@@ -45,7 +45,6 @@ class DeferredStore:
         self._report = report
         self._lock = threading.Lock()
         self._reading: dict[str, list[Change]] = {}  # per key: changes not written yet, or that failed
-        self._settings: dict[str, str] = {}
         self._jobs: queue.Queue[_Job] = queue.Queue()
         self._thread: threading.Thread | None = None
 
@@ -77,7 +76,7 @@ class DeferredStore:
     # -- reading state ----------------------------------------------------------------------
 
     def _change(self, what: str, path: Path, change: Change, write: Callable[[], str | None]) -> None:
-        key = state_key(path)
+        key = article_key(path)
         with self._lock:
             self._reading.setdefault(key, []).append(change)
 
@@ -99,7 +98,7 @@ class DeferredStore:
         return state
 
     def reading_state(self, path: Path) -> ReadingState:
-        return self._with_pending(state_key(path), self.store.reading_state(path))
+        return self._with_pending(article_key(path), self.store.reading_state(path))
 
     def reading_states(self) -> dict[str, ReadingState]:
         states = self.store.reading_states()
@@ -122,20 +121,6 @@ class DeferredStore:
         change: Change = lambda s: replace(s, bookmarked=bookmarked)
         what = "The bookmark" if bookmarked else "The bookmark's removal"
         self._change(what, path, change, lambda: self.store.set_bookmark(path, bookmarked))
-        return None
-
-    # -- settings ---------------------------------------------------------------------------
-
-    def setting(self, key: str) -> str | None:
-        with self._lock:
-            if key in self._settings:
-                return self._settings[key]
-        return self.store.setting(key)
-
-    def save_setting(self, key: str, value: str) -> str | None:
-        with self._lock:
-            self._settings[key] = value
-        self._submit(f"The {key} setting", lambda: self.store.save_setting(key, value), lambda: None)
         return None
 
     # -- straight to the store -------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The state database: reading state, UI settings and the article index, in one SQLite file.
+"""The state database: reading state and the article index, in one SQLite file.
 
 `state.sqlite3` in the user state directory (`platformdirs.user_state_dir`), or in
 `--state-dir` / `READER_STATE_DIR`. WAL journal with `synchronous=NORMAL`, every write in
@@ -7,7 +7,7 @@ that is whole, holding every committed write, never half of one.
 
 Tables:
 - `reading`: per article, keyed by its resolved path: read, bookmarked, scroll position;
-- `settings`: what the reader chose in the app (theme, harakat);
+- (`settings`, from before settings moved to the config file: no longer read or written);
 - `files`: the article index: path, size, mtime_ns, the header columns the library list
   shows (title, language, direction, published, source name, tags; for a file with
   errors, its problems): a narrow table, so listing 10,000 files reads little;
@@ -41,7 +41,7 @@ from typing import Any, Protocol, TypeVar
 
 from platformdirs import user_state_dir
 
-from reader.article.library import Listing
+from reader.article.library import Listing, article_key
 from reader.article.model import LoadResult, Problem
 from reader.state.codec import (
     problems_from_json,
@@ -91,7 +91,7 @@ class FileStamp:
 
 @dataclass(frozen=True)
 class IndexEntry:
-    key: str  # `state_key` of the file
+    key: str  # `article_key` of the file
     stamp: FileStamp
     result: LoadResult
 
@@ -103,14 +103,6 @@ class IndexedFile:
     stamp: FileStamp
     listing: Listing | None
     errors: tuple[Problem, ...] = ()
-
-
-def state_key(path: Path) -> str:
-    """The key of an article file in the database: its resolved path."""
-    try:
-        return str(path.resolve())
-    except (OSError, RuntimeError):  # a symlink loop
-        return str(path.absolute())
 
 
 def state_dir(cli_value: Path | None = None, env: Mapping[str, str] | None = None) -> Path:
@@ -130,12 +122,10 @@ class Store(Protocol):
 
     def reading_state(self, path: Path) -> ReadingState: ...
     def reading_states(self) -> dict[str, ReadingState]: ...
+    # The writes return what failed (None: saved).
     def mark_read(self, path: Path, read: bool = True) -> str | None: ...
     def save_position(self, path: Path, position: ScrollPosition) -> str | None: ...
     def set_bookmark(self, path: Path, bookmarked: bool) -> str | None: ...
-    # The writes return what failed (None: saved).
-    def setting(self, key: str) -> str | None: ...
-    def save_setting(self, key: str, value: str) -> str | None: ...
     def indexed_stamps(self) -> dict[str, FileStamp]: ...
     def put_index(self, entries: Sequence[IndexEntry]) -> None: ...
     def remove_index(self, keys: Iterable[str]) -> None: ...
@@ -149,7 +139,7 @@ class Store(Protocol):
 
 
 class NullStore:
-    """Remembers reading state and settings for this session only; indexes nothing.
+    """Remembers reading state for this session only; indexes nothing.
 
     `search` returns None: the caller searches the loaded articles itself.
     """
@@ -158,7 +148,6 @@ class NullStore:
         self._location = location
         self._problem = problem
         self._reading: dict[str, ReadingState] = {}
-        self._settings: dict[str, str] = {}
 
     @property
     def persistent(self) -> bool:
@@ -173,13 +162,13 @@ class NullStore:
         return self._problem
 
     def reading_state(self, path: Path) -> ReadingState:
-        return self._reading.get(state_key(path), ReadingState())
+        return self._reading.get(article_key(path), ReadingState())
 
     def reading_states(self) -> dict[str, ReadingState]:
         return dict(self._reading)
 
     def _update(self, path: Path, change: Callable[[ReadingState], ReadingState]) -> None:
-        key = state_key(path)
+        key = article_key(path)
         self._reading[key] = change(self._reading.get(key, ReadingState()))
 
     def mark_read(self, path: Path, read: bool = True) -> str | None:
@@ -194,12 +183,6 @@ class NullStore:
         self._update(path, lambda state: replace(state, bookmarked=bookmarked))
         return None
 
-    def setting(self, key: str) -> str | None:
-        return self._settings.get(key)
-
-    def save_setting(self, key: str, value: str) -> str | None:
-        self._settings[key] = value
-        return None
 
     def indexed_stamps(self) -> dict[str, FileStamp]:
         return {}
@@ -234,7 +217,6 @@ CREATE TABLE IF NOT EXISTS reading (
     line_offset INTEGER,
     updated_ns INTEGER NOT NULL
 );
-CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL UNIQUE,
@@ -374,7 +356,7 @@ class SqliteStore:
     def reading_state(self, path: Path) -> ReadingState:
         def read() -> ReadingState:
             row = self._db.execute(
-                "SELECT read, bookmarked, block, line_offset FROM reading WHERE path=?", (state_key(path),)
+                "SELECT read, bookmarked, block, line_offset FROM reading WHERE path=?", (article_key(path),)
             ).fetchone()
             return _reading_state(row) if row else ReadingState()
 
@@ -395,7 +377,7 @@ class SqliteStore:
             f"INSERT INTO reading (path, updated_ns, {columns}) VALUES (?, ?, {marks}) "
             f"ON CONFLICT(path) DO UPDATE SET updated_ns=excluded.updated_ns, {updates}"
         )
-        values = (state_key(path), time.time_ns(), *column_values.values())
+        values = (article_key(path), time.time_ns(), *column_values.values())
         return self._write(lambda db: db.execute(sql, values))
 
     def mark_read(self, path: Path, read: bool = True) -> str | None:
@@ -406,19 +388,6 @@ class SqliteStore:
 
     def set_bookmark(self, path: Path, bookmarked: bool) -> str | None:
         return self._upsert_reading(path, {"bookmarked": int(bookmarked)})
-
-    # -- settings ---------------------------------------------------------------------
-
-    def setting(self, key: str) -> str | None:
-        def read() -> str | None:
-            row = self._db.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
-            return str(row[0]) if row else None
-
-        return self._safely(read, None)
-
-    def save_setting(self, key: str, value: str) -> str | None:
-        sql = "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value"
-        return self._write(lambda db: db.execute(sql, (key, value)))
 
     # -- the index --------------------------------------------------------------------
 
@@ -488,7 +457,11 @@ class SqliteStore:
 
     def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[str] | None:
         """Keys of the indexed articles containing `query` (folded), best first."""
-        from reader.state.search import fts_phrase, needs_scan, search_needle  # not needed to read one article
+        from reader.state.search import (  # not needed to read one article
+            fts_phrase,
+            needs_scan,
+            search_needle,
+        )
 
         needle = search_needle(query)
         if not needle:
@@ -607,7 +580,7 @@ def open_store(directory: Path) -> OpenedStore:
         reason = getattr(error, "strerror", None) or str(error)
         message = (
             f"{path}: cannot open the reader's database ({reason}). Read marks, positions, "
-            "bookmarks and settings will not be kept after this session; library search "
+            "bookmarks and places will not be kept after this session; library search "
             "works without an index."
         )
         return OpenedStore(NullStore(str(path), message), message)

@@ -29,7 +29,7 @@ def library_rows(app: ReaderApp) -> str:
 
 
 async def test_harakat_hidden_on_the_article_stay_hidden_in_the_library(tmp_path: Path) -> None:
-    app = ReaderApp(two_articles(tmp_path), LayoutOptions(), "visual (tests)")
+    app = ReaderApp(two_articles(tmp_path), LayoutOptions())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen) and HARAKAT.search(library_rows(app))
@@ -43,7 +43,7 @@ async def test_harakat_hidden_on_the_article_stay_hidden_in_the_library(tmp_path
 
 
 async def test_harakat_hidden_in_the_library_are_hidden_in_the_article(tmp_path: Path) -> None:
-    app = ReaderApp(two_articles(tmp_path), LayoutOptions(), "visual (tests)")
+    app = ReaderApp(two_articles(tmp_path), LayoutOptions())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("h")

@@ -9,7 +9,7 @@ from reader.article.model import Article
 from reader.screens.help import HelpScreen
 from reader.terminal.modes import BidiMode
 from reader.terminal.select_mode import BdsmState, ModeChoice
-from reader.themes import BUNDLED_THEMES
+from reader.theme_files import BUNDLED_THEMES
 from tests.app.conftest import MakeApp
 
 TEXTUAL_ACTIONS = {"Scroll Left", "Scroll Right", "Page Left", "Page Right", "Focus Next", "Focus Previous"}

@@ -31,7 +31,7 @@ def visible_lines(row_list: RowList) -> list[str]:
 
 
 async def test_end_shows_the_files_with_errors_and_the_header_counts_them(tmp_path: Path) -> None:
-    app = ReaderApp(big_library(tmp_path), LayoutOptions(), "visual (tests)")
+    app = ReaderApp(big_library(tmp_path), LayoutOptions())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         header = str(app.screen.query_one("#library-title").render())

@@ -39,7 +39,7 @@ def shaped(text: str) -> str:
 
 
 async def test_an_rtl_row_has_its_marks_and_meta_on_the_right(tmp_path: Path) -> None:
-    app = ReaderApp(library(tmp_path), LayoutOptions(), "visual (tests)")
+    app = ReaderApp(library(tmp_path), LayoutOptions())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         width = app.screen.query_one("#articles", RowList).scrollable_content_region.width
@@ -50,7 +50,7 @@ async def test_an_rtl_row_has_its_marks_and_meta_on_the_right(tmp_path: Path) ->
 
 
 async def test_the_meta_line_dates_as_the_article_does_and_shows_summary_and_tags(tmp_path: Path) -> None:
-    app = ReaderApp(library(tmp_path), LayoutOptions(), "visual (tests)")
+    app = ReaderApp(library(tmp_path), LayoutOptions())
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         meta, summary = row_lines(app, 0)[1:3]
@@ -59,7 +59,7 @@ async def test_the_meta_line_dates_as_the_article_does_and_shows_summary_and_tag
 
 
 async def test_the_header_explains_the_marks(tmp_path: Path) -> None:
-    app = ReaderApp(library(tmp_path), LayoutOptions(), "visual (tests)")
+    app = ReaderApp(library(tmp_path), LayoutOptions())
     async with app.run_test(size=(150, 30)) as pilot:
         await pilot.pause()
         assert LEGEND in str(app.screen.query_one("#library-title").render())
@@ -67,7 +67,7 @@ async def test_the_header_explains_the_marks(tmp_path: Path) -> None:
 
 
 async def test_the_cursor_comes_back_to_the_article_last_read(tmp_path: Path) -> None:
-    app = ReaderApp(library(tmp_path), LayoutOptions(), "visual (tests)")
+    app = ReaderApp(library(tmp_path), LayoutOptions())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("enter")  # the first: the Persian article

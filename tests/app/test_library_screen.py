@@ -5,22 +5,26 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from reader.app import ReaderApp
 from reader.article.library import Library
 from reader.article.model import Article, LoadResult
+from reader.config import load_config
 from reader.screens.library import LibraryScreen
 from reader.screens.library_rows import BOOKMARK_MARK, UNREAD_MARK
 from reader.screens.reading import ReadingScreen
+from reader.session import Session
 from reader.state.store import NullStore, SqliteStore, Store
 from reader.text.direction import Direction
 from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.widgets.row_list import RowList
 from reader.widgets.text_pane import TextPane
 from tests.app.conftest import library_of
-from tests.state.conftest import news_yaml, write_generated_library
+from tests.unit.state.conftest import news_yaml, write_generated_library
 
 
 def rows(app: ReaderApp) -> list[str]:
@@ -49,8 +53,15 @@ def state(tmp_path: Path) -> Store:
     return store
 
 
-def app_for(library: Library, store: Store, **kwargs: object) -> ReaderApp:
-    return ReaderApp(library, LayoutOptions(), "visual (tests)", store=store, **kwargs)  # type: ignore[arg-type]
+async def search_for(pilot: Pilot[None], query: str) -> None:
+    """Type a library search and wait for its worker's hits to be listed."""
+    await pilot.press("slash", *query)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def app_for(library: Library, store: Store, **session: Any) -> ReaderApp:
+    return ReaderApp(library, LayoutOptions(), Session(store=store, **session))
 
 
 async def test_articles_are_listed_newest_first_with_shaped_titles_and_unread_marks(three: Library, state: Store) -> None:
@@ -97,7 +108,7 @@ async def test_search_shows_a_highlighted_snippet_and_opens_at_the_match(three: 
         result.article.path.write_text(news_yaml(result.article.title, result.article.body), encoding="utf-8")
     app = app_for(three, state)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"اتفاقيه هانوي")  # teh marbuta folded, harakat ignored
+        await search_for(pilot, "اتفاقيه هانوي")  # teh marbuta folded, harakat ignored
         assert titles(app) == [three.articles[1].title]
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
@@ -118,7 +129,8 @@ async def test_search_opens_the_article_at_the_paragraph_of_the_match(english: A
     other = replace(english, title="Something else", body=("Nothing here.",), path=tmp_path / "other.yaml")
     app = app_for(library_of(long_report, other), NullStore())
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.press("slash", *"Paragraph 10 ", "enter", "enter")
+        await search_for(pilot, "Paragraph 10 ")
+        await pilot.press("enter", "enter")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
@@ -168,11 +180,11 @@ async def test_quitting_saves_the_place(three: Library, state: Store) -> None:
     assert position is not None and (position.block, position.line_offset) != (0, 0)
 
 
-async def test_harakat_choice_is_remembered(three: Library, state: Store) -> None:
-    app = app_for(three, state)
+async def test_harakat_choice_is_saved_in_the_config_file(three: Library, state: Store, tmp_path: Path) -> None:
+    app = app_for(three, state, config_dir=tmp_path)
     async with app.run_test() as pilot:
         await pilot.press("h")
-    assert state.setting("harakat") == "off"
+    assert load_config(tmp_path).config.harakat is False
 
 
 async def test_folders_are_indexed_in_a_worker_then_reopened_from_the_index(tmp_path: Path) -> None:
@@ -181,7 +193,7 @@ async def test_folders_are_indexed_in_a_worker_then_reopened_from_the_index(tmp_
     write_generated_library(folder, 40)
     (folder / "bad\x1b]0;owned\x07.yaml").write_text("title: [\n", encoding="utf-8")
     store = SqliteStore(tmp_path / "state.sqlite3")
-    app = app_for(Library(()), store, sources=[folder])
+    app = app_for(Library(()), store, sources=(folder,))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -189,7 +201,7 @@ async def test_folders_are_indexed_in_a_worker_then_reopened_from_the_index(tmp_
         shown = rows(app)
         assert "Files with errors" in shown
         assert "\x1b" not in shown[-1] and "␛]0;owned␇" in shown[-1]
-        await pilot.press("slash", *"الاتفاقيه")  # searched through the FTS index
+        await search_for(pilot, "الاتفاقيه")  # searched through the FTS index
         assert len(titles(app)) == 40
     assert store.indexed_stamps() and len(store.indexed_stamps()) == 41
 
@@ -197,13 +209,13 @@ async def test_folders_are_indexed_in_a_worker_then_reopened_from_the_index(tmp_
 async def test_without_a_database_search_still_works(three: Library) -> None:
     app = app_for(three, NullStore())
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"HANOI")
+        await search_for(pilot, "HANOI")
         assert three.articles[2].title in titles(app)
         assert "not saved" in str(app.screen.query_one("#library-title").render())
 
 
 async def test_startup_messages_are_notified(three: Library, notifications: list[str]) -> None:
-    app = app_for(three, NullStore(), startup_messages=["state.sqlite3: cannot open the reader's database"])
+    app = app_for(three, NullStore(), startup_messages=("state.sqlite3: cannot open the reader's database",))
     async with app.run_test() as pilot:
         await pilot.pause()
     assert "state.sqlite3: cannot open the reader's database" in notifications
@@ -215,14 +227,14 @@ async def test_a_warm_open_draws_only_visible_rows_and_decodes_no_record(tmp_pat
     write_generated_library(folder, 300)
     store = SqliteStore(tmp_path / "state.sqlite3")
     for _ in range(2):  # cold, then warm
-        app = app_for(Library(()), store, sources=[folder])
+        app = app_for(Library(()), store, sources=(folder,))
         async with app.run_test(size=(120, 40)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
             row_list = app.screen.query_one("#articles", RowList)
             assert row_list.row_count == 300 and 0 < len(row_list.drawn_rows) < 40
     assert store.records_decoded == 0
-    app = app_for(Library(()), store, sources=[folder])
+    app = app_for(Library(()), store, sources=(folder,))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -47,7 +47,7 @@ def test_the_expected_form_is_shaped_and_reversed() -> None:
 
 @pytest.mark.parametrize("selector", ["#search", "#tag"])
 async def test_library_prompts_draw_typed_arabic_shaped(tmp_path: Path, selector: str) -> None:
-    app = ReaderApp(gold_library(tmp_path), LayoutOptions(), "visual (tests)")
+    app = ReaderApp(gold_library(tmp_path), LayoutOptions())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash" if selector == "#search" else "f", *QUERY)
         await pilot.pause()
@@ -58,7 +58,7 @@ async def test_library_prompts_draw_typed_arabic_shaped(tmp_path: Path, selector
 
 
 async def test_the_library_header_shows_the_query_and_tag_shaped(tmp_path: Path) -> None:
-    app = ReaderApp(gold_library(tmp_path), LayoutOptions(), "visual (tests)")
+    app = ReaderApp(gold_library(tmp_path), LayoutOptions())
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("slash", *QUERY, "enter")
         await pilot.pause()
@@ -87,7 +87,7 @@ async def test_find_box_draws_shaped_and_edits_logically(make_app: MakeApp, hano
 
 
 async def test_logical_mode_draws_the_text_as_typed(tmp_path: Path) -> None:
-    app = ReaderApp(gold_library(tmp_path), LayoutOptions(mode=LayoutOptions().mode.LOGICAL), "logical (tests)")
+    app = ReaderApp(gold_library(tmp_path), LayoutOptions(mode=LayoutOptions().mode.LOGICAL))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *QUERY)
         await pilot.pause()
@@ -95,7 +95,7 @@ async def test_logical_mode_draws_the_text_as_typed(tmp_path: Path) -> None:
 
 
 async def test_the_typed_query_keeps_its_place_in_the_header(tmp_path: Path) -> None:
-    app = ReaderApp(gold_library(tmp_path), LayoutOptions(), "visual (tests)")
+    app = ReaderApp(gold_library(tmp_path), LayoutOptions())
     async with app.run_test(size=(150, 30)) as pilot:
         await pilot.press("slash", *QUERY, "enter")
         await pilot.pause()

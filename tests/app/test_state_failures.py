@@ -16,6 +16,7 @@ from reader.app import ReaderApp
 from reader.article.library import Library
 from reader.article.model import Article, LoadResult
 from reader.state.store import NullStore, SqliteStore
+from reader.session import Session
 from reader.text.layout import LayoutOptions
 from reader.widgets.text_pane import TextPane
 
@@ -66,7 +67,7 @@ async def test_a_waiting_write_leaves_the_screen_working(
     tmp_path: Path, english: Article, notifications: list[str]
 ) -> None:
     stuck = StuckStore()
-    app = ReaderApp(one_article(tmp_path, english), LayoutOptions(), "visual (tests)", store=stuck)
+    app = ReaderApp(one_article(tmp_path, english), LayoutOptions(), Session(store=stuck))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("m", "j", "j")
@@ -81,7 +82,7 @@ async def test_a_waiting_write_leaves_the_screen_working(
 async def test_a_locked_database_says_what_was_not_saved(
     tmp_path: Path, english: Article, locked_database: SqliteStore, notifications: list[str]
 ) -> None:
-    app = ReaderApp(one_article(tmp_path, english), LayoutOptions(), "visual (tests)", store=locked_database)
+    app = ReaderApp(one_article(tmp_path, english), LayoutOptions(), Session(store=locked_database))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("m")

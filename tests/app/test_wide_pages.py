@@ -10,6 +10,7 @@ import pytest
 from reader.app import ReaderApp
 from reader.article.model import Article
 from reader.config import DEFAULT_MEASURE
+from reader.session import Session
 from reader.text.layout import LayoutOptions
 from reader.widgets.text_pane import TextPane
 from tests.app.conftest import MakeApp, library_of
@@ -28,7 +29,7 @@ async def test_a_200_column_page_is_centred_at_the_measure(make_app: MakeApp, ha
 
 
 async def test_the_measure_is_configurable(hanoi: Article) -> None:
-    app = ReaderApp(library_of(hanoi), LayoutOptions(), "visual (tests)", measure=60)
+    app = ReaderApp(library_of(hanoi), LayoutOptions(), Session(measure=60))
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#body", TextPane).scrollable_content_region.width == 60
@@ -38,7 +39,7 @@ async def test_an_article_without_facts_images_or_source_gives_the_body_the_side
     make_app: MakeApp, english: Article
 ) -> None:
     bare = replace(english, facts=(), images=(), source=None)
-    app = ReaderApp(library_of(bare), LayoutOptions(), "visual (tests)", measure=0)  # no measure: the full width
+    app = ReaderApp(library_of(bare), LayoutOptions(), Session(measure=0))  # no measure: the full width
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert not app.screen.query_one("#side").display

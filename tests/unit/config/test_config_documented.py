@@ -35,6 +35,5 @@ def test_reader_config_shows_the_state_folder_and_the_themes(tmp_path: Path, cap
     status = main(["config", "--config-dir", str(tmp_path / "config"), "--state-dir", str(tmp_path / "state")])
     out, err = capsys.readouterr()
     assert f"state folder: {tmp_path / 'state'}" in out
-    assert f"themes folder: {themes}" in out
-    assert "themes available: reader-dark, reader-high-contrast, reader-light, reader-sepia, night-paper" in out
+    assert f"themes available: reader-dark, reader-light, reader-high-contrast, reader-sepia, night-paper (your own go in {themes})" in out
     assert f"{themes / 'broken.yaml'}:" in err and status == 1
