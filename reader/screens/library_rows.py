@@ -94,7 +94,7 @@ class EntryRows:
         rows: list[Text] = []
         for number, line in enumerate(lines if highlighted else lines[:1]):
             title = line_text(line, title_width, (), Style())
-            title.stylize("bold")
+            title.stylize("bold", len(title) - len(line.text))  # the letters, not the padding
             more = Text(MORE_MARK if cut else " ")
             marks = self._marks(state, rtl) if number == 0 else Text(" " * ROW_INDENT)
             rows.append(more + title + marks if rtl else marks + title + more)
@@ -128,5 +128,6 @@ class EntryRows:
         line = line_text(lines[0], width - 1, (), Style())
         more = Text(MORE_MARK if len(lines) > 1 else " " if rtl else "")
         shown = more + line if rtl else line + more  # as wide as the title line
-        shown.stylize(style)
+        start = len(shown) - len(lines[0].text) - len(more) if rtl else 0
+        shown.stylize(style, start)  # the letters, not the padding
         return shown
