@@ -102,7 +102,8 @@ def paint_median(command: list[str], check: Check, runs: int) -> tuple[Timing, f
 
 def floor_text(folder: Path) -> Path:
     """What the floor app shows: the bundled article as `reader dump` draws it, one screen."""
-    dumped = subprocess.run([*READER, "dump", "--bidi", "visual", "--width", "74", str(BUNDLED)], capture_output=True, text=True, check=True)
+    command = [*READER, "dump", "--bidi", "visual", "--width", "74", str(BUNDLED)]
+    dumped = subprocess.run(command, capture_output=True, text=True, check=True)
     path = folder / "floor.txt"
     path.write_text("\n".join(dumped.stdout.splitlines()[:36]), encoding="utf-8")
     return path

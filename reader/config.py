@@ -115,7 +115,9 @@ def _measure(value: object) -> int:
     low, high = MEASURE_RANGE
     if isinstance(value, int) and not isinstance(value, bool) and (value == 0 or low <= value <= high):
         return value
-    raise ValueError(f"measure: {value!r} is not accepted; expected a number of cells from {low} to {high}, or 0 (no limit)")
+    raise ValueError(
+        f"measure: {value!r} is not accepted; expected a number of cells from {low} to {high}, or 0 (no limit)"
+    )
 
 
 PARSERS: dict[str, Callable[[object], object]] = {
@@ -275,7 +277,8 @@ def missing_folders(config: Config) -> tuple[Path, ...]:
 
 def folder_problems(loaded: LoadedConfig) -> tuple[str, ...]:
     """A warning per configured folder that does not exist."""
-    return tuple(f"{loaded.path}: folders: {folder}: no such folder; skipped" for folder in missing_folders(loaded.config))
+    missing = missing_folders(loaded.config)
+    return tuple(f"{loaded.path}: folders: {folder}: no such folder; skipped" for folder in missing)
 
 
 # -- `reader config` -------------------------------------------------------------------

@@ -59,7 +59,9 @@ def read_text_file(file: Path) -> str:
             "save it as UTF-8 and import it again"
         )
     if b"\x00" in data:
-        raise ImportFailed(f"{file}: the file holds NUL bytes: is it UTF-16 without a byte order mark? save it as UTF-8")
+        raise ImportFailed(
+            f"{file}: the file holds NUL bytes: is it UTF-16 without a byte order mark? save it as UTF-8"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

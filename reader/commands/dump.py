@@ -122,7 +122,9 @@ def run_dump(
     return _dump_all(paths, stream, columns, options, limit, config)
 
 
-def _dump_all(paths: list[Path], stream: TextIO, columns: int, options: LayoutOptions, limit: int, config: Config) -> int:
+def _dump_all(
+    paths: list[Path], stream: TextIO, columns: int, options: LayoutOptions, limit: int, config: Config
+) -> int:
     status = 0
     first = True
     for result in load_articles(paths, max_size=limit):

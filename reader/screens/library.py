@@ -4,10 +4,11 @@ Each row (`reader.screens.library_rows`) is the shaped title (a dot when unread,
 when bookmarked: the header explains them), a line with the date as the article's
 language prints it, source, language and tags, and the summary, all on the side the
 article's script starts from; the highlighted row shows a long title in full, the
-others its first line. Back from an article, the highlight is on the one last read. `s` cycles the order (date, title, source), `l` the language
-filter, `f` asks for a tag, `b` shows bookmarks only, `/` searches the library (FTS
-index, or the loaded articles when there is no database) and shows a snippet per hit,
-its matches highlighted after shaping; Enter opens the article at the match.
+others its first line. Back from an article, the highlight is on the one last read.
+`s` cycles the order (date, title, source), `l` the language filter, `f` asks for a
+tag, `b` shows bookmarks only, `/` searches the library (FTS index, or the loaded
+articles when there is no database) and shows a snippet per hit, its matches
+highlighted after shaping; Enter opens the article at the match.
 
 The list is a `RowList`: only the rows on screen are shaped and drawn (titles are shaped
 when their row is first drawn, then cached), and it works on the library's listings
@@ -23,7 +24,7 @@ errors are listed in their own section with their sanitized `path:line:col` mess
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar
@@ -66,7 +67,7 @@ from reader.state.index import (
 )
 from reader.state.search import Snippet, make_snippet, search_articles
 from reader.state.store import ReadingState, Store
-from reader.text.digits import DigitStyle, convert_digits
+from reader.text.digits import convert_digits
 from reader.text.direction import Direction
 from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.text.sanitize import sanitize_text
@@ -310,7 +311,8 @@ class LibraryScreen(Screen[None]):
     def _shaped_header(self, header: str) -> str:
         """The header (it holds the typed query and tag) laid out by the text engine, in lines."""
         width = max(MIN_ROW_WIDTH, self.size.width - 4)  # the title's padding
-        return "\n".join(line.text for line in layout_paragraph(sanitize_text(header), width, Direction.LTR, self.options))
+        lines = layout_paragraph(sanitize_text(header), width, Direction.LTR, self.options)
+        return "\n".join(line.text for line in lines)
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"library-screen--{name}", partial=True)

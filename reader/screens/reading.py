@@ -418,7 +418,8 @@ class ReadingScreen(Screen[None]):
         before = self._current_match
         self._current_match = (self._current_match + step) % len(self._matches)
         wrapped = (step > 0) == (self._current_match < before) and self._current_match != before
-        self._show_matches(("wrapped to the first match" if step > 0 else "wrapped to the last match") if wrapped else "")
+        note = ("wrapped to the first match" if step > 0 else "wrapped to the last match") if wrapped else ""
+        self._show_matches(note)
 
     def action_next_match(self) -> None:
         self._step_match(1)

@@ -113,12 +113,16 @@ class DeferredStore:
         return None
 
     def save_position(self, path: Path, position: ScrollPosition) -> str | None:
-        change: Change = lambda s: replace(s, position=position)
+        def change(state: ReadingState) -> ReadingState:
+            return replace(state, position=position)
+
         self._change("The reading place", path, change, lambda: self.store.save_position(path, position))
         return None
 
     def set_bookmark(self, path: Path, bookmarked: bool) -> str | None:
-        change: Change = lambda s: replace(s, bookmarked=bookmarked)
+        def change(state: ReadingState) -> ReadingState:
+            return replace(state, bookmarked=bookmarked)
+
         what = "The bookmark" if bookmarked else "The bookmark's removal"
         self._change(what, path, change, lambda: self.store.set_bookmark(path, bookmarked))
         return None

@@ -501,7 +501,9 @@ def _reading_state(row: Sequence[int | None]) -> ReadingState:
 
 
 _DIRECTIONS = {direction.value: direction for direction in Direction}
-_HEADER_COLUMNS = "path, size, mtime_ns, ok, title, language, direction, published, source_name, tags, summary, problems"
+_HEADER_COLUMNS = (
+    "path, size, mtime_ns, ok, title, language, direction, published, source_name, tags, summary, problems"
+)
 _WRITTEN_COLUMNS = ("size", "mtime_ns", "ok", "title", "language", "direction", "published", "source_name", "tags",
                     "summary", "problems")
 

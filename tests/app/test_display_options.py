@@ -20,7 +20,8 @@ VOWELLED = Article(title="وَقَّعَتِ الدُّوَلُ عَلَى ال�
 
 def two_articles(tmp_path: Path) -> Library:
     other = Article(title="خبر آخر", body=("نص.",), language="ar")
-    return Library.from_results(LoadResult(tmp_path / name, article) for name, article in (("a.yaml", VOWELLED), ("b.yaml", other)))
+    pairs = (("a.yaml", VOWELLED), ("b.yaml", other))
+    return Library.from_results(LoadResult(tmp_path / name, article) for name, article in pairs)
 
 
 def library_rows(app: ReaderApp) -> str:

@@ -1,4 +1,5 @@
-"""A broken file in a big library is visible: counted in the header, reachable with End, each problem on its own line."""
+"""A broken file in a big library is visible: counted in the header, reachable with End, each
+problem on its own line."""
 
 from __future__ import annotations
 

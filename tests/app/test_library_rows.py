@@ -25,9 +25,8 @@ OLDER = Article(title="An older report", body=("Text.",), language="en", publish
 
 
 def library(tmp_path: Path) -> Library:
-    return Library.from_results(
-        LoadResult(tmp_path / name, article) for name, article in (("fa.yaml", PERSIAN), ("en.yaml", ENGLISH), ("old.yaml", OLDER))
-    )
+    pairs = (("fa.yaml", PERSIAN), ("en.yaml", ENGLISH), ("old.yaml", OLDER))
+    return Library.from_results(LoadResult(tmp_path / name, article) for name, article in pairs)
 
 
 def row_lines(app: ReaderApp, index: int) -> list[str]:

@@ -15,8 +15,8 @@ import pytest
 from reader.app import ReaderApp
 from reader.article.library import Library
 from reader.article.model import Article, LoadResult
-from reader.state.store import NullStore, SqliteStore
 from reader.session import Session
+from reader.state.store import NullStore, SqliteStore
 from reader.text.layout import LayoutOptions
 from reader.widgets.text_pane import TextPane
 

@@ -47,7 +47,9 @@ async def test_an_article_without_facts_images_or_source_gives_the_body_the_side
 
 
 @pytest.mark.parametrize("pane_id", ["facts", "images", "source"])
-async def test_at_120x40_every_side_pane_keeps_its_bottom_border(make_app: MakeApp, hanoi: Article, pane_id: str) -> None:
+async def test_at_120x40_every_side_pane_keeps_its_bottom_border(
+    make_app: MakeApp, hanoi: Article, pane_id: str
+) -> None:
     app = make_app(hanoi)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -18,7 +18,8 @@ from tests.app.conftest import library_of
 
 
 def app_with(article: Article) -> ReaderApp:
-    session = Session(bidi_description="visual: terminal not recognised; assuming it does no bidi", theme_name=DEFAULT_THEME)
+    bidi = "visual: terminal not recognised; assuming it does no bidi"
+    session = Session(bidi_description=bidi, theme_name=DEFAULT_THEME)
     return ReaderApp(library_of(article), LayoutOptions(), session)
 
 

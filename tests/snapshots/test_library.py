@@ -40,7 +40,9 @@ ARTICLES = {
 BROKEN = LoadResult(
     NEWS / "broken.yaml", None,
     (
-        Problem(str(NEWS / "broken.yaml"), 1, 1, "unknown key 'titel', ignored (did you mean 'title'?)", Severity.WARNING),
+        Problem(
+            str(NEWS / "broken.yaml"), 1, 1, "unknown key 'titel', ignored (did you mean 'title'?)", Severity.WARNING
+        ),
         Problem(str(NEWS / "broken.yaml"), 4, 5, "body[0]: expected text, got a mapping"),
     ),
 )

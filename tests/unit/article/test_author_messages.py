@@ -15,7 +15,8 @@ def test_an_unquoted_colon_in_a_paragraph_says_to_quote_it(write_article: WriteA
     path = write_article("title: خبر\nbody:\n  - مقدمة\n  - قال الوزير: إن الاتفاق مهم\n")
     result = load_article(path)
     messages = [str(problem) for problem in result.problems]
-    assert any("body[1]: expected text, got a mapping" in m and "put the text in quotes" in m for m in messages), messages
+    hinted = [m for m in messages if "body[1]: expected text, got a mapping" in m and "put the text in quotes" in m]
+    assert hinted, messages
 
 
 def test_check_flags_an_image_file_that_is_not_there(
