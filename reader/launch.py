@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import os
 import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader import PACKAGE_DATA
 from reader.article.library import Library
 from reader.article.loader import (
     DEFAULT_MAX_SIZE,
@@ -33,8 +31,9 @@ from reader.article.loader import (
     size_limit,
 )
 from reader.article.model import Severity
-from reader.config import Config, folder_problems, load_config, missing_folders
+from reader.config import Config, folder_problems, load_config
 from reader.config import config_dir as find_config_dir
+from reader.opening import bundled_articles, choose_sources, decide_bidi, default_articles
 from reader.session import Session
 from reader.state.store import open_store
 from reader.state.store import state_dir as find_state_dir
@@ -42,25 +41,17 @@ from reader.terminal.bdsm import BidiGuard, explicit_bidi
 from reader.terminal.select_mode import (
     BackgroundProbe,
     ModeChoice,
-    Probe,
-    choose_mode,
     default_probe,
-    resolve_setting,
 )
 from reader.text.layout import LayoutOptions
 from reader.user_folders import data_folder, fetched_articles
 
+# What to open and the bidi mode are decided in `reader.opening` (shared with `reader dump`).
+__all__ = ["bundled_articles", "choose_sources", "decide_bidi", "default_articles", "plan_launch", "run_app"]
+
 EXIT_BAD_PATH = 2
 
-
-def bundled_articles() -> Path:
-    """The folder of articles installed with the package."""
-    return PACKAGE_DATA / "articles"
-
-
-def default_articles(cwd: Path) -> Path:
-    local = cwd / "articles"
-    return local if local.is_dir() else bundled_articles()
+EXIT_BAD_PATH = 2
 
 
 def load_library(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Library | str:
@@ -73,26 +64,6 @@ def load_library(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Library | str:
     return library
 
 
-def choose_sources(path: Path | None, config: Config, cwd: Path, fetched: Path | None = None) -> list[Path]:
-    """PATH when given, else the user's library: the config's folders (a missing one is
-    skipped with a warning, `folder_problems`) plus `fetched` (the articles `reader fetch`
-    saved) when it holds any; when that is empty, ./articles, else the bundled ones. When
-    no configured folder exists and nothing else does either, they are kept: the message
-    then says the first is missing."""
-    if path is not None:
-        return [path]
-    missing = missing_folders(config)
-    library = [folder for folder in config.folders if folder not in missing]
-    if fetched is not None and fetched not in library and _holds_articles(fetched):
-        library.append(fetched)
-    return library or list(config.folders) or [default_articles(cwd)]
-
-
-def _holds_articles(folder: Path) -> bool:
-    """Whether `folder` has an article file (stops at the first one found)."""
-    return folder.is_dir() and bool(find_article_files([folder], enough=1)[0])
-
-
 def check_sources(paths: list[Path]) -> str | None:
     """The message to print when `paths` hold nothing to open; None when they do."""
     for path in paths:
@@ -102,15 +73,6 @@ def check_sources(paths: list[Path]) -> str | None:
     if not files and not any(problem.severity is Severity.ERROR for problem in problems):
         return f"reader: {', '.join(map(str, paths))}: no article files (*.yaml, *.yml) found"
     return None
-
-
-def decide_bidi(cli_value: str | None, config: Config = Config(), probe: Probe = default_probe) -> ModeChoice | str:
-    """The bidi mode for this run, or the message for a bad setting."""
-    try:
-        resolved = resolve_setting(cli_value, os.environ, config.bidi.value)
-    except ValueError as error:
-        return f"reader: {error}"
-    return choose_mode(resolved.setting, os.environ, config.calibrated_bidi, probe, setting_source=resolved.source)
 
 
 def print_bidi_info(cli_value: str | None) -> int:

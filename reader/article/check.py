@@ -89,7 +89,9 @@ def _plural(count: int, word: str) -> str:
 
 def _import_hint(file: Path) -> Problem:
     return Problem(
-        str(file), 1, 1,
+        str(file),
+        1,
+        1,
         f"not an article file (*.yaml, *.yml); to make an article of a plain-text report: reader import {file}",
     )
 

@@ -17,8 +17,13 @@ def to_jalali(day: date) -> tuple[int, int, int]:
     gy, gm, gd = day.year, day.month, day.day
     leap_year = gy + 1 if gm > 2 else gy
     days = (
-        355666 + 365 * gy + (leap_year + 3) // 4 - (leap_year + 99) // 100 + (leap_year + 399) // 400
-        + gd + _DAYS_BEFORE_MONTH[gm - 1]
+        355666
+        + 365 * gy
+        + (leap_year + 3) // 4
+        - (leap_year + 99) // 100
+        + (leap_year + 399) // 400
+        + gd
+        + _DAYS_BEFORE_MONTH[gm - 1]
     )
     year = -1595 + 33 * (days // 12053)
     days %= 12053

@@ -23,8 +23,10 @@ from reader.article.loader import load_articles, size_limit
 from reader.article.text_dump import dump_chunks
 from reader.commands.options import add_config_dir_option, add_max_size_option
 from reader.config import Config, config_dir, load_config
+from reader.opening import choose_sources, decide_bidi
 from reader.terminal.modes import BidiMode
 from reader.text.layout import LayoutOptions
+from reader.user_folders import data_folder, fetched_articles
 
 DEFAULT_WIDTH = 80
 EXIT_INVALID = 1  # as `reader check`
@@ -71,8 +73,6 @@ def choose_dump_mode(bidi: str | None, config: Config, to_terminal: bool) -> Bid
     bidi itself, even one the app would switch to explicit mode for its run)."""
     if not to_terminal:
         return BidiMode.LOGICAL if bidi in (None, "auto") else BidiMode(bidi)
-    from reader.launch import decide_bidi
-
     choice = decide_bidi(bidi, config)
     if isinstance(choice, str):  # a ModeChoice, else the message
         return choice
@@ -110,9 +110,7 @@ def run_dump(
     if not isinstance(mode, BidiMode):  # (a BidiMode is a str too)
         print(mode.replace("reader:", "reader dump:", 1), file=sys.stderr)
         return EXIT_USAGE
-    from reader.launch import choose_sources
-
-    paths = choose_sources(path, config, Path.cwd())
+    paths = choose_sources(path, config, Path.cwd(), fetched_articles(data_folder()))
     missing = [source for source in paths if not source.exists()]
     if missing:
         print(f"reader dump: {missing[0]}: no such file or folder", file=sys.stderr)

@@ -262,8 +262,12 @@ class ReadingScreen(Screen[None]):
             return
         narrow = width < NARROW_WIDTH
         side_column = self.query_one("#side")
-        self._centre(width, self._side_shown(self._pane_content(narrow), narrow), self.query_one("#header"),
-                     self.query_one("#columns"))
+        self._centre(
+            width,
+            self._side_shown(self._pane_content(narrow), narrow),
+            self.query_one("#header"),
+            self.query_one("#columns"),
+        )
         if narrow == self._narrow:
             return
         same_article = self._narrow is not None

@@ -8,7 +8,8 @@ from textual.widgets import OptionList
 from reader.article.model import Article
 from reader.screens.help import HelpScreen
 from reader.terminal.modes import BidiMode
-from reader.terminal.select_mode import BdsmState, ModeChoice
+from reader.terminal.probe import BdsmState
+from reader.terminal.select_mode import ModeChoice
 from reader.theme_files import BUNDLED_THEMES
 from tests.app.conftest import MakeApp
 

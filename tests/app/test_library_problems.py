@@ -15,15 +15,23 @@ from reader.widgets.row_list import RowList
 
 def big_library(tmp_path: Path) -> Library:
     articles = [
-        LoadResult(tmp_path / f"{n}.yaml", Article(title=f"Report {n}", body=("Text.",), language="en",
-                                                   published=date(2025, 1, 1) + timedelta(days=n)))
+        LoadResult(
+            tmp_path / f"{n}.yaml",
+            Article(
+                title=f"Report {n}", body=("Text.",), language="en", published=date(2025, 1, 1) + timedelta(days=n)
+            ),
+        )
         for n in range(300)
     ]
     bad = str(tmp_path / "bad.yaml")
-    broken = LoadResult(tmp_path / "bad.yaml", None, (
-        Problem(bad, 3, 1, "body[14]: expected text, got a mapping"),
-        Problem(bad, 1, 1, "unknown key 'titel'", Severity.WARNING),
-    ))
+    broken = LoadResult(
+        tmp_path / "bad.yaml",
+        None,
+        (
+            Problem(bad, 3, 1, "body[14]: expected text, got a mapping"),
+            Problem(bad, 1, 1, "unknown key 'titel'", Severity.WARNING),
+        ),
+    )
     return Library.from_results([*articles, broken])
 
 

@@ -17,8 +17,12 @@ from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.widgets.row_list import RowList
 
 PERSIAN = Article(
-    title="افزایش قیمت طلا", body=("متن خبر.",), language="fa", published=date(2025, 10, 25),
-    summary="قیمت طلا امروز به رکورد رسید.", tags=("اقتصاد",),
+    title="افزایش قیمت طلا",
+    body=("متن خبر.",),
+    language="fa",
+    published=date(2025, 10, 25),
+    summary="قیمت طلا امروز به رکورد رسید.",
+    tags=("اقتصاد",),
 )
 ENGLISH = Article(title="Gold reaches a record", body=("Text.",), language="en", published=date(2025, 10, 24))
 OLDER = Article(title="An older report", body=("Text.",), language="en", published=date(2025, 10, 1))

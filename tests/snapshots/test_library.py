@@ -24,21 +24,33 @@ from reader.text.layout import LayoutOptions
 NEWS = Path("/news")
 ARTICLES = {
     "gold.yaml": Article(
-        title="ارتفاع سعر الذهب في الأسواق العالمية", body=("ارتفع سعر الذهب.",), language="ar",
-        published=date(2025, 11, 2), source=Source("https://example.com/gold", "مثال"), tags=("اقتصاد",),
+        title="ارتفاع سعر الذهب في الأسواق العالمية",
+        body=("ارتفع سعر الذهب.",),
+        language="ar",
+        published=date(2025, 11, 2),
+        source=Source("https://example.com/gold", "مثال"),
+        tags=("اقتصاد",),
         summary="ارتفع سعر الذهب اليوم إلى مستوى قياسي.",
     ),
     "tehran.yaml": Article(
-        title="افزایش قیمت طلا در بازار تهران", body=("متن خبر.",), language="fa",
-        published=date(2025, 10, 25), summary="قیمت طلا امروز به رکورد رسید.",
+        title="افزایش قیمت طلا در بازار تهران",
+        body=("متن خبر.",),
+        language="fa",
+        published=date(2025, 10, 25),
+        summary="قیمت طلا امروز به رکورد رسید.",
     ),
     "hanoi.yaml": Article(
-        title="Hanoi hosts the signing of the UN cybercrime convention", body=("Text.",), language="en",
-        published=date(2025, 10, 24), source=Source("https://example.com/hanoi", "Example News"), tags=("world",),
+        title="Hanoi hosts the signing of the UN cybercrime convention",
+        body=("Text.",),
+        language="en",
+        published=date(2025, 10, 24),
+        source=Source("https://example.com/hanoi", "Example News"),
+        tags=("world",),
     ),
 }
 BROKEN = LoadResult(
-    NEWS / "broken.yaml", None,
+    NEWS / "broken.yaml",
+    None,
     (
         Problem(
             str(NEWS / "broken.yaml"), 1, 1, "unknown key 'titel', ignored (did you mean 'title'?)", Severity.WARNING
