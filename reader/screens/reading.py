@@ -272,7 +272,12 @@ class ReadingScreen(Screen[None]):
             return
         same_article = self._narrow is not None
         body_pane = self.query_one("#body", TextPane)
-        place = (body_pane.top_place()[0] - self._body_offset(), body_pane.top_place()[1]) if same_article else None
+        at_top = body_pane.scroll_y == 0  # the top stays the top: the facts box comes with it
+        place = (
+            None
+            if at_top or not same_article
+            else (body_pane.top_place()[0] - self._body_offset(), body_pane.top_place()[1])
+        )
         self._narrow = narrow
         content = self._pane_content(narrow)
         body_pane.set_content(content["body"], self.options)

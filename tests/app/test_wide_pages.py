@@ -66,3 +66,13 @@ async def test_the_narrow_page_puts_the_key_facts_before_the_text(make_app: Make
         first_paragraph = roles.index("paragraph")
         assert set(roles[:first_paragraph]) == {"heading", "fact"}  # the key facts box, then the story
         assert roles[first_paragraph:].count("fact") == 0
+
+
+async def test_narrowing_at_the_top_shows_the_key_facts_first(make_app: MakeApp, hanoi: Article) -> None:
+    app = make_app(hanoi)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        body = app.screen.query_one("#body", TextPane)
+        assert body.scroll_y == 0 and body.blocks[0].role.value == "heading"  # the facts box's heading
