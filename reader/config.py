@@ -8,7 +8,9 @@ or in `--config-dir` / `READER_CONFIG_DIR`. Every key is optional:
     bidi: auto                     # auto | visual | logical | runs
     harakat: true                  # show Arabic diacritics
     digits: as-written             # as-written | western | arabic-indic
-    calibrated_bidi: visual        # written by `reader calibrate`: visual | logical | runs
+    calibrations:                  # written by `reader calibrate`, per terminal
+      "kitty; TERM=xterm-kitty": visual
+    calibrated_bidi: visual        # older, one for every terminal: still read (docs/terminals.md)
     measure: 80                    # the widest line of article text, in cells (0: no limit)
 
 Reading never fails: a file that is not valid YAML gives one message with its
@@ -52,6 +54,8 @@ class Config:
     digits: DigitStyle = DigitStyle.AS_WRITTEN
     calibrated_bidi: BidiMode | None = None
     measure: int = DEFAULT_MEASURE
+    calibrations: tuple[tuple[str, BidiMode], ...] = ()
+    """(terminal identity, mode) pairs saved by `reader calibrate`."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,18 @@ def _measure(value: object) -> int:
     )
 
 
+def _calibrations(value: object) -> tuple[tuple[str, BidiMode], ...]:
+    parse_mode = _choice(BidiMode, "calibrations")
+    if not isinstance(value, dict) or not all(isinstance(key, str) for key in value):
+        raise ValueError(f"calibrations: {value!r} is not accepted; expected terminal: mode pairs")
+    pairs = []
+    for key, mode in value.items():
+        parsed = parse_mode(mode)
+        assert isinstance(parsed, BidiMode)
+        pairs.append((key, parsed))
+    return tuple(pairs)
+
+
 PARSERS: dict[str, Callable[[object], object]] = {
     "folders": _folders,
     "theme": _theme,
@@ -128,6 +144,7 @@ PARSERS: dict[str, Callable[[object], object]] = {
     "digits": _choice(DigitStyle, "digits"),
     "calibrated_bidi": _choice(BidiMode, "calibrated_bidi"),
     "measure": _measure,
+    "calibrations": _calibrations,
 }
 
 
@@ -210,7 +227,7 @@ def _relative_to(folder: Path, value: object) -> object:
 # -- writing ---------------------------------------------------------------------------
 
 
-def save_setting(key: str, value: str | bool | list[str], directory: Path | None = None) -> Path:
+def save_setting(key: str, value: str | bool | list[str] | dict[str, str], directory: Path | None = None) -> Path:
     """Set `key` to `value` in the config file (created if needed); returns the file's path.
 
     Other keys, comments and blank lines are kept. The file is replaced atomically.
@@ -291,7 +308,8 @@ def describe(loaded: LoadedConfig) -> list[str]:
     missing = missing_folders(config)
     shown = [f"{folder} (missing: skipped)" if folder in missing else str(folder) for folder in config.folders]
     folders = ", ".join(shown) or "(none: ./articles, else the bundled articles)"
-    calibrated = config.calibrated_bidi.value if config.calibrated_bidi else "(none: run `reader calibrate`)"
+    unset = "(none)" if config.calibrations else "(none: run `reader calibrate`)"
+    calibrated = config.calibrated_bidi.value if config.calibrated_bidi else unset
     return [
         f"config file: {loaded.path}{status}",
         f"folders: {folders}",
@@ -301,4 +319,5 @@ def describe(loaded: LoadedConfig) -> list[str]:
         f"digits: {config.digits.value}",
         f"calibrated_bidi: {calibrated}",
         f"measure: {config.measure or '0 (no limit)'}",
+        *(f"calibration for {terminal}: {mode.value}" for terminal, mode in config.calibrations),
     ]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -38,6 +39,7 @@ from reader.session import Session
 from reader.state.store import open_store
 from reader.state.store import state_dir as find_state_dir
 from reader.terminal.bdsm import BidiGuard, explicit_bidi
+from reader.terminal.probe import probe_bdsm
 from reader.terminal.select_mode import (
     BackgroundProbe,
     ModeChoice,
@@ -75,8 +77,15 @@ def check_sources(paths: list[Path]) -> str | None:
     return None
 
 
-def print_bidi_info(cli_value: str | None) -> int:
-    choice = decide_bidi(cli_value, load_config(find_config_dir(None)).config)
+def print_bidi_info(cli_value: str | None, config_dir: Path | None = None) -> int:
+    """Print the mode and why. With stdout redirected (`reader --bidi-info > file`), the
+    terminal is still asked, on the controlling terminal: the answer is about it."""
+    config = load_config(find_config_dir(config_dir)).config
+    with _controlling_terminal() as terminal:
+        if terminal is None:
+            choice = decide_bidi(cli_value, config)
+        else:
+            choice = decide_bidi(cli_value, config, lambda: probe_bdsm(terminal, terminal), interactive=True)
     if isinstance(choice, str):
         print(choice, file=sys.stderr)
         return EXIT_BAD_PATH
@@ -87,12 +96,26 @@ def print_bidi_info(cli_value: str | None) -> int:
 
 
 @contextlib.contextmanager
+def _controlling_terminal() -> Iterator[int | None]:
+    """/dev/tty, opened, when stdin is a terminal but stdout is not; else None."""
+    descriptor = None
+    if sys.stdin.isatty() and not sys.stdout.isatty():
+        with contextlib.suppress(OSError):
+            descriptor = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    try:
+        yield descriptor
+    finally:
+        if descriptor is not None:
+            os.close(descriptor)
+
+
+@contextlib.contextmanager
 def terminal_bidi(choice: ModeChoice) -> Iterator[BidiGuard | None]:
     """Explicit bidi for the run when the terminal supports switching; nothing otherwise."""
     if not choice.switch_to_explicit:
         yield None
         return
-    with explicit_bidi(sys.__stderr__ or sys.stderr, choice.previous_bdsm) as guard:
+    with explicit_bidi(sys.__stderr__ or sys.stderr, choice.previous_bdsm, choice.switch) as guard:
         yield guard
 
 
@@ -148,7 +171,8 @@ def run_app(
     already started (`start_probe_early`)."""
     configured = load_config(find_config_dir(config_dir))
     config = configured.config
-    plan = plan_launch(path, config, Path.cwd(), max_size, fetched_articles(data_folder()))
+    data = data_folder()
+    plan = plan_launch(path, config, Path.cwd(), max_size, fetched_articles(data))
     if isinstance(plan, str):
         print(plan, file=sys.stderr)
         return EXIT_BAD_PATH
@@ -173,6 +197,7 @@ def run_app(
                 sources=plan.sources,
                 theme_name=config.theme,
                 config_dir=find_config_dir(config_dir),
+                data_dir=data,
                 digits=config.digits,
                 startup_messages=(
                     *configured.problems,

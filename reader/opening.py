@@ -14,6 +14,7 @@ from pathlib import Path
 from reader import PACKAGE_DATA
 from reader.article.loader import find_article_files
 from reader.config import Config, missing_folders
+from reader.terminal.calibration import saved_calibration, terminal_identity
 from reader.terminal.select_mode import ModeChoice, Probe, choose_mode, default_probe, resolve_setting
 
 
@@ -49,12 +50,16 @@ def _holds_articles(folder: Path) -> bool:
 
 def decide_bidi(
     cli_value: str | None,
-    config: Config = Config(),
-    probe: Probe = default_probe,  # noqa: B008 (a frozen value)
+    config: Config = Config(),  # noqa: B008 (a frozen value)
+    probe: Probe = default_probe,
+    interactive: bool | None = None,
 ) -> ModeChoice | str:
-    """The bidi mode for this run, or the message for a bad setting."""
+    """The bidi mode for this run, or the message for a bad setting (`interactive`: see `choose_mode`)."""
     try:
         resolved = resolve_setting(cli_value, os.environ, config.bidi.value)
     except ValueError as error:
         return f"reader: {error}"
-    return choose_mode(resolved.setting, os.environ, config.calibrated_bidi, probe, setting_source=resolved.source)
+    saved = saved_calibration(dict(config.calibrations), config.calibrated_bidi, terminal_identity(os.environ))
+    return choose_mode(
+        resolved.setting, os.environ, saved, probe, interactive=interactive, setting_source=resolved.source
+    )

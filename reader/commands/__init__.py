@@ -42,7 +42,7 @@ COMMANDS: dict[str, Command] = {
         Command("dump", "reader.commands.dump", "print an article as the reader shows it"),
         Command("config", "reader.commands.config", "where the config file is, and the settings in effect"),
         Command("calibrate", "reader.commands.calibrate", "pick this terminal's bidi mode by eye"),
-        Command("feeds", "reader.commands.feeds", "the news feeds you follow: list, add, remove, import, export, suggest"),
+        Command("feeds", "reader.commands.feeds", "the feeds you follow: list, add, remove, import, export, suggest"),
         Command("fetch", "reader.commands.fetch", "fetch the followed feeds: each new item becomes an article"),
     )
 }

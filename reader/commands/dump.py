@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--width", type=int, default=None, help="columns (default: the terminal's, else 80)")
     parser.add_argument(
         "--bidi",
-        choices=["auto", "visual", "logical", "runs"],
+        choices=["auto", "visual", "logical", "runs", "rows"],
         default=None,
         help="default: as the app on a terminal (READER_BIDI, the config, the terminal), logical into a pipe",
     )

@@ -9,6 +9,10 @@ others its first line. Back from an article, the highlight is on the one last re
 tag, `b` shows bookmarks only, `/` searches the library (FTS index, or the loaded
 articles when there is no database) and shows a snippet per hit, its matches
 highlighted after shaping; Enter opens the article at the match.
+`r` fetches the followed feeds in a worker (`reader.web.fetch`, imported only then), the
+list staying usable, then indexes the fetched articles; feeds that failed are listed with
+their reasons. `F` shows one feed's articles at a time, `u` marks the highlighted article
+read or unread; the title counts the unread articles shown.
 
 The list is a `RowList`: only the rows on screen are shaped and drawn (titles are shaped
 when their row is first drawn, then cached), and it works on the library's listings
@@ -55,8 +59,11 @@ from reader.screens.library_view import (
     Entry,
     LibraryView,
     entries,
+    feeds,
     languages,
+    next_feed,
     next_language,
+    unread_count,
 )
 from reader.session import Session
 from reader.state.index import (
@@ -71,6 +78,7 @@ from reader.text.digits import convert_digits
 from reader.text.direction import Direction
 from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.text.sanitize import sanitize_text
+from reader.user_folders import data_folder, fetched_articles
 from reader.widgets.row_list import RowList
 from reader.widgets.shaped_input import ShapedInput
 
@@ -117,6 +125,9 @@ class LibraryScreen(Screen[None]):
         Binding("l", "cycle_language", "Language", id="cycle-language"),
         Binding("f", "filter_tag", "Tag filter", id="filter-tag"),
         Binding("b", "toggle_bookmarks", "Bookmarks only", id="bookmarks-only"),
+        Binding("r", "fetch_feeds", "Fetch feeds", id="fetch-feeds"),
+        Binding("F", "cycle_feed", "Feed filter", id="cycle-feed"),
+        Binding("u", "toggle_read", "Read / unread", id="toggle-read"),
         Binding("escape", "clear", "Clear search", id="clear-search", show=False),
     ]
 
@@ -140,6 +151,24 @@ class LibraryScreen(Screen[None]):
         library: Library
         hits: list[tuple[int, Snippet | None]]
 
+    @dataclass
+    class FeedsProgress(Message):
+        """How far `r`'s fetch is (from its worker thread)."""
+
+        feeds_done: int
+        feeds_total: int
+        pages_done: int
+        pages_total: int
+
+    @dataclass
+    class FeedsFetched(Message):
+        """`r`'s fetch is over: a line per feed, those of the feeds that failed, and the
+        folder of the fetched articles (to index)."""
+
+        lines: tuple[str, ...]
+        failures: tuple[str, ...]
+        folder: Path
+
     def __init__(
         self,
         library: Library,
@@ -149,6 +178,8 @@ class LibraryScreen(Screen[None]):
         """The session's `sources` are indexed in a worker (then `library` starts empty)."""
         super().__init__()
         session = session or Session()
+        self.data = session.data_dir
+        self._feed_failures: tuple[str, ...] = ()
         self.library = library
         self.max_size = session.max_size
         self.options = options
@@ -303,6 +334,7 @@ class LibraryScreen(Screen[None]):
         if self.query_text:
             title += f" matching “{isolated(self.query_text)}”"
         persistence = "" if self.store.persistent else " · not saved (no database)"
+        title += f" ({unread_count(self.library.listings, self.view, self._states)} unread)"
         broken = len(self.library.broken)
         problems = f" · {broken} {'file' if broken == 1 else 'files'} with errors (End)" if broken else ""
         header = f"{title}{problems} · {self.view.describe()}{persistence} · {LEGEND}"
@@ -323,15 +355,18 @@ class LibraryScreen(Screen[None]):
         return self._errors[row - len(self._shown)]
 
     def _error_rows(self, width: int) -> list[list[Text]]:
-        broken = self.library.broken
-        if not broken:
-            return []
-        rows = [[Text("Files with errors", style=self._style("heading"))]]
-        for result in broken:
+        rows: list[list[Text]] = []
+        wrap_width = max(MIN_ROW_WIDTH, width)
+        if self._feed_failures:
+            rows.append([Text("Feeds that failed", style=self._style("heading"))])
+            for line in self._feed_failures:
+                rows.append(list(Text(sanitize_text(line)).wrap(self.app.console, wrap_width)))
+        if self.library.broken:
+            rows.append([Text("Files with errors", style=self._style("heading"))])
+        for result in self.library.broken:
             lines: list[Text] = []
             for problem in result.problems:  # each on its own line, its warnings too
-                message = Text(sanitize_text(str(problem)))
-                lines.extend(message.wrap(self.app.console, max(MIN_ROW_WIDTH, width)))
+                lines.extend(Text(sanitize_text(str(problem))).wrap(self.app.console, wrap_width))
             rows.append(lines)
         return rows
 
@@ -437,6 +472,75 @@ class LibraryScreen(Screen[None]):
     def _tag_submitted(self, event: Input.Submitted) -> None:
         self._close_prompt(event.input)
         self._set_view(replace(self.view, tag=event.value.strip() or None))
+
+    def action_cycle_feed(self) -> None:
+        available = feeds(self.library.listings, fetched_articles(self._data()))
+        self._set_view(replace(self.view, feed=next_feed(self.view.feed, available)))
+
+    def action_toggle_read(self) -> None:
+        """Mark the highlighted article read, or unread again."""
+        position = self._list.highlighted
+        if position is None or position >= len(self._shown):
+            return
+        listing = self._shown[position].listing
+        read = self._states.get(listing.key, ReadingState()).read
+        self.store.mark_read(Path(listing.key), not read)
+        self.refresh_list()
+
+    # -- fetching feeds ------------------------------------------------------------------
+
+    def _data(self) -> Path:
+        return self.data if self.data is not None else data_folder()
+
+    def action_fetch_feeds(self) -> None:
+        """`r`: fetch every followed feed in a worker; the list stays usable meanwhile."""
+        self.query_one("#index-progress").add_class("-visible")
+        self.query_one("#library-title", Static).update("Fetching the feeds…")
+        self._fetch(self._data())
+
+    @work(thread=True, exclusive=True, group="fetch")
+    def _fetch(self, data: Path) -> None:
+        from reader.web.fetch import FetchOptions, Progress, fetch_feeds
+        from reader.web.subscriptions import SubscriptionsError, articles_folder, load_subscriptions
+
+        def progress(state: Progress) -> None:
+            done = self.FeedsProgress(state.feeds_done, state.feeds_total, state.pages_done, state.pages_total)
+            self.post_message(done)
+
+        folder = articles_folder(data)
+        try:
+            subscriptions = load_subscriptions(data)
+        except SubscriptionsError as error:
+            self.post_message(self.FeedsFetched((), (str(error),), folder))
+            return
+        if not subscriptions.feeds:
+            none = "No feeds followed yet: `reader feeds add URL` follows one."
+            self.post_message(self.FeedsFetched((none,), (), folder))
+            return
+        results = fetch_feeds(data, subscriptions, subscriptions.feeds, FetchOptions(), progress=progress)
+        lines = tuple(result.line() for result in results)
+        self.post_message(self.FeedsFetched(lines, tuple(result.line() for result in results if result.failed), folder))
+
+    def on_library_screen_feeds_progress(self, message: FeedsProgress) -> None:
+        total = message.feeds_total + message.pages_total
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=message.feeds_done + message.pages_done)
+        pages = f", {message.pages_done} of {message.pages_total} pages" if message.pages_total else ""
+        title = f"Fetching the feeds: {message.feeds_done} of {message.feeds_total} feeds{pages}…"
+        self.query_one("#library-title", Static).update(title)
+
+    def on_library_screen_feeds_fetched(self, message: FeedsFetched) -> None:
+        """Show the summary, list the failures, and index the fetched articles."""
+        self.query_one("#index-progress").remove_class("-visible")
+        self._feed_failures = message.failures
+        for line in message.lines:
+            self.app.notify(sanitize_text(line), severity="error" if line in message.failures else "information",
+                            markup=False)
+        if message.folder.is_dir() and message.folder not in self.sources:
+            self.sources = (*self.sources, message.folder)
+        if self.sources:
+            self._index(self.sources)
+        else:
+            self.refresh_list()
 
     # -- opening -------------------------------------------------------------------------
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from functools import partial
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 from rich.segment import Segment

@@ -100,4 +100,4 @@ async def test_the_typed_query_keeps_its_place_in_the_header(tmp_path: Path) -> 
         await pilot.press("slash", *QUERY, "enter")
         await pilot.pause()
         header = str(app.screen.query_one("#library-title").render())
-        assert f"1 of 2 articles matching “{SHAPED}” · sorted by date" in header
+        assert f"1 of 2 articles matching “{SHAPED}” (2 unread) · sorted by date" in header
