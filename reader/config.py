@@ -11,6 +11,7 @@ or in `--config-dir` / `READER_CONFIG_DIR`. Every key is optional:
     calibrations:                  # written by `reader calibrate`, per terminal
       "kitty; TERM=xterm-kitty": visual
     calibrated_bidi: visual        # older, one for every terminal: still read (docs/terminals.md)
+    measure: 80                    # the widest line of article text, in cells (0: no limit)
 
 Reading never fails: a file that is not valid YAML gives one message with its
 `path:line:col` and the defaults; a bad value gives a message naming the key and the
@@ -38,6 +39,8 @@ from reader.user_folders import chosen_folder
 ENV_VARIABLE = "READER_CONFIG_DIR"
 FILE_NAME = "config.yaml"
 DEFAULT_THEME = "reader-dark"
+DEFAULT_MEASURE = 80  # cells: a readable line of article text
+MEASURE_RANGE = (40, 400)
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Config:
     harakat: bool = True
     digits: DigitStyle = DigitStyle.AS_WRITTEN
     calibrated_bidi: BidiMode | None = None
+    measure: int = DEFAULT_MEASURE
     calibrations: tuple[tuple[str, BidiMode], ...] = ()
     """(terminal identity, mode) pairs saved by `reader calibrate`."""
 
@@ -111,6 +115,15 @@ def _folders(value: object) -> tuple[Path, ...]:
     return tuple(Path(os.path.expanduser(item)) for item in items)
 
 
+def _measure(value: object) -> int:
+    low, high = MEASURE_RANGE
+    if isinstance(value, int) and not isinstance(value, bool) and (value == 0 or low <= value <= high):
+        return value
+    raise ValueError(
+        f"measure: {value!r} is not accepted; expected a number of cells from {low} to {high}, or 0 (no limit)"
+    )
+
+
 def _calibrations(value: object) -> tuple[tuple[str, BidiMode], ...]:
     parse_mode = _choice(BidiMode, "calibrations")
     if not isinstance(value, dict) or not all(isinstance(key, str) for key in value):
@@ -130,6 +143,7 @@ PARSERS: dict[str, Callable[[object], object]] = {
     "harakat": _harakat,
     "digits": _choice(DigitStyle, "digits"),
     "calibrated_bidi": _choice(BidiMode, "calibrated_bidi"),
+    "measure": _measure,
     "calibrations": _calibrations,
 }
 
@@ -270,6 +284,20 @@ def _replace_key(text: str, key: str, rendered: str | None) -> str:
     return "\n".join([*lines[:start], *new, *lines[end:]]) + "\n"
 
 
+# -- folders ---------------------------------------------------------------------------
+
+
+def missing_folders(config: Config) -> tuple[Path, ...]:
+    """The configured folders that do not exist (`reader` skips them)."""
+    return tuple(folder for folder in config.folders if not folder.exists())
+
+
+def folder_problems(loaded: LoadedConfig) -> tuple[str, ...]:
+    """A warning per configured folder that does not exist."""
+    missing = missing_folders(loaded.config)
+    return tuple(f"{loaded.path}: folders: {folder}: no such folder; skipped" for folder in missing)
+
+
 # -- `reader config` -------------------------------------------------------------------
 
 
@@ -277,7 +305,9 @@ def describe(loaded: LoadedConfig) -> list[str]:
     """The lines `reader config` prints: the file, then each setting in effect."""
     config = loaded.config
     status = "" if loaded.found else " (not found: built-in defaults)"
-    folders = ", ".join(str(folder) for folder in config.folders) or "(none: ./articles, else the bundled articles)"
+    missing = missing_folders(config)
+    shown = [f"{folder} (missing: skipped)" if folder in missing else str(folder) for folder in config.folders]
+    folders = ", ".join(shown) or "(none: ./articles, else the bundled articles)"
     unset = "(none)" if config.calibrations else "(none: run `reader calibrate`)"
     calibrated = config.calibrated_bidi.value if config.calibrated_bidi else unset
     return [
@@ -288,5 +318,6 @@ def describe(loaded: LoadedConfig) -> list[str]:
         f"harakat: {'on' if config.harakat else 'off'}",
         f"digits: {config.digits.value}",
         f"calibrated_bidi: {calibrated}",
+        f"measure: {config.measure or '0 (no limit)'}",
         *(f"calibration for {terminal}: {mode.value}" for terminal, mode in config.calibrations),
     ]

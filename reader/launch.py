@@ -24,7 +24,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader import PACKAGE_DATA
 from reader.article.library import Library
 from reader.article.loader import (
     DEFAULT_MAX_SIZE,
@@ -33,36 +32,28 @@ from reader.article.loader import (
     size_limit,
 )
 from reader.article.model import Severity
-from reader.config import Config, load_config
+from reader.config import Config, folder_problems, load_config
 from reader.config import config_dir as find_config_dir
+from reader.opening import bundled_articles, choose_sources, decide_bidi, default_articles
 from reader.session import Session
 from reader.state.store import open_store
 from reader.state.store import state_dir as find_state_dir
 from reader.terminal.bdsm import BidiGuard, explicit_bidi
-from reader.terminal.calibration import saved_calibration, terminal_identity
 from reader.terminal.probe import probe_bdsm
 from reader.terminal.select_mode import (
     BackgroundProbe,
     ModeChoice,
-    Probe,
-    choose_mode,
     default_probe,
-    resolve_setting,
 )
 from reader.text.layout import LayoutOptions
 from reader.user_folders import data_folder, fetched_articles
 
+# What to open and the bidi mode are decided in `reader.opening` (shared with `reader dump`).
+__all__ = ["bundled_articles", "choose_sources", "decide_bidi", "default_articles", "plan_launch", "run_app"]
+
 EXIT_BAD_PATH = 2
 
-
-def bundled_articles() -> Path:
-    """The folder of articles installed with the package."""
-    return PACKAGE_DATA / "articles"
-
-
-def default_articles(cwd: Path) -> Path:
-    local = cwd / "articles"
-    return local if local.is_dir() else bundled_articles()
+EXIT_BAD_PATH = 2
 
 
 def load_library(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Library | str:
@@ -75,23 +66,6 @@ def load_library(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Library | str:
     return library
 
 
-def choose_sources(path: Path | None, config: Config, cwd: Path, fetched: Path | None = None) -> list[Path]:
-    """PATH when given, else the user's library: the config's folders plus `fetched` (the
-    articles `reader fetch` saved) when it holds any; when that is empty, ./articles, else
-    the bundled ones."""
-    if path is not None:
-        return [path]
-    library = list(config.folders)
-    if fetched is not None and fetched not in library and _holds_articles(fetched):
-        library.append(fetched)
-    return library or [default_articles(cwd)]
-
-
-def _holds_articles(folder: Path) -> bool:
-    """Whether `folder` has an article file (stops at the first one found)."""
-    return folder.is_dir() and bool(find_article_files([folder], enough=1)[0])
-
-
 def check_sources(paths: list[Path]) -> str | None:
     """The message to print when `paths` hold nothing to open; None when they do."""
     for path in paths:
@@ -101,20 +75,6 @@ def check_sources(paths: list[Path]) -> str | None:
     if not files and not any(problem.severity is Severity.ERROR for problem in problems):
         return f"reader: {', '.join(map(str, paths))}: no article files (*.yaml, *.yml) found"
     return None
-
-
-def decide_bidi(
-    cli_value: str | None, config: Config = Config(), probe: Probe = default_probe, interactive: bool | None = None
-) -> ModeChoice | str:
-    """The bidi mode for this run, or the message for a bad setting (`interactive`: see `choose_mode`)."""
-    try:
-        resolved = resolve_setting(cli_value, os.environ, config.bidi.value)
-    except ValueError as error:
-        return f"reader: {error}"
-    saved = saved_calibration(dict(config.calibrations), config.calibrated_bidi, terminal_identity(os.environ))
-    return choose_mode(
-        resolved.setting, os.environ, saved, probe, interactive=interactive, setting_source=resolved.source
-    )
 
 
 def print_bidi_info(cli_value: str | None, config_dir: Path | None = None) -> int:
@@ -232,15 +192,20 @@ def run_app(
         with terminal_bidi(choice) as guard:
             session = Session(
                 store=opened.store,
-                bidi_description=f"{choice.mode.value} ({choice.reason})",
+                bidi_description=choice.describe(),
                 bidi_guard=guard,
                 sources=plan.sources,
                 theme_name=config.theme,
                 config_dir=find_config_dir(config_dir),
                 data_dir=data,
                 digits=config.digits,
-                startup_messages=(*configured.problems, *([opened.message] if opened.message else [])),
+                startup_messages=(
+                    *configured.problems,
+                    *(folder_problems(configured) if path is None else ()),
+                    *([opened.message] if opened.message else []),
+                ),
                 max_size=plan.max_size,
+                measure=config.measure,
             )
             app = ReaderApp(plan.library, options, session)
             app.run()

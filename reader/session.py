@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.article.loader import DEFAULT_MAX_SIZE
+from reader.config import DEFAULT_MEASURE
 from reader.state.store import NullStore, Store
 from reader.terminal.bdsm import BidiGuard
 from reader.text.digits import DigitStyle
@@ -35,3 +36,4 @@ class Session:
     digits: DigitStyle = DigitStyle.AS_WRITTEN
     startup_messages: tuple[str, ...] = ()
     max_size: int = DEFAULT_MAX_SIZE
+    measure: int = DEFAULT_MEASURE  # the widest line of article text, in cells (0: no limit)

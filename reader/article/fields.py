@@ -195,10 +195,18 @@ def describe(node: YamlNode) -> str:
     return _KIND_BY_TAG.get(node.tag, "text")
 
 
+COLON_HINT = " (unquoted text with ': ' in it is read as a key and a value: put the text in quotes)"
+
+
+def _mapping_hint(node: YamlNode) -> str:
+    """Why text came out a mapping: an unquoted `: ` (the usual reason in a paragraph)."""
+    return COLON_HINT if isinstance(node, YamlMapping) else ""
+
+
 def read_text(node: YamlNode, where: str, report: Report) -> str | None:
     """Non-blank text as written, stripped of surrounding whitespace."""
     if not isinstance(node, YamlScalar) or node.tag == NULL_TAG:
-        report.error(node, f"{where}: expected text, got {describe(node)}")
+        report.error(node, f"{where}: expected text, got {describe(node)}{_mapping_hint(node)}")
         return None
     text = node.value.strip()
     if not text:

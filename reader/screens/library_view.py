@@ -51,11 +51,11 @@ class LibraryView:
     def describe(self) -> str:
         parts = [f"sorted by {self.sort.value}"]
         if self.feed is not None:
-            parts.append(f"feed {self.feed.name}")
+            parts.append(f"feed \u2068{self.feed.name}\u2069")  # isolated, as the tag
         if self.language:
             parts.append(f"language {self.language}")
         if self.tag:
-            parts.append(f"tag {self.tag}")
+            parts.append(f"tag \u2068{self.tag}\u2069")  # isolated: an RTL tag keeps its place
         if self.bookmarks_only:
             parts.append("bookmarks only")
         return ", ".join(parts)

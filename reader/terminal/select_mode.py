@@ -56,6 +56,10 @@ class ModeChoice:
     switch: TerminalSwitch | None = None
     """With `switch_to_explicit`: the terminal's own sequences instead of BDSM's (mlterm)."""
 
+    def describe(self) -> str:
+        """The mode and why, for the help screen (the reason has brackets of its own)."""
+        return f"{self.mode.value}: {self.reason}"
+
 
 def resolve_setting(
     cli_value: str | None, env: Mapping[str, str], config_value: str | None
