@@ -130,7 +130,7 @@ def probe_cost(folder: Path) -> str:
     """How long `decide_bidi` (the BDSM probe) takes inside tmux, where it has a real tty."""
     out = folder / "probe.txt"
     code = (
-        "import time; t = time.perf_counter(); from reader.launch import decide_bidi; c = decide_bidi(None); "
+        "import time; t = time.perf_counter(); from reader.opening import decide_bidi; c = decide_bidi(None); "
         f"open({str(out)!r}, 'w').write(f'{{(time.perf_counter() - t) * 1000:.0f}} ms: {{c.mode.value}} ({{c.reason}})')"
     )
     from benchmarks.tmux_paint import Session

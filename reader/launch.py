@@ -1,12 +1,12 @@
-"""Start the TUI: resolve what to open, pick the bidi mode, load, and run the app.
+"""Start the TUI: what to open (`reader.opening.plan_launch`), the bidi mode, the state,
+then the app.
 
 `reader` with no path opens the user's library: the config's `folders` plus the articles
 `reader fetch` saved (`<data>/articles`); when that is empty, `./articles` when the working
 directory has one, else the articles bundled with the package. A folder is indexed by the
-library screen (`reader.state`); a single file is loaded at once (`plan_launch`, tested on
-its own). A path that does not exist or holds no article is an error message and exit
-code 2, never a traceback. Textual is imported only here, once we
-know there is something to show.
+library screen (`reader.state`); a single file is loaded at once. A path that does not
+exist or holds no article is an error message and exit code 2, never a traceback. Textual
+is imported only here, once we know there is something to show.
 
 The bidi mode comes from `--bidi`, `READER_BIDI`, or the terminal itself
 (`reader.terminal.select_mode`). A terminal that can switch to explicit bidi (VTE, mintty)
@@ -21,20 +21,11 @@ import os
 import sys
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from reader.article.library import Library
-from reader.article.loader import (
-    DEFAULT_MAX_SIZE,
-    find_article_files,
-    load_articles,
-    size_limit,
-)
-from reader.article.model import Severity
-from reader.config import Config, folder_problems, load_config
 from reader.config import config_dir as find_config_dir
-from reader.opening import bundled_articles, choose_sources, decide_bidi, default_articles
+from reader.config import folder_problems, load_config
+from reader.opening import decide_bidi, plan_launch
 from reader.session import Session
 from reader.state.store import open_store
 from reader.state.store import state_dir as find_state_dir
@@ -49,32 +40,10 @@ from reader.text.layout import LayoutOptions
 from reader.user_folders import data_folder, fetched_articles
 
 # What to open and the bidi mode are decided in `reader.opening` (shared with `reader dump`).
-__all__ = ["bundled_articles", "choose_sources", "decide_bidi", "default_articles", "plan_launch", "run_app"]
 
 EXIT_BAD_PATH = 2
 
 EXIT_BAD_PATH = 2
-
-
-def load_library(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Library | str:
-    """The library at `path`, or the message to print when there is nothing to open."""
-    if not path.exists():
-        return f"reader: {path}: no such file or folder"
-    library = Library.from_results(load_articles([path], max_size=max_size))
-    if not library.count and not library.broken:
-        return f"reader: {path}: no article files (*.yaml, *.yml) found"
-    return library
-
-
-def check_sources(paths: list[Path]) -> str | None:
-    """The message to print when `paths` hold nothing to open; None when they do."""
-    for path in paths:
-        if not path.exists():
-            return f"reader: {path}: no such file or folder"
-    files, problems = find_article_files(paths, enough=1)  # one is enough to know: a 10,000-file walk is not
-    if not files and not any(problem.severity is Severity.ERROR for problem in problems):
-        return f"reader: {', '.join(map(str, paths))}: no article files (*.yaml, *.yml) found"
-    return None
 
 
 def print_bidi_info(cli_value: str | None, config_dir: Path | None = None) -> int:
@@ -124,36 +93,6 @@ def _import_the_app_meanwhile() -> threading.Thread:
     thread = threading.Thread(target=importlib.import_module, args=("reader.app",), daemon=True)
     thread.start()
     return thread
-
-
-@dataclass(frozen=True)
-class LaunchPlan:
-    """What `reader [PATH]` opens: one article loaded at once, or folders for the library
-    screen to index (`library` is then empty)."""
-
-    library: Library
-    sources: tuple[Path, ...]
-    max_size: int
-
-
-def plan_launch(
-    path: Path | None, config: Config, cwd: Path, max_size: int | None, fetched: Path | None = None
-) -> LaunchPlan | str:
-    """What to open, or the message to print when there is nothing (exit code 2); `fetched`
-    is the folder of the articles `reader fetch` saved. Pure but for reading the file
-    system: no terminal, no state, no Textual."""
-    try:
-        limit = size_limit(max_size)
-    except ValueError as error:
-        return f"reader: {error}"
-    sources = choose_sources(path, config, cwd, fetched)
-    problem = check_sources(sources)
-    if problem is not None:
-        return problem
-    if path is not None and path.is_file():
-        library = load_library(path, limit)
-        return library if isinstance(library, str) else LaunchPlan(library, (), limit)
-    return LaunchPlan(Library(()), tuple(sources), limit)
 
 
 def run_app(

@@ -8,7 +8,7 @@ import pytest
 
 from reader.cli import main
 from reader.config import load_config
-from reader.launch import bundled_articles, check_sources, choose_sources
+from reader.opening import bundled_articles, check_sources, choose_sources
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 
 from reader.commands.calibrate import calibration_lines, run_calibrate
 from reader.config import load_config, save_setting
-from reader.launch import decide_bidi
+from reader.opening import decide_bidi
 from reader.terminal.modes import BidiMode
 from reader.terminal.probe import BdsmState
 from reader.text.layout import LayoutOptions, layout_paragraph

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.config import Config
-from reader.launch import choose_sources
+from reader.opening import choose_sources
 from tests.unit.web.builders import news_items, rss
 from tests.unit.web.conftest import Cli, WebServer
 
