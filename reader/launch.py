@@ -116,7 +116,7 @@ def run_app(
         print(plan, file=sys.stderr)
         return EXIT_BAD_PATH
     importing = _import_the_app_meanwhile()
-    choice = decide_bidi(bidi, config, early_probe or default_probe)  # may wait up to 150 ms for an answer
+    choice = decide_bidi(bidi, config, early_probe or default_probe)  # the terminal's round trip (at most 0.5 s)
     if early_probe is not None:
         early_probe.finish()  # the terminal is the app's from now on
     if isinstance(choice, str):

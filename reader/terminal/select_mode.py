@@ -118,8 +118,8 @@ def default_probe() -> BdsmState:
 class BackgroundProbe:
     """The probe, started at once in a thread and answered when asked.
 
-    A terminal that does not answer costs the probe its whole timeout (150 ms inside
-    tmux); started first thing, that wait passes while the app is being imported."""
+    The round trip (the terminal's answers end with its Device Attributes reply) is a few
+    milliseconds; started first thing, it passes while the app is being imported."""
 
     def __init__(self, probe: Probe | None = None) -> None:
         self._probe = probe or default_probe
