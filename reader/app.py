@@ -203,6 +203,9 @@ class ReaderApp(App[None]):
 
     # -- links ---------------------------------------------------------------------------
 
+    def on_library_screen_setting_chosen(self, message: LibraryScreen.SettingChosen) -> None:
+        self._save_setting(message.key, message.value, message.done)
+
     def on_reading_screen_copy_text(self, message: ReadingScreen.CopyText) -> None:
         self.copy_text(message.text, message.done)
 

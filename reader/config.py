@@ -12,6 +12,8 @@ or in `--config-dir` / `READER_CONFIG_DIR`. Every key is optional:
       "kitty; TERM=xterm-kitty": visual
     calibrated_bidi: visual        # older, one for every terminal: still read (docs/terminals.md)
     measure: 80                    # the widest line of article text, in cells (0: no limit)
+    sort: date                     # the library's order: date | title | source (`s` saves it)
+    sort_reversed: false           # oldest first, Z to A (`S` saves it)
 
 Reading never fails: a file that is not valid YAML gives one message with its
 `path:line:col` and the defaults; a bad value gives a message naming the key and the
@@ -31,6 +33,7 @@ from typing import Any
 import yaml
 from platformdirs import user_config_dir
 
+from reader.article.library import SortOrder
 from reader.files import write_atomically
 from reader.terminal.modes import BidiMode, BidiSetting
 from reader.text.digits import DigitStyle
@@ -54,6 +57,8 @@ class Config:
     digits: DigitStyle = DigitStyle.AS_WRITTEN
     calibrated_bidi: BidiMode | None = None
     measure: int = DEFAULT_MEASURE
+    sort: SortOrder = SortOrder.DATE
+    sort_reversed: bool = False
     calibrations: tuple[tuple[str, BidiMode], ...] = ()
     """(terminal identity, mode) pairs saved by `reader calibrate`."""
 
@@ -102,10 +107,13 @@ def _theme(value: object) -> str:
     return value.strip()
 
 
-def _harakat(value: object) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise ValueError(f"harakat: {value!r} is not accepted; expected one of: true, false")
+def _boolean(key: str) -> Callable[[object], bool]:
+    def parse(value: object) -> bool:
+        if isinstance(value, bool):
+            return value
+        raise ValueError(f"{key}: {value!r} is not accepted; expected one of: true, false")
+
+    return parse
 
 
 def _folders(value: object) -> tuple[Path, ...]:
@@ -140,10 +148,12 @@ PARSERS: dict[str, Callable[[object], object]] = {
     "folders": _folders,
     "theme": _theme,
     "bidi": _choice(BidiSetting, "bidi"),
-    "harakat": _harakat,
+    "harakat": _boolean("harakat"),
     "digits": _choice(DigitStyle, "digits"),
     "calibrated_bidi": _choice(BidiMode, "calibrated_bidi"),
     "measure": _measure,
+    "sort": _choice(SortOrder, "sort"),
+    "sort_reversed": _boolean("sort_reversed"),
     "calibrations": _calibrations,
 }
 
@@ -319,5 +329,6 @@ def describe(loaded: LoadedConfig) -> list[str]:
         f"digits: {config.digits.value}",
         f"calibrated_bidi: {calibrated}",
         f"measure: {config.measure or '0 (no limit)'}",
+        f"sort: {config.sort.value}{' (reversed)' if config.sort_reversed else ''}",
         *(f"calibration for {terminal}: {mode.value}" for terminal, mode in config.calibrations),
     ]

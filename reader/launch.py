@@ -145,6 +145,8 @@ def run_app(
                 ),
                 max_size=plan.max_size,
                 measure=config.measure,
+                sort=config.sort,
+                sort_reversed=config.sort_reversed,
             )
             app = ReaderApp(plan.library, options, session)
             app.run()

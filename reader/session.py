@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.article.library import SortOrder
 from reader.article.loader import DEFAULT_MAX_SIZE
 from reader.config import DEFAULT_MEASURE
 from reader.state.store import NullStore, Store
@@ -37,3 +38,5 @@ class Session:
     startup_messages: tuple[str, ...] = ()
     max_size: int = DEFAULT_MAX_SIZE
     measure: int = DEFAULT_MEASURE  # the widest line of article text, in cells (0: no limit)
+    sort: SortOrder = SortOrder.DATE  # the library's order, as the config says (`s` and `S` change it)
+    sort_reversed: bool = False

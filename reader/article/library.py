@@ -10,6 +10,8 @@ loads once.
 
 from __future__ import annotations
 
+import enum
+
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -122,6 +124,18 @@ class Library:
 
 def _key(article: Article, path: Path) -> str:
     return article_key(article.path if article.path is not None else path)
+
+
+class SortOrder(enum.Enum):
+    """How a library is listed: newest first, or by title, or by source."""
+
+    DATE = "date"
+    TITLE = "title"
+    SOURCE = "source"
+
+    def next(self) -> SortOrder:
+        members = list(SortOrder)
+        return members[(members.index(self) + 1) % len(members)]
 
 
 def article_key(path: Path) -> str:

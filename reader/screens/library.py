@@ -122,6 +122,8 @@ class LibraryScreen(Screen[None]):
         Binding("enter", "open_article", "Open", id="open-article", show=True),
         Binding("slash", "search", "Search", id="library-search"),
         Binding("s", "cycle_sort", "Sort", id="cycle-sort"),
+        Binding("S", "reverse_sort", "Reverse order", id="reverse-sort", show=False),
+        Binding("R", "reload", "Reload the library", id="reload-library", show=False),
         Binding("l", "cycle_language", "Language", id="cycle-language"),
         Binding("f", "filter_tag", "Tag filter", id="filter-tag"),
         Binding("b", "toggle_bookmarks", "Bookmarks only", id="bookmarks-only"),
@@ -130,6 +132,14 @@ class LibraryScreen(Screen[None]):
         Binding("u", "toggle_read", "Read / unread", id="toggle-read"),
         Binding("escape", "clear", "Clear search", id="clear-search", show=False),
     ]
+
+    @dataclass
+    class SettingChosen(Message):
+        """A choice to remember in the config file (the app saves it, then says `done`)."""
+
+        key: str
+        value: str | bool
+        done: str
 
     @dataclass
     class ArticleChosen(Message):
@@ -186,7 +196,7 @@ class LibraryScreen(Screen[None]):
         self.store: Store = session.store
         self.sources = session.sources
         self.digits = session.digits
-        self.view = LibraryView()
+        self.view = LibraryView(sort=session.sort, reverse=session.sort_reversed)
         self.query_text = ""
         self._hits: list[tuple[int, Snippet | None]] | None = None  # of `query_text`, once found
         self._searching = False  # a search worker is on its way
@@ -464,6 +474,19 @@ class LibraryScreen(Screen[None]):
 
     def action_cycle_sort(self) -> None:
         self._set_view(replace(self.view, sort=self.view.sort.next()))
+        self.post_message(self.SettingChosen("sort", self.view.sort.value, f"Sorted by {self.view.sort.value}"))
+
+    def action_reverse_sort(self) -> None:
+        self._set_view(replace(self.view, reverse=not self.view.reverse))
+        order = "reversed" if self.view.reverse else "in its usual direction"
+        self.post_message(self.SettingChosen("sort_reversed", self.view.reverse, f"Order {order}"))
+
+    def action_reload(self) -> None:
+        """Read the library's folders again: files added, changed or removed since show."""
+        if not self.sources:
+            self.notify("This article was opened on its own: there is no folder to reload.", markup=False)
+            return
+        self._index(self.sources)
 
     def action_cycle_language(self) -> None:
         self._set_view(replace(self.view, language=next_language(self.view.language, languages(self.library.listings))))

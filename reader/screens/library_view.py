@@ -9,26 +9,15 @@ library's `Listing`s (header fields only), never on full articles.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from reader.article.library import Listing
+from reader.article.library import Listing, SortOrder
 from reader.state.search import Snippet
 from reader.state.store import ReadingState
 from reader.text.normalize import normalize_for_search
-
-
-class SortOrder(enum.Enum):
-    DATE = "date"
-    TITLE = "title"
-    SOURCE = "source"
-
-    def next(self) -> SortOrder:
-        members = list(SortOrder)
-        return members[(members.index(self) + 1) % len(members)]
 
 
 @dataclass(frozen=True)
@@ -43,13 +32,14 @@ class Entry:
 @dataclass(frozen=True)
 class LibraryView:
     sort: SortOrder = SortOrder.DATE
+    reverse: bool = False  # oldest first, Z to A
     language: str | None = None
     tag: str | None = None
     bookmarks_only: bool = False
     feed: Path | None = None  # the folder of one feed's articles (`<data>/articles/<name>`)
 
     def describe(self) -> str:
-        parts = [f"sorted by {self.sort.value}"]
+        parts = [f"sorted by {self.sort.value}{' (reversed)' if self.reverse else ''}"]
         if self.feed is not None:
             parts.append(f"feed \u2068{self.feed.name}\u2069")  # isolated, as the tag
         if self.language:
@@ -78,13 +68,15 @@ _SORT_KEYS: dict[SortOrder, Callable[[Listing], tuple[str, ...]]] = {
 }
 
 
-def sort_listings(listings: Sequence[Listing], order: SortOrder) -> list[int]:
-    """The indexes of `listings` in this order (a stable sort)."""
+def sort_listings(listings: Sequence[Listing], order: SortOrder, reverse: bool = False) -> list[int]:
+    """The indexes of `listings` in this order (a stable sort): newest first by date (oldest
+    first reversed; undated articles last either way), A to Z by title or source."""
     if order is SortOrder.DATE:
-        dated = sorted((i for i, x in enumerate(listings) if x.published), key=lambda i: published_sort_value(listings[i]), reverse=True)
+        dated = [i for i, x in enumerate(listings) if x.published]
+        dated.sort(key=lambda i: published_sort_value(listings[i]), reverse=not reverse)
         return dated + [i for i, x in enumerate(listings) if not x.published]
     key = _SORT_KEYS[order]
-    return sorted(range(len(listings)), key=lambda i: key(listings[i]))
+    return sorted(range(len(listings)), key=lambda i: key(listings[i]), reverse=reverse)
 
 
 def _tag_matches(listing: Listing, tag: str) -> bool:
@@ -147,5 +139,5 @@ def entries(
     else the sorted library."""
     if hits is not None:
         return [Entry(listings[i], i, snippet) for i, snippet in hits if keep(listings[i], view, states)]
-    order = sort_listings(listings, view.sort)
+    order = sort_listings(listings, view.sort, view.reverse)
     return [Entry(listings[i], i) for i in order if keep(listings[i], view, states)]

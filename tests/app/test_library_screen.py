@@ -11,7 +11,7 @@ import pytest
 from textual.pilot import Pilot
 
 from reader.app import ReaderApp
-from reader.article.library import Library
+from reader.article.library import Library, SortOrder
 from reader.article.model import Article, LoadResult
 from reader.config import load_config
 from reader.screens.library import LibraryScreen
@@ -256,3 +256,36 @@ async def test_a_search_that_finds_nothing_says_so(three: Library, state: Store)
         await pilot.pause()
         assert len(titles(app)) == 3
         assert "nothing found" not in str(app.screen.query_one("#library-title").render())
+
+
+async def test_the_order_is_saved_reversible_and_where_the_next_start_begins(
+    three: Library, state: Store, tmp_path: Path
+) -> None:
+    app = app_for(three, state, config_dir=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s")  # by title
+        by_title = titles(app)
+        await pilot.press("S")
+        assert titles(app) == by_title[::-1]
+    config = load_config(tmp_path).config
+    assert (config.sort, config.sort_reversed) == (SortOrder.TITLE, True)  # what `reader config` shows
+    again = app_for(three, state, config_dir=tmp_path, sort=config.sort, sort_reversed=config.sort_reversed)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert titles(again) == by_title[::-1]
+
+
+async def test_r_reloads_the_folders_and_lists_a_file_added_meanwhile(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write_generated_library(folder, 3)
+    app = app_for(Library(()), NullStore(), sources=(folder,))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(titles(app)) == 3
+        (folder / "late.yaml").write_text(news_yaml("خبر متأخر", ["وصل بعد فتح المكتبة."]), encoding="utf-8")
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(titles(app)) == 4 and "خبر متأخر" in titles(app)
