@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
@@ -29,6 +29,7 @@ from reader.article.library import Library
 from reader.article.loader import DEFAULT_MAX_SIZE
 from reader.article.urls import check_url
 from reader.browser import BrowserKind, browser_kind
+from reader.photos.setting import ImageProtocol, ImagesChoice
 from reader.screens.reading import ReadingScreen
 from reader.state.store import NullStore, Store
 from reader.terminal.bdsm import BidiGuard
@@ -70,8 +71,10 @@ class ReaderApp(App[None]):
         digits: DigitStyle = DigitStyle.AS_WRITTEN,
         startup_messages: Sequence[str] = (),
         max_size: int = DEFAULT_MAX_SIZE,
+        images: ImagesChoice | None = None,
     ) -> None:
         """`sources`: folders to index in the library screen (then `library` starts empty).
+        `images`: how photos are drawn, and why (None: not at all).
 
         `theme_name` None keeps Textual's default theme (the tests' snapshots use it).
         """
@@ -85,6 +88,7 @@ class ReaderApp(App[None]):
         self.digits = digits
         self._startup_messages = tuple(startup_messages)
         self.max_size = max_size
+        self.images = images or ImagesChoice(ImageProtocol.OFF, "not asked")
         self._themes = load_themes(config_dir)
         self._theme_problems = self._start_in_theme(theme_name)
 
@@ -92,7 +96,7 @@ class ReaderApp(App[None]):
         if not self.sources and self._has_one_article():
             # Straight to the article: the library screen is built only if the reader goes
             # back to it, which saves a sixth of a second before the first paint.
-            return ReadingScreen(self.library, 0, self.options, store=self.store, digits=self.digits)
+            return ReadingScreen(self.library, 0, self.options, store=self.store, digits=self.digits, **self._photos())
         return self._library_screen()
 
     def _library_screen(self) -> LibraryScreen:
@@ -145,8 +149,13 @@ class ReaderApp(App[None]):
                 start_block=start_block,
                 store=self.store,
                 digits=self.digits,
+                **self._photos(),
             )
         )
+
+    def _photos(self) -> dict[str, Any]:
+        """How the reading screens draw photos."""
+        return {"images": self.images.protocol, "cell_pixels": self.images.cell_pixels or (10, 20)}
 
     def on_library_screen_article_chosen(self, message: LibraryScreen.ArticleChosen) -> None:
         self.open_article(message.index, message.library, message.start_block)
@@ -201,6 +210,28 @@ class ReaderApp(App[None]):
                 self.open_url(url)
         except SuspendNotSupported:  # headless (tests) or a web driver: nothing to give away
             self.open_url(url)
+
+    def on_reading_screen_open_photo(self, message: ReadingScreen.OpenPhoto) -> None:
+        """Open a photo file in the system's viewer (beside the terminal, never in it)."""
+        from reader.photos.files import Refused
+        from reader.photos.system_viewer import viewer_command
+
+        command = viewer_command(message.path, os.environ, sys.platform)
+        if isinstance(command, Refused):
+            self.notify(f"Not opening the photo: {command.reason}.", severity="warning", markup=False)
+            return
+        self.notify(f"Opening {message.path.name}", markup=False)
+        self.start_process(command)
+
+    def start_process(self, command: list[str]) -> None:
+        """Start a program beside the app, detached, with no access to the terminal."""
+        import subprocess
+
+        try:
+            subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)
+        except OSError as error:
+            self.notify(f"Could not start {command[0]}: {error.strerror or error}", severity="error", markup=False)
 
     @contextlib.contextmanager
     def _terminal_bidi_paused(self) -> Iterator[None]:

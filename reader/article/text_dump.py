@@ -25,7 +25,7 @@ def dump_chunks(article: Article, width: int, options: LayoutOptions, *, colour:
     Lines come a block at a time: a 2 MB article has tens of thousands of them.
     """
     pad = options.mode is not BidiMode.LOGICAL
-    for number, block in enumerate(article_blocks(article)):
+    for number, block in enumerate(article_blocks(article)):  # no PHOTO blocks: a dump has no pictures
         lines = [""] if number and needs_gap_before(block) else []
         laid_out = layout_paragraph(block.text, width, block.direction, options)
         if pad:

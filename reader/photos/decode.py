@@ -13,26 +13,10 @@ from pathlib import Path
 
 from PIL import Image as PILImage
 
-MAX_FILE_BYTES = 20_000_000
-"""Larger files are not read at all (a news photo is well under 5 MB)."""
+from reader.photos.files import MAX_FILE_BYTES, Refused, check_file
+
 MAX_PIXELS = 40_000_000
 """More pixels than this (a 100-megapixel image) are refused from the header alone."""
-HEAD_BYTES = 16
-
-# The formats a news photo comes in, by their first bytes (never by the file's name).
-_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "PNG"),
-    (b"\xff\xd8\xff", "JPEG"),
-    (b"GIF87a", "GIF"),
-    (b"GIF89a", "GIF"),
-)
-
-
-@dataclass(frozen=True)
-class Refused:
-    """A photo that is not shown, and why (one line, for the reader)."""
-
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -45,46 +29,6 @@ class Decoded:
     @property
     def size(self) -> tuple[int, int]:
         return self.image.size
-
-
-def sniff(head: bytes) -> str | None:
-    """The image format that `head` (the file's first bytes) starts, or None."""
-    for signature, kind in _SIGNATURES:
-        if head.startswith(signature):
-            return kind
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "WEBP"
-    return None
-
-
-def describe_content(head: bytes) -> str:
-    """What a file that is not an image seems to be, for the reason shown."""
-    text = head.lstrip().lower()
-    if text.startswith((b"<svg", b"<?xml")):
-        return "an SVG or XML file"
-    if text.startswith((b"<!doctype", b"<html", b"<")):
-        return "an HTML page"
-    return "not an image this reader knows (PNG, JPEG, GIF, WebP)"
-
-
-def check_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str | Refused:
-    """The file's format when it may be decoded; else why not (missing, too big, not an image)."""
-    try:
-        size = path.stat().st_size
-        if not path.is_file():
-            return Refused(f"{path.name} is not a file")
-        if size > max_bytes:
-            return Refused(f"{path.name} is {size / 1_000_000:.0f} MB, over the {max_bytes / 1_000_000:.0f} MB limit")
-        with path.open("rb") as file:
-            head = file.read(HEAD_BYTES)
-    except FileNotFoundError:
-        return Refused(f"{path.name} does not exist")
-    except OSError as error:
-        return Refused(f"{path.name} cannot be read ({error.strerror or error})")
-    kind = sniff(head)
-    if kind is None:
-        return Refused(f"{path.name} is {describe_content(head)}")
-    return kind
 
 
 def decode(path: Path, *, max_bytes: int = MAX_FILE_BYTES, max_pixels: int = MAX_PIXELS) -> Decoded | Refused:

@@ -10,6 +10,7 @@ content goes under the article text, in the body pane.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import ClassVar
 
 from textual import work
@@ -33,6 +34,7 @@ from reader.article.document import (
 )
 from reader.article.library import Library
 from reader.article.model import Article
+from reader.photos.setting import ImageProtocol
 from reader.article.urls import check_url
 from reader.state.store import NullStore, Store
 from reader.text.digits import DigitStyle, convert_digits
@@ -40,6 +42,7 @@ from reader.text.layout import LayoutOptions
 from reader.text.normalize import find_matches, normalize_with_sources
 from reader.widgets.find_bar import FindBar
 from reader.widgets.pane_place import pane_position, scroll_pane_to
+from reader.widgets.photo_pane import PhotoPane, PhotoSource
 from reader.widgets.text_pane import MatchPosition, TextPane
 
 NARROW_WIDTH = 100
@@ -72,6 +75,8 @@ class ReadingScreen(Screen[None]):
         Binding("left_square_bracket", "previous_article", "Previous article", id="previous-article", show=False),
         Binding("escape,backspace", "back", "Library", id="back"),
         Binding("m", "toggle_bookmark", "Bookmark", id="toggle-bookmark", show=False),
+        Binding("v", "view_photo", "Photo full-screen", id="view-photo", show=False),
+        Binding("V", "open_photo", "Photo in the system viewer", id="open-photo", show=False),
     ]
 
     PANE_IDS: ClassVar[tuple[str, ...]] = ("body", "images", "facts", "source")
@@ -87,6 +92,12 @@ class ReadingScreen(Screen[None]):
 
         url: str
 
+    @dataclass
+    class OpenPhoto(Message):
+        """The reader asked to open this photo file with the system's viewer; the app knows how."""
+
+        path: Path
+
     def __init__(
         self,
         library: Library,
@@ -96,11 +107,15 @@ class ReadingScreen(Screen[None]):
         start_block: int | None = None,
         store: Store | None = None,
         digits: DigitStyle = DigitStyle.AS_WRITTEN,
+        images: ImageProtocol = ImageProtocol.OFF,
+        cell_pixels: tuple[int, int] = (10, 20),
     ) -> None:
         """`start_block`: open at this body block (a library search hit) instead of where
         the reader left off; `store` remembers read marks, places and bookmarks; `digits`
-        is the configured digit style."""
+        is the configured digit style; `images` how photos are drawn (off: captions only)."""
         super().__init__()
+        self.images = images
+        self.cell_pixels = cell_pixels
         self.digits = digits
         self._start_block = start_block
         self.store: Store = store if store is not None else NullStore()
@@ -126,7 +141,7 @@ class ReadingScreen(Screen[None]):
         content = self._pane_content(narrow)
         yield HeaderPane(self._shown(header_blocks(self.article)), self.options, id="header")
         with Horizontal(id="columns"):
-            body = TextPane(content["body"], self.options, id="body")
+            body = PhotoPane(content["body"], self.options, photos=self._photo_source(), id="body")
             side = Vertical(*self._side_panes(content, narrow), id="side")
             side.display = not narrow
             yield from (side, body) if self._rtl else (body, side)
@@ -135,10 +150,17 @@ class ReadingScreen(Screen[None]):
         # first paint: it would cost that paint a twentieth of its time.
         yield Static(id="footer-slot")
 
+    def _photo_source(self) -> PhotoSource:
+        path = self.article.path
+        return PhotoSource(path.parent if path else None, self.article.images, self.images, self.cell_pixels)
+
     def _side_panes(self, content: dict[str, list[Block]], narrow: bool) -> list[TextPane]:
         panes = []
         for pane_id in self.SIDE_PANE_IDS:
-            pane = TextPane(content[pane_id], self.options, id=pane_id)
+            if pane_id == "images":
+                pane: TextPane = PhotoPane(content[pane_id], self.options, photos=self._photo_source(), id=pane_id)
+            else:
+                pane = TextPane(content[pane_id], self.options, id=pane_id)
             pane.display = bool(content[pane_id]) and not narrow
             panes.append(pane)
         return panes
@@ -165,6 +187,8 @@ class ReadingScreen(Screen[None]):
         self.index = index
         self._narrow = None
         self._rtl = article_is_rtl(self.article)
+        for pane in self.query(PhotoPane):
+            pane.set_photos(self._photo_source())
         self.query_one("#header", TextPane).set_content(self._shown(header_blocks(self.article)), self.options)
         self._arrange(self.size.width)
         self._article_opened()
@@ -185,7 +209,7 @@ class ReadingScreen(Screen[None]):
         article = self.article
         side = {
             "facts": self._shown(fact_blocks(article)),
-            "images": self._shown(image_blocks(article)),
+            "images": self._shown(image_blocks(article, photos=self.images.draws)),
             "source": source_blocks(article),  # a URL keeps its digits
         }
         body = self._shown(body_blocks(article))
@@ -280,6 +304,43 @@ class ReadingScreen(Screen[None]):
 
     def on_text_pane_link_clicked(self, message: TextPane.LinkClicked) -> None:
         self.action_open_source()
+
+    # -- photos ----------------------------------------------------------------------
+
+    def _photo_pane(self) -> PhotoPane:
+        """The pane that shows the photos now: the captions pane, or the body when narrow."""
+        return self.query_one("#body" if self._narrow else "#images", PhotoPane)
+
+    def _chosen_photo(self) -> int | None:
+        """The photo to open: the first one on screen in its pane, else the article's first."""
+        pane = self._photo_pane()
+        first_seen = pane.first_photo_on_screen()
+        if first_seen is not None:
+            return first_seen
+        numbered = [number for number, image in enumerate(self.article.images) if image.file]
+        if not numbered:
+            self.notify("This article has no photo files.", severity="warning")
+            return None
+        return numbered[0]
+
+    def action_view_photo(self) -> None:
+        """The photo on screen (else the first), full-screen; Esc comes back."""
+        if not self.images.draws:
+            self.notify("Photos are off (--images, or images: in the config).", severity="warning")
+            return
+        image = self._chosen_photo()
+        if image is None:
+            return
+        from reader.screens.photo import PhotoScreen
+
+        self.app.push_screen(PhotoScreen(self._photo_source(), image, self.article.direction))
+
+    def action_open_photo(self) -> None:
+        """The photo on screen (else the first) in the system's image viewer."""
+        image = self._chosen_photo()
+        path = self._photo_source().path(image) if image is not None else None
+        if path is not None:
+            self.post_message(self.OpenPhoto(path))
 
     # -- find ------------------------------------------------------------------------
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.photos.decode import Decoded, Refused, decode, sniff
+from reader.photos.decode import Decoded, decode
+from reader.photos.files import Refused, sniff
 from tests import photo_files
 
 
