@@ -9,6 +9,7 @@ or in `--config-dir` / `READER_CONFIG_DIR`. Every key is optional:
     harakat: true                  # show Arabic diacritics
     digits: as-written             # as-written | western | arabic-indic
     calibrated_bidi: visual        # written by `reader calibrate`: visual | logical | runs
+    images: auto                   # auto | kitty | sixel | blocks | off (photos)
 
 Reading never fails: a file that is not valid YAML gives one message with its
 `path:line:col` and the defaults; a bad value gives a message naming the key and the
@@ -29,6 +30,7 @@ import yaml
 from platformdirs import user_config_dir
 
 from reader.files import write_atomically
+from reader.photos.setting import ImagesSetting
 from reader.terminal.modes import BidiMode, BidiSetting
 from reader.text.digits import DigitStyle
 from reader.user_folders import chosen_folder
@@ -48,6 +50,7 @@ class Config:
     harakat: bool = True
     digits: DigitStyle = DigitStyle.AS_WRITTEN
     calibrated_bidi: BidiMode | None = None
+    images: ImagesSetting = ImagesSetting.AUTO
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,7 @@ PARSERS: dict[str, Callable[[object], object]] = {
     "harakat": _harakat,
     "digits": _choice(DigitStyle, "digits"),
     "calibrated_bidi": _choice(BidiMode, "calibrated_bidi"),
+    "images": _choice(ImagesSetting, "images"),
 }
 
 
@@ -270,4 +274,5 @@ def describe(loaded: LoadedConfig) -> list[str]:
         f"harakat: {'on' if config.harakat else 'off'}",
         f"digits: {config.digits.value}",
         f"calibrated_bidi: {calibrated}",
+        f"images: {config.images.value}",
     ]

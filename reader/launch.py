@@ -20,6 +20,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import PACKAGE_DATA
 from reader.article.library import Library
@@ -39,6 +40,9 @@ from reader.terminal.select_mode import (
     resolve_setting,
 )
 from reader.text.layout import LayoutOptions
+
+if TYPE_CHECKING:
+    from reader.photos.setting import ImagesChoice
 
 EXIT_BAD_PATH = 2
 
@@ -92,6 +96,44 @@ def decide_bidi(cli_value: str | None, config: Config = Config(), probe: Probe =
     )
 
 
+def decide_images(cli_value: str | None, config: Config, *, interactive: bool) -> ImagesChoice:
+    """How photos are drawn: `--images` beats the config; `auto` asks the terminal (only
+    when stdin and stdout are terminals, after the bidi probe, before the app reads input)."""
+    from reader.photos.setting import ImagesSetting, choose_images
+    from reader.terminal.graphics import GraphicsReply, query_graphics
+
+    setting = ImagesSetting(cli_value) if cli_value is not None else config.images
+    reply = GraphicsReply()
+    if setting is ImagesSetting.AUTO and interactive:
+        reply = query_graphics(sys.stdin.fileno(), sys.stdout.fileno())
+    elif setting is not ImagesSetting.OFF and interactive:
+        reply = GraphicsReply(cell_pixels=_cell_pixels(sys.stdout.fileno()))
+    return choose_images(setting, reply, os.environ)
+
+
+def _interactive() -> bool:
+    """Whether stdin and stdout are both terminals (the graphics query needs both)."""
+    try:
+        return os.isatty(sys.stdin.fileno()) and os.isatty(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _cell_pixels(fd: int) -> tuple[int, int] | None:
+    """A cell's size in pixels from the tty's window size, when the terminal fills it in."""
+    import fcntl
+    import struct
+    import termios
+
+    try:
+        rows, columns, width, height = struct.unpack("HHHH", fcntl.ioctl(fd, termios.TIOCGWINSZ, b"\0" * 8))
+    except OSError:
+        return None
+    if not (rows and columns and width and height):
+        return None
+    return width // columns, height // rows
+
+
 def print_bidi_info(cli_value: str | None) -> int:
     choice = decide_bidi(cli_value, load_config(find_config_dir(None)).config)
     if isinstance(choice, str):
@@ -129,10 +171,12 @@ def run_app(
     state_dir: Path | None = None,
     max_size: int | None = None,
     early_probe: BackgroundProbe | None = None,
+    images: str | None = None,
 ) -> int:
     """`harakat` False is `--no-harakat`; else the choice saved in the app, else the config.
     `max_size`: the largest article file read (`--max-size`; None: the default).
-    `early_probe`: the BDSM probe, already started (`start_probe_early`)."""
+    `early_probe`: the BDSM probe, already started (`start_probe_early`).
+    `images`: `--images` (None: the config's `images:`)."""
     try:
         limit = size_limit(max_size)
     except ValueError as error:
@@ -152,6 +196,7 @@ def run_app(
     if isinstance(choice, str):
         print(choice, file=sys.stderr)
         return EXIT_BAD_PATH
+    photos = decide_images(images, config, interactive=_interactive())
     opened = open_store(find_state_dir(state_dir))
     store = opened.store
     shown_harakat = harakat and (store.setting("harakat") or ("on" if config.harakat else "off")) == "on"
@@ -179,6 +224,7 @@ def run_app(
             digits=config.digits,
             startup_messages=messages,
             max_size=limit,
+            images=photos,
         )
         app.run()
     store.close()

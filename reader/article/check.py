@@ -52,7 +52,7 @@ def run_check(paths: list[Path], max_size: int | None) -> int:
     _report(path_problems, tally)
     tally.path_errors = sum(problem.severity is Severity.ERROR for problem in path_problems)
     for file in files:
-        problems = load_article(file, max_size=limit).problems
+        problems = load_article(file, max_size=limit, check_files=True).problems
         _report(problems, tally)
         tally.files += 1
         tally.files_with_errors += any(problem.severity is Severity.ERROR for problem in problems)

@@ -61,8 +61,10 @@ Reader = Callable[[YamlNode, str, "Report"], T | None]
 class Report:
     """The problems found in one file so far."""
 
-    def __init__(self, display_path: str) -> None:
+    def __init__(self, display_path: str, files_folder: Path | None = None) -> None:
+        """`files_folder`: check that image files exist, relative to this folder."""
         self.display_path = display_path
+        self.files_folder = files_folder
         self.problems: list[Problem] = []
 
     def error(self, node: YamlNode, message: str) -> None:
@@ -76,9 +78,12 @@ class Report:
         return any(problem.severity is Severity.ERROR for problem in self.problems)
 
 
-def build_article(root: YamlNode, display_path: str, path: Path | None) -> tuple[Article | None, list[Problem]]:
-    """The article the tree describes (None on any error), and every problem found."""
-    report = Report(display_path)
+def build_article(
+    root: YamlNode, display_path: str, path: Path | None, *, check_files: bool = False
+) -> tuple[Article | None, list[Problem]]:
+    """The article the tree describes (None on any error), and every problem found.
+    `check_files`: warn about image files that do not exist beside `path`."""
+    report = Report(display_path, path.parent if check_files and path is not None else None)
     if not isinstance(root, YamlMapping):
         report.error(root, f"expected a mapping of fields (title: …, body: …) at the top level, got {describe(root)}")
         return None, report.problems
@@ -269,6 +274,8 @@ def read_image(node: YamlNode, where: str, report: Report) -> Image | None:
     credit = optional(fields, "credit", read_text, report, where)
     file = optional(fields, "file", _checked(read_text, check_image_file), report, where)
     url = optional(fields, "url", _checked(read_text, check_source_url), report, where)
+    if file is not None and report.files_folder is not None and not (report.files_folder / file).is_file():
+        report.warning(fields["file"], f"{field_path(where, 'file')}: {file} does not exist (the photo is not shown)")
     return Image(caption=caption, credit=credit, file=file, url=url) if caption is not None else None
 
 

@@ -1,9 +1,12 @@
 """Which way photos are drawn: the `images` setting and the terminal's answer decide.
 
 `--images` beats the config's `images:`; `auto` takes Kitty graphics when the terminal
-answers the Kitty query, else half blocks wherever 256 or more colours are shown, else
-nothing (a 16-colour terminal would draw a photo as coloured noise). Sixel terminals get
-half blocks in the panes and Sixel in the full-screen view. Pure: no Pillow, no Textual.
+answers the Kitty query and draws Unicode placeholders (kitty, Ghostty: Konsole and
+WezTerm answer the query but do not draw placeholders, so they get the next choice),
+else Sixel when the terminal reports it (half blocks in the panes, Sixel in the
+full-screen view), else half blocks wherever 256 or more colours are shown, else
+nothing (a 16-colour terminal would draw a photo as coloured noise). Pure: no Pillow,
+no Textual.
 """
 
 from __future__ import annotations
@@ -53,12 +56,19 @@ def shows_256_colours(env: Mapping[str, str]) -> bool:
     return "256" in term or "truecolor" in term or "direct" in term or term.startswith(("kitty", "wezterm"))
 
 
+def draws_kitty_placeholders(env: Mapping[str, str]) -> bool:
+    """Whether the terminal is one known to draw Kitty graphics' Unicode placeholders."""
+    term = env.get("TERM", "").lower()
+    program = env.get("TERM_PROGRAM", "").lower()
+    return "kitty" in term or "ghostty" in term or bool(env.get("KITTY_WINDOW_ID")) or program == "ghostty"
+
+
 def choose_images(setting: ImagesSetting, reply: GraphicsReply, env: Mapping[str, str]) -> ImagesChoice:
     """The protocol for this run, and why (for `reader config` and the help screen)."""
     cells = reply.cell_pixels
     if setting is not ImagesSetting.AUTO:
         return ImagesChoice(ImageProtocol(setting.value), f"images={setting.value} from the setting", cells)
-    if reply.kitty:
+    if reply.kitty and draws_kitty_placeholders(env):
         return ImagesChoice(ImageProtocol.KITTY, "the terminal answered the Kitty graphics query", cells)
     if reply.sixel:
         return ImagesChoice(ImageProtocol.SIXEL, "the terminal reports Sixel graphics", cells)

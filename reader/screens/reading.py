@@ -34,8 +34,8 @@ from reader.article.document import (
 )
 from reader.article.library import Library
 from reader.article.model import Article
-from reader.photos.setting import ImageProtocol
 from reader.article.urls import check_url
+from reader.photos.setting import ImageProtocol
 from reader.state.store import NullStore, Store
 from reader.text.digits import DigitStyle, convert_digits
 from reader.text.layout import LayoutOptions

@@ -9,12 +9,13 @@ to ask, and the cell size is given to textual-image instead of asked for.
 
 from __future__ import annotations
 
+import io
 import sys
 import threading
 from types import ModuleType
 from typing import Any
 
-from rich.console import Console, ConsoleOptions
+from rich.console import Console, ConsoleDimensions, ConsoleOptions
 from rich.segment import Segment
 
 _import_lock = threading.Lock()
@@ -32,7 +33,7 @@ def textual_image_tgp(cell_pixels: tuple[int, int] = (10, 20)) -> ModuleType:
             finally:
                 sys.__stdout__ = saved  # type: ignore[misc]
             if not hasattr(_terminal.get_cell_size, "_result"):
-                _terminal.get_cell_size._result = _terminal.CellSize(*cell_pixels)
+                setattr(_terminal.get_cell_size, "_result", _terminal.CellSize(*cell_pixels))  # noqa: B010
         return sys.modules["textual_image.renderable.tgp"]
 
 
@@ -43,19 +44,9 @@ def kitty_placeholder_lines(
     placeholder cells, a list of segments per row."""
     tgp = textual_image_tgp(cell_pixels)
     renderable = tgp.Image(picture, width=columns, height=rows)
-    console = Console(width=columns, height=rows, color_system="truecolor", file=_Discard(), force_terminal=True)
+    console = Console(width=columns, height=rows, color_system="truecolor", file=io.StringIO(), force_terminal=True)
     options = ConsoleOptions(
-        size=(columns, rows), legacy_windows=False, min_width=columns, max_width=columns, is_terminal=True,
+        size=ConsoleDimensions(columns, rows), legacy_windows=False, min_width=columns, max_width=columns, is_terminal=True,
         encoding="utf-8", max_height=rows, height=rows,
     )
     return [list(line) for line in console.render_lines(renderable, options, pad=False)]
-
-
-class _Discard:
-    """A file for the measuring console: it prints nothing."""
-
-    def write(self, text: str) -> int:
-        return len(text)
-
-    def flush(self) -> None:
-        return None

@@ -163,7 +163,7 @@ class PhotoPane(TextPane):
         sized = []
         for block in blocks:
             if block.role is Role.PHOTO:
-                state = self._ready.get(self._key(block)) if self._key(block) is not None else None
+                state = self.photo_state(block)
                 rows = state.rows if isinstance(state, PhotoCells) else len(self._note_lines(block, state))
                 block = replace(block, rows=rows) if rows != block.rows else block
             sized.append(block)
