@@ -218,7 +218,10 @@ class PhotoPane(TextPane):
             )
         self._ready[message.key] = result
         if self._key_is_current(message.key):
+            at_end = self.max_scroll_y > 0 and self.scroll_y >= self.max_scroll_y
             self.set_content(self.blocks, keep_place=True)
+            if at_end:  # the reader went to the end: the end it stays, however tall the photo
+                self.call_after_refresh(self.action_scroll_end)
         else:
             self.refresh()
 
