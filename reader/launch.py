@@ -24,7 +24,12 @@ from typing import TYPE_CHECKING
 
 from reader import PACKAGE_DATA
 from reader.article.library import Library
-from reader.article.loader import DEFAULT_MAX_SIZE, find_article_files, load_articles, size_limit
+from reader.article.loader import (
+    DEFAULT_MAX_SIZE,
+    find_article_files,
+    load_articles,
+    size_limit,
+)
 from reader.article.model import Severity
 from reader.config import Config, load_config
 from reader.config import config_dir as find_config_dir

@@ -15,6 +15,15 @@ SEED_FILE = SEED_DIR / "000_0827eb51e4625dd6.txt"
 BUNDLED_ARTICLE = REPO_ROOT / "reader" / "data" / "articles" / "hanoi-convention.yaml"
 
 WriteArticle = Callable[..., Path]
+LAYER_MARKERS = {"e2e": pytest.mark.e2e, "realterm": pytest.mark.realterm}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests under tests/e2e/ and tests/realterm/ carry their layer's marker (`-m "not e2e"`)."""
+    for item in items:
+        layer = item.path.relative_to(REPO_ROOT / "tests").parts[0]
+        if layer in LAYER_MARKERS:
+            item.add_marker(LAYER_MARKERS[layer])
 
 
 @pytest.fixture

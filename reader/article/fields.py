@@ -27,7 +27,13 @@ from reader.article.values import (
     parse_published,
     split_paragraphs,
 )
-from reader.article.yaml_source import NULL_TAG, YamlList, YamlMapping, YamlNode, YamlScalar
+from reader.article.yaml_source import (
+    NULL_TAG,
+    YamlList,
+    YamlMapping,
+    YamlNode,
+    YamlScalar,
+)
 from reader.text.direction import Direction
 
 ARTICLE_FIELDS = (

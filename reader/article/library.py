@@ -119,6 +119,12 @@ class Library:
 
 
 def _key(article: Article, path: Path) -> str:
-    from reader.state.store import state_key  # the state package imports this module
+    return article_key(article.path if article.path is not None else path)
 
-    return state_key(article.path if article.path is not None else path)
+
+def article_key(path: Path) -> str:
+    """The key of an article file in the reader's state and index: its resolved path."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        return str(path.absolute())

@@ -17,7 +17,12 @@ from pathlib import Path
 
 from reader.article.fields import build_article
 from reader.article.model import LoadResult, Problem, Severity
-from reader.article.yaml_source import EMPTY_FILE_MESSAGE, SourceError, compose_article_text, decode_article_bytes
+from reader.article.yaml_source import (
+    EMPTY_FILE_MESSAGE,
+    SourceError,
+    compose_article_text,
+    decode_article_bytes,
+)
 
 DEFAULT_MAX_SIZE = 5_000_000
 """The largest article file read, in bytes."""

@@ -8,7 +8,11 @@ from pathlib import Path
 
 from reader import __version__
 from reader.commands import COMMANDS
-from reader.commands.options import add_config_dir_option, add_max_size_option, add_state_dir_option
+from reader.commands.options import (
+    add_config_dir_option,
+    add_max_size_option,
+    add_state_dir_option,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -40,8 +40,19 @@ from textual.worker import get_current_worker
 from reader.article.document import article_is_rtl
 from reader.article.library import Library, Listing
 from reader.article.loader import DEFAULT_MAX_SIZE
-from reader.screens.library_view import Entry, LibraryView, entries, languages, next_language
-from reader.state.index import IndexReport, index_library, preview_library, same_articles
+from reader.screens.library_view import (
+    Entry,
+    LibraryView,
+    entries,
+    languages,
+    next_language,
+)
+from reader.state.index import (
+    IndexReport,
+    index_library,
+    preview_library,
+    same_articles,
+)
 from reader.state.search import Snippet, make_snippet, search_articles
 from reader.state.store import NullStore, ReadingState, Store
 from reader.text.digits import DigitStyle, convert_digits
@@ -123,6 +134,14 @@ class LibraryScreen(Screen[None]):
     class LibraryLoaded(Message):
         library: Library
 
+    @dataclass
+    class SearchDone(Message):
+        """A search worker's hits (listing index, snippet), best first, for `query`."""
+
+        query: str
+        library: Library
+        hits: list[tuple[int, Snippet | None]]
+
     def __init__(
         self,
         library: Library,
@@ -142,6 +161,7 @@ class LibraryScreen(Screen[None]):
         self.digits = digits
         self.view = LibraryView()
         self.query_text = ""
+        self._hits: list[tuple[int, Snippet | None]] | None = None  # of `query_text`, once found
         self._shown: list[Entry] = []
         self._states: dict[str, ReadingState] = {}
         self._snippets: list[list[Text]] = []  # per shown entry, its snippet's lines
@@ -216,20 +236,27 @@ class LibraryScreen(Screen[None]):
 
     def _previewed(self, preview: Library, painted: Callable[[], None]) -> None:
         """The library as last indexed, listed while the folders are checked."""
-        self._preview = self.library = preview
+        self._preview = preview
         self._index_ready = self.store.persistent
         self.query_one("#index-progress").remove_class("-visible")  # back if files must be read
-        self.refresh_list()
+        self._set_library(preview)
         self.call_after_refresh(painted)
 
     def _indexed(self, report: IndexReport) -> None:
         self._index_ready = self.store.persistent
         self.query_one("#index-progress").remove_class("-visible")
         if self._preview is None or not same_articles(self._preview, report):
-            self.library = report.library
-            self.refresh_list()
+            self._set_library(report.library)
         self._preview = None
         self.post_message(self.LibraryLoaded(self.library))
+
+    def _set_library(self, library: Library) -> None:
+        """List `library`; a search under way is run again on it (its hits index the old one)."""
+        self.library = library
+        if self.query_text:
+            self._hits = []
+            self._search()
+        self.refresh_list()
 
     # -- the list ------------------------------------------------------------------------
 
@@ -247,8 +274,7 @@ class LibraryScreen(Screen[None]):
         row_list = self._list
         self._width = self._list_width()
         self._states = self.store.reading_states()
-        hits = self._search_hits() if self.query_text else None
-        self._shown = entries(self.library.listings, self.view, self._states, hits)
+        self._shown = entries(self.library.listings, self.view, self._states, self._hits)
         width = self._width - ROW_INDENT
         self._snippets = [self._snippet(entry.index, entry.snippet, width) if entry.snippet else [] for entry in self._shown]
         self._errors = self._error_rows(self._width)
@@ -337,14 +363,33 @@ class LibraryScreen(Screen[None]):
 
     # -- search --------------------------------------------------------------------------
 
-    def _search_hits(self) -> list[tuple[int, Snippet | None]]:
-        """(listing index, snippet) of the articles matching the search, best first."""
-        keys = self.store.search(self.query_text) if self._index_ready else None
+    def _search(self) -> None:
+        """Find `query_text` in a worker; the list keeps its rows until the hits come."""
+        if not self.query_text:
+            self._hits = None
+            self.refresh_list()
+            return
+        self._find_hits(self.query_text, self.library, self._index_ready)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _find_hits(self, query: str, library: Library, index_ready: bool) -> None:
+        """In a thread (the newest keystroke's search replaces the one before): the
+        articles matching `query`, best first, handed back by a `SearchDone` message."""
+        keys = self.store.search(query) if index_ready else None
+        hits: list[tuple[int, Snippet | None]]
         if keys is None:  # no index: search the articles themselves (all loaded)
-            return [(index, snippet) for index, snippet in search_articles(self.library.articles, self.query_text)]
-        by_key = {listing.key: index for index, listing in enumerate(self.library.listings)}
-        found = [by_key[key] for key in keys if key in by_key]
-        return [(index, make_snippet(self.library.article(index), self.query_text)) for index in found]
+            hits = [(index, snippet) for index, snippet in search_articles(library.articles, query)]
+        else:
+            by_key = {listing.key: index for index, listing in enumerate(library.listings)}
+            found = [by_key[key] for key in keys if key in by_key]
+            hits = [(index, make_snippet(library.article(index), query)) for index in found]
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.SearchDone(query, library, hits))
+
+    def on_library_screen_search_done(self, message: SearchDone) -> None:
+        if message.query == self.query_text and message.library is self.library:  # else a newer one is on its way
+            self._hits = message.hits
+            self.refresh_list()
 
     def action_search(self) -> None:
         self._open_prompt("#search")
@@ -361,7 +406,7 @@ class LibraryScreen(Screen[None]):
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value.strip()
-        self.refresh_list()
+        self._search()
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -377,7 +422,7 @@ class LibraryScreen(Screen[None]):
                 return
         if self.query_text:
             self.query_text = ""
-            self.refresh_list()
+            self._search()
 
     # -- sorting and filters ------------------------------------------------------------
 

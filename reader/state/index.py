@@ -27,10 +27,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.article.library import ArticleLoader, Library, Listing
+from reader.article.library import ArticleLoader, Library, Listing, article_key
 from reader.article.loader import DEFAULT_MAX_SIZE, find_article_files, load_article
 from reader.article.model import Article, LoadResult, Severity
-from reader.state.store import FileStamp, IndexedFile, IndexEntry, Store, state_key
+from reader.state.store import FileStamp, IndexedFile, IndexEntry, Store
 
 BATCH_SIZE = 200
 
@@ -78,15 +78,15 @@ def locate(files: Iterable[Path]) -> dict[Path, Located]:
         try:
             info = os.lstat(file)
         except OSError:
-            located[file] = Located(state_key(file), None)
+            located[file] = Located(article_key(file), None)
             continue
         if stat.S_ISLNK(info.st_mode):
-            located[file] = Located(state_key(file), file_stamp(file))
+            located[file] = Located(article_key(file), file_stamp(file))
             continue
         folder, name = os.path.split(str(file))
         resolved = folders.get(folder)
         if resolved is None:
-            resolved = folders[folder] = state_key(Path(folder))
+            resolved = folders[folder] = article_key(Path(folder))
         located[file] = Located(os.path.join(resolved, name), FileStamp(info.st_size, info.st_mtime_ns))
     return located
 
@@ -127,7 +127,7 @@ def preview_library(
     paths: Sequence[Path], store: Store, known: dict[str, IndexedFile], max_size: int = DEFAULT_MAX_SIZE
 ) -> Library:
     """What the index holds under `paths`, in key order: the library as last indexed."""
-    roots = [state_key(path.absolute()) for path in paths]
+    roots = [article_key(path.absolute()) for path in paths]
     listings: list[Listing] = []
     broken: list[LoadResult] = []
     for key in sorted(key for key in known if any(_is_under(key, root) for root in roots)):
@@ -242,7 +242,7 @@ def _read_changed(
 
 def _stale_keys(known: Iterable[str], found: set[str], roots: list[Path]) -> list[str]:
     """Indexed files not found now: under one of `roots`, or no longer existing at all."""
-    resolved_roots = [state_key(root) for root in roots]
+    resolved_roots = [article_key(root) for root in roots]
     return [
         key
         for key in known

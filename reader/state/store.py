@@ -41,7 +41,7 @@ from typing import Any, Protocol, TypeVar
 
 from platformdirs import user_state_dir
 
-from reader.article.library import Listing
+from reader.article.library import Listing, article_key
 from reader.article.model import LoadResult, Problem
 from reader.state.codec import (
     problems_from_json,
@@ -91,7 +91,7 @@ class FileStamp:
 
 @dataclass(frozen=True)
 class IndexEntry:
-    key: str  # `state_key` of the file
+    key: str  # `article_key` of the file
     stamp: FileStamp
     result: LoadResult
 
@@ -103,14 +103,6 @@ class IndexedFile:
     stamp: FileStamp
     listing: Listing | None
     errors: tuple[Problem, ...] = ()
-
-
-def state_key(path: Path) -> str:
-    """The key of an article file in the database: its resolved path."""
-    try:
-        return str(path.resolve())
-    except (OSError, RuntimeError):  # a symlink loop
-        return str(path.absolute())
 
 
 def state_dir(cli_value: Path | None = None, env: Mapping[str, str] | None = None) -> Path:
@@ -172,13 +164,13 @@ class NullStore:
         return self._problem
 
     def reading_state(self, path: Path) -> ReadingState:
-        return self._reading.get(state_key(path), ReadingState())
+        return self._reading.get(article_key(path), ReadingState())
 
     def reading_states(self) -> dict[str, ReadingState]:
         return dict(self._reading)
 
     def _update(self, path: Path, change: Callable[[ReadingState], ReadingState]) -> None:
-        key = state_key(path)
+        key = article_key(path)
         self._reading[key] = change(self._reading.get(key, ReadingState()))
 
     def mark_read(self, path: Path, read: bool = True) -> None:
@@ -365,7 +357,7 @@ class SqliteStore:
     def reading_state(self, path: Path) -> ReadingState:
         def read() -> ReadingState:
             row = self._db.execute(
-                "SELECT read, bookmarked, block, line_offset FROM reading WHERE path=?", (state_key(path),)
+                "SELECT read, bookmarked, block, line_offset FROM reading WHERE path=?", (article_key(path),)
             ).fetchone()
             return _reading_state(row) if row else ReadingState()
 
@@ -386,7 +378,7 @@ class SqliteStore:
             f"INSERT INTO reading (path, updated_ns, {columns}) VALUES (?, ?, {marks}) "
             f"ON CONFLICT(path) DO UPDATE SET updated_ns=excluded.updated_ns, {updates}"
         )
-        values = (state_key(path), time.time_ns(), *column_values.values())
+        values = (article_key(path), time.time_ns(), *column_values.values())
         self._write(lambda db: db.execute(sql, values))
 
     def mark_read(self, path: Path, read: bool = True) -> None:
@@ -479,7 +471,11 @@ class SqliteStore:
 
     def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[str] | None:
         """Keys of the indexed articles containing `query` (folded), best first."""
-        from reader.state.search import fts_phrase, needs_scan, search_needle  # not needed to read one article
+        from reader.state.search import (  # not needed to read one article
+            fts_phrase,
+            needs_scan,
+            search_needle,
+        )
 
         needle = search_needle(query)
         if not needle:

@@ -16,10 +16,10 @@ modes, or ``auto`` to let `reader.terminal.select_mode.choose_mode` decide.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class BidiMode(str, Enum):
+class BidiMode(StrEnum):
     """The text layout the reader sends to the terminal."""
 
     VISUAL = "visual"
@@ -27,7 +27,7 @@ class BidiMode(str, Enum):
     RUNS = "runs"
 
 
-class BidiSetting(str, Enum):
+class BidiSetting(StrEnum):
     """A user's bidi setting: a fixed `BidiMode`, or ``auto``."""
 
     VISUAL = "visual"

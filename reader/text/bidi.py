@@ -23,8 +23,23 @@ from typing import Final
 
 from bidi.mirror import MIRRORED
 
-from reader.text.bidi_classes import BN, EXPLICIT_CONTROLS, ISOLATE_CONTROLS, REMOVED_BY_X9, WS, B, L, R, S, classify
-from reader.text.bidi_explicit import first_strong_in_classes, isolating_run_sequences, resolve_explicit_levels
+from reader.text.bidi_classes import (
+    BN,
+    EXPLICIT_CONTROLS,
+    ISOLATE_CONTROLS,
+    REMOVED_BY_X9,
+    WS,
+    B,
+    L,
+    R,
+    S,
+    classify,
+)
+from reader.text.bidi_explicit import (
+    first_strong_in_classes,
+    isolating_run_sequences,
+    resolve_explicit_levels,
+)
 from reader.text.bidi_implicit import resolve_sequence_levels
 
 _BIDI_CONTROLS: Final = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

@@ -28,7 +28,13 @@ from typing import NamedTuple
 from rich.cells import cell_len
 
 from reader.terminal.modes import BidiMode
-from reader.text.bidi import MIRRORED_CHARS, first_strong_level, is_bidi_control, mirror_char, reorder_line
+from reader.text.bidi import (
+    MIRRORED_CHARS,
+    first_strong_level,
+    is_bidi_control,
+    mirror_char,
+    reorder_line,
+)
 from reader.text.direction import Direction
 from reader.text.lazy_table import LazyTable
 from reader.text.shaping import ShapedWord, is_mark, shape_word, strip_harakat

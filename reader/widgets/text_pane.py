@@ -6,8 +6,9 @@ own width; a resize lays them out again (the engine caches per paragraph and wid
 Long texts are laid out lazily: the first screens synchronously, the rest in a thread
 worker, so the first paint never waits for the whole article. A place further on (End, a
 place kept across a resize or restored from last time, a search hit) is laid out at once,
-ahead of the worker (`reader.article.pane_lines`), and the worker pauses while the
-reader scrolls or resizes.
+ahead of the layout from the top (`reader.widgets.pane_lines`), which pauses while the
+reader scrolls or resizes. The layout threads share nothing with the app: each is handed an
+immutable `LayoutBatch` and hands its lines back in a `BatchLaidOut` message.
 
 Search matches are given as logical spans per block and drawn where their letters are
 displayed, after shaping and reordering.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from functools import partial
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -29,10 +31,11 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.worker import get_current_worker
 
 from reader.article.document import Block, Role
-from reader.article.pane_lines import (
+from reader.article.urls import check_url
+from reader.text.layout import DisplayLine, LayoutOptions
+from reader.widgets.pane_lines import (
     PaneLine,
     PaneLines,
     blocks_filling,
@@ -40,8 +43,6 @@ from reader.article.pane_lines import (
     last_blocks_filling,
     layout_blocks,
 )
-from reader.article.urls import check_url
-from reader.text.layout import DisplayLine, LayoutOptions
 
 # Below this many characters a pane lays everything out at once.
 LAZY_LAYOUT_THRESHOLD = 60_000
@@ -51,6 +52,18 @@ LAZY_BATCH_BLOCKS = 200
 GIVE_WAY_SECONDS = 0.25
 
 Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class LayoutBatch:
+    """Blocks [start, stop) for a layout thread to lay out, for layout `generation`."""
+
+    generation: int
+    blocks: tuple[Block, ...]
+    start: int
+    stop: int
+    width: int
+    options: LayoutOptions
 
 
 @dataclass(frozen=True)
@@ -113,7 +126,7 @@ class TextPane(ScrollView, can_focus=True):
         self._options = options
         self._laid = PaneLines()
         self._pending_place: tuple[int, int] | None = None
-        self._layout_waits_until = 0.0  # monotonic time; read by the layout worker
+        self._layout_waits_until = 0.0  # monotonic time before which no layout batch starts
         self._base_style = Style()
         self._layout_width = 0
         self._generation = 0
@@ -217,7 +230,7 @@ class TextPane(ScrollView, can_focus=True):
         self._pending_place = None
         self.scroll_to_place(block, line_offset)
         if not self.layout_complete:
-            self._layout_rest(self._generation, width, self._options)
+            self._request_batch()
 
     def _two_screens(self, width: int) -> int:
         """The cells of about two screens of text at this width."""
@@ -277,24 +290,45 @@ class TextPane(ScrollView, can_focus=True):
         lines = layout_blocks(self._blocks, laid.laid_out, stop, self._layout_width, self._options)
         return laid.append(lines, stop, len(self._blocks))
 
-    @work(thread=True, exclusive=True, group="layout")
-    def _layout_rest(self, generation: int, width: int, options: LayoutOptions) -> None:
-        worker = get_current_worker()
-        while not worker.is_cancelled and generation == self._generation:
-            if (wait := self._layout_waits_until - time.monotonic()) > 0:
-                time.sleep(min(wait, GIVE_WAY_SECONDS))  # sleeping leaves the interpreter to the app
-                continue
-            # Read from the app's thread, which changes it only between batches (or, for a
-            # window far ahead, beyond this batch).
-            start, stop = self._laid.next_batch(LAZY_BATCH_BLOCKS, len(self._blocks))
-            if start >= stop:
-                return
-            lines = layout_blocks(self._blocks, start, stop, width, options)
-            self.app.call_from_thread(self._append_lines, generation, lines, start, stop)
+    @dataclass
+    class BatchLaidOut(Message):
+        """A layout thread's lines for its batch (handled by the pane itself)."""
 
-    def _append_lines(self, generation: int, lines: list[PaneLine], start: int, stop: int) -> None:
-        if generation != self._generation or start != self._laid.laid_out:
-            return  # laid out again since, or this part was needed sooner and done already
+        bubble: ClassVar[bool] = False
+        batch: LayoutBatch
+        lines: list[PaneLine]
+
+    def _request_batch(self) -> None:
+        """Hand the next part of the layout from the top to a thread, unless the reader is
+        scrolling or resizing: then ask again once they have paused."""
+        if (wait := self._layout_waits_until - time.monotonic()) > 0:
+            self.set_timer(wait, partial(self._resume_layout, self._generation))
+            return
+        start, stop = self._laid.next_batch(LAZY_BATCH_BLOCKS, len(self._blocks))
+        if start < stop:
+            self._lay_out_batch(
+                LayoutBatch(self._generation, self._blocks, start, stop, self._layout_width, self._options)
+            )
+
+    def _resume_layout(self, generation: int) -> None:
+        if generation == self._generation:  # not laid out again meanwhile (that starts its own)
+            self._request_batch()
+
+    @work(thread=True, group="layout")
+    def _lay_out_batch(self, batch: LayoutBatch) -> None:
+        """In a thread: the batch's lines, handed back by a message (nothing shared is read)."""
+        lines = layout_blocks(batch.blocks, batch.start, batch.stop, batch.width, batch.options)
+        self.post_message(self.BatchLaidOut(batch, lines))
+
+    def on_text_pane_batch_laid_out(self, message: BatchLaidOut) -> None:
+        batch = message.batch
+        if batch.generation != self._generation:
+            return  # laid out again since: that layout has its own batches
+        if batch.start == self._laid.laid_out:  # else this part was needed sooner and done already
+            self._append_lines(message.lines, batch.stop)
+        self._request_batch()
+
+    def _append_lines(self, lines: list[PaneLine], stop: int) -> None:
         top = self.scroll_y
         beyond_top_part = top >= self._laid.head_length
         shift = self._laid.append(lines, stop, len(self._blocks))

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from reader.app import ReaderApp
 from reader.article.library import Library
@@ -18,7 +19,7 @@ from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.widgets.row_list import RowList
 from reader.widgets.text_pane import TextPane
 from tests.app.conftest import library_of
-from tests.state.conftest import news_yaml, write_generated_library
+from tests.unit.state.conftest import news_yaml, write_generated_library
 
 
 def rows(app: ReaderApp) -> list[str]:
@@ -45,6 +46,13 @@ def three(hanoi: Article, english: Article, tmp_path: Path) -> Library:
 def state(tmp_path: Path) -> Store:
     store = SqliteStore(tmp_path / "state.sqlite3")
     return store
+
+
+async def search_for(pilot: Pilot[None], query: str) -> None:
+    """Type a library search and wait for its worker's hits to be listed."""
+    await pilot.press("slash", *query)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def app_for(library: Library, store: Store, **kwargs: object) -> ReaderApp:
@@ -92,7 +100,7 @@ async def test_search_shows_a_highlighted_snippet_and_opens_at_the_match(three: 
         result.article.path.write_text(news_yaml(result.article.title, result.article.body), encoding="utf-8")
     app = app_for(three, state)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"اتفاقيه هانوي")  # teh marbuta folded, harakat ignored
+        await search_for(pilot, "اتفاقيه هانوي")  # teh marbuta folded, harakat ignored
         assert titles(app) == [three.articles[1].title]
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
@@ -113,7 +121,8 @@ async def test_search_opens_the_article_at_the_paragraph_of_the_match(english: A
     other = replace(english, title="Something else", body=("Nothing here.",), path=tmp_path / "other.yaml")
     app = app_for(library_of(long_report, other), NullStore())
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.press("slash", *"Paragraph 10 ", "enter", "enter")
+        await search_for(pilot, "Paragraph 10 ")
+        await pilot.press("enter", "enter")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
@@ -184,7 +193,7 @@ async def test_folders_are_indexed_in_a_worker_then_reopened_from_the_index(tmp_
         shown = rows(app)
         assert "Files with errors" in shown
         assert "\x1b" not in shown[-1] and "␛]0;owned␇" in shown[-1]
-        await pilot.press("slash", *"الاتفاقيه")  # searched through the FTS index
+        await search_for(pilot, "الاتفاقيه")  # searched through the FTS index
         assert len(titles(app)) == 40
     assert store.indexed_stamps() and len(store.indexed_stamps()) == 41
 
@@ -192,7 +201,7 @@ async def test_folders_are_indexed_in_a_worker_then_reopened_from_the_index(tmp_
 async def test_without_a_database_search_still_works(three: Library) -> None:
     app = app_for(three, NullStore())
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"HANOI")
+        await search_for(pilot, "HANOI")
         assert three.articles[2].title in titles(app)
         assert "not saved" in str(app.screen.query_one("#library-title").render())
 

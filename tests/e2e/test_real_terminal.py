@@ -23,7 +23,10 @@ from reader.widgets.text_pane import TextPane
 from tests.app.conftest import library_of
 from tests.conftest import BUNDLED_ARTICLE, REPO_ROOT
 from tests.e2e.conftest import Terminal
-from tests.text.test_fribidi_differential import logical_line, normalise_known_differences
+from tests.unit.text.test_fribidi_differential import (
+    logical_line,
+    normalise_known_differences,
+)
 
 Render = Callable[[list[str], bool], list[str]]
 

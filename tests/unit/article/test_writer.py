@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ FULL = Article(
     language="fa",
     direction=Direction.RTL,
     published=datetime(2026, 12, 6, 9, 45, tzinfo=TEHRAN),
-    fetched=datetime(2026, 12, 6, 21, 40, tzinfo=timezone.utc),
+    fetched=datetime(2026, 12, 6, 21, 40, tzinfo=UTC),
     authors=("خبرنگار",),
     source=Source(url="https://www.example.ir/news/1", name="Example"),
     images=(Image(caption="عکس", credit="عکس: کسی", url="https://www.example.ir/a.jpg"),),

@@ -14,8 +14,8 @@ from reader.text.layout import LayoutOptions
 from reader.theme_files import ThemeFileError, parse_theme_text
 from reader.themes import BUNDLED_THEMES, load_themes, next_theme
 from tests.app.conftest import MakeApp, library_of
-from tests.themes.conftest import WriteTheme
-from tests.themes.contrast import AA_NORMAL_TEXT, pane_contrasts
+from tests.app.themes.conftest import WriteTheme
+from tests.app.themes.contrast import AA_NORMAL_TEXT, pane_contrasts
 
 GOOD_THEME = 'name: my-theme\ndark: true\ncolors:\n  primary: "#88aaff"\n  background: "#101010"\n  foreground: "#eeeeee"\n'
 

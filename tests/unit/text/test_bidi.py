@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from reader.text.bidi import BidiLine, first_strong_level, is_bidi_control, mirror_char, reorder_line
+from reader.text.bidi import (
+    BidiLine,
+    first_strong_level,
+    is_bidi_control,
+    mirror_char,
+    reorder_line,
+)
 
 RLE, PDF, LRO, RLO = "\u202b", "\u202c", "\u202d", "\u202e"
 LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"

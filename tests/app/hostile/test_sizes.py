@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from textual.pilot import Pilot
 
-from reader.article.document import MAX_SHORT_TEXT, body_blocks, header_blocks, paragraph_pieces
+from reader.article.document import (
+    MAX_SHORT_TEXT,
+    body_blocks,
+    header_blocks,
+    paragraph_pieces,
+)
 from reader.article.model import Article, Source
-from reader.article.pane_lines import layout_blocks
 from reader.screens.reading import ReadingScreen
 from reader.text.layout import LayoutOptions
+from reader.widgets.pane_lines import layout_blocks
 from reader.widgets.text_pane import TextPane
 from tests.app.conftest import MakeApp
 
@@ -60,17 +66,29 @@ LONG = Article(
 )
 
 
-REAL_LAYOUT_REST = TextPane._layout_rest
+REAL_LAY_OUT_BATCH = TextPane._lay_out_batch
 HeldLayouts = list[tuple[TextPane, tuple[object, ...]]]
 LAST_LINE = "ﺎﻨﻫ ﺔﻳﺎﻬﻨﻟﺍ"  # النهاية هنا, shaped and reordered
 
 
 @pytest.fixture
 def held_layouts(monkeypatch: pytest.MonkeyPatch) -> HeldLayouts:
-    """The panes' background layouts are held back (recorded, not run)."""
+    """The panes' background layouts are held back (the batches asked for are recorded, not run)."""
     held: HeldLayouts = []
-    monkeypatch.setattr(TextPane, "_layout_rest", lambda pane, *args: held.append((pane, args)))
+    monkeypatch.setattr("reader.widgets.text_pane.GIVE_WAY_SECONDS", 0.0)  # batches are asked for at once
+    monkeypatch.setattr(TextPane, "_lay_out_batch", lambda pane, *args: held.append((pane, args)))
     return held
+
+
+async def finish_held_layout(pane: TextPane, held: HeldLayouts, pilot: Pilot[None]) -> None:
+    """Let the layout from the top run to its end now, batch after batch."""
+    while not pane.layout_complete:
+        batches = [args for owner, args in held if owner is pane]
+        held.clear()
+        assert batches, "the pane asks for the next batch until its layout is complete"
+        REAL_LAY_OUT_BATCH(pane, *batches[-1])
+        await pane.app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 def bottom_line(pane: TextPane) -> str:
@@ -83,7 +101,6 @@ async def test_end_and_resizes_are_not_kept_waiting_while_a_long_article_is_laid
     """End shows the last line at once (the last screens are laid out first), a resize
     keeps the reader there, and the layout from the top then fills in behind without
     moving the reader off the end."""
-    real_layout_rest = REAL_LAYOUT_REST
     app = make_app(LONG)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -100,11 +117,7 @@ async def test_end_and_resizes_are_not_kept_waiting_while_a_long_article_is_laid
         place = body.top_place()
         assert place[0] > len(body.blocks) - 20, "the place saved on quitting is the true one"
 
-        args = [args for pane, args in held_layouts if pane is body][-1]
-        real_layout_rest(body, *args)  # let the layout from the top run now
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert body.layout_complete
+        await finish_held_layout(body, held_layouts, pilot)
         assert bottom_line(body) == LAST_LINE and body.top_place() == place, "still on the same lines"
         width = body.scrollable_content_region.width
         everything = layout_blocks(body.blocks, 0, len(body.blocks), width, LayoutOptions())

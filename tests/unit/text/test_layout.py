@@ -13,7 +13,7 @@ from reader.terminal.modes import BidiMode
 from reader.text.direction import Direction
 from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.text.shaping import shape_word
-from tests.text.conftest import MIXED_SAMPLES, seed_paragraphs
+from tests.unit.text.conftest import MIXED_SAMPLES, seed_paragraphs
 
 LOGICAL = LayoutOptions(mode=BidiMode.LOGICAL)
 

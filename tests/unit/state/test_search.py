@@ -12,7 +12,7 @@ from reader.state.index import index_library
 from reader.state.search import make_snippet, search_articles
 from reader.state.store import SqliteStore
 from tests.conftest import BUNDLED_ARTICLE
-from tests.state.conftest import WriteNews
+from tests.unit.state.conftest import WriteNews
 
 # (query, text in the article): one pair per folding listed in reader/text/normalize.py.
 FOLDINGS = {

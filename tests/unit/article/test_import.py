@@ -10,9 +10,10 @@ import pytest
 
 from reader.article.loader import load_article
 from reader.article.model import Article, Image, LoadResult
-from reader.article.plaintext import detect_language, read_plain_report
+from reader.article.plaintext import read_plain_report
 from reader.cli import main
 from reader.text.direction import Direction
+from reader.text.language import detect_language
 from tests.conftest import BUNDLED_ARTICLE, WriteArticle
 
 

@@ -6,7 +6,7 @@ import os
 import re
 import time
 import tracemalloc
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -101,7 +101,7 @@ def test_a_scalar_in_a_text_field_is_the_text_as_written(write_article: WriteArt
         ("2025-10-25", date(2025, 10, 25)),
         ('"2025-10-25"', date(2025, 10, 25)),
         ("2025-10-25 09:45", datetime(2025, 10, 25, 9, 45)),
-        ("2025-10-25T09:45:00Z", datetime(2025, 10, 25, 9, 45, tzinfo=timezone.utc)),
+        ("2025-10-25T09:45:00Z", datetime(2025, 10, 25, 9, 45, tzinfo=UTC)),
     ],
 )
 def test_published_accepts_dates_and_date_times_quoted_or_not(
@@ -300,7 +300,7 @@ BAD_FILES: list[tuple[str, str | bytes, list[str]]] = [
     ),
     (
         "invalid UTF-8",
-        "title: ok\nbody: [caf".encode() + b"\xe9]\n",
+        b"title: ok\nbody: [caf" + b"\xe9]\n",
         ["2:11: invalid UTF-8: byte 0xe9 at offset 20; save the file as UTF-8"],
     ),
     (

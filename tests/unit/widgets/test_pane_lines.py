@@ -7,9 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.article.document import Block, Part, Role
-from reader.article.pane_lines import PaneLine, PaneLines, estimated_line_count, layout_blocks
 from reader.text.direction import Direction
 from reader.text.layout import LayoutOptions
+from reader.widgets.pane_lines import (
+    PaneLine,
+    PaneLines,
+    estimated_line_count,
+    layout_blocks,
+)
 
 WIDTH = 30
 OPTIONS = LayoutOptions()

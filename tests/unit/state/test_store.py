@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from reader.state.store import NullStore, ReadingState, ScrollPosition, SqliteStore, open_store, state_dir
+from reader.state.store import (
+    NullStore,
+    ReadingState,
+    ScrollPosition,
+    SqliteStore,
+    open_store,
+    state_dir,
+)
 
 
 def test_read_marks_positions_and_bookmarks_survive_a_restart(database: Path, store: SqliteStore, tmp_path: Path) -> None:

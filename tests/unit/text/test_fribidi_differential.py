@@ -19,7 +19,7 @@ from collections.abc import Callable
 import pytest
 
 from reader.text.layout import DisplayLine, layout_paragraph
-from tests.text.conftest import MIXED_SAMPLES, seed_paragraphs
+from tests.unit.text.conftest import MIXED_SAMPLES, seed_paragraphs
 
 WIDTHS = (24, 41, 57, 80, 120)
 

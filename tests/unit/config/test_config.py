@@ -7,10 +7,16 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.config import ConfigError, config_dir, forget_setting, load_config, save_setting
+from reader.config import (
+    ConfigError,
+    config_dir,
+    forget_setting,
+    load_config,
+    save_setting,
+)
 from reader.terminal.modes import BidiMode, BidiSetting
 from reader.text.digits import DigitStyle
-from tests.config.conftest import WriteConfig
+from tests.unit.config.conftest import WriteConfig
 
 
 def test_no_config_file_means_the_defaults(config_folder: Path) -> None:

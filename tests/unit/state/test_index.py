@@ -8,7 +8,7 @@ from pathlib import Path
 from reader.article.loader import load_article, load_articles
 from reader.state.index import index_library
 from reader.state.store import SqliteStore
-from tests.state.conftest import WriteNews, write_generated_library
+from tests.unit.state.conftest import WriteNews, write_generated_library
 
 LIBRARY_SIZE = 300
 
@@ -92,8 +92,8 @@ def test_a_warm_open_lists_from_the_header_columns_and_decodes_a_record_only_whe
 
 
 def test_keys_resolve_each_folder_once_and_symlinked_files_to_their_target(tmp_path: Path) -> None:
+    from reader.article.library import article_key
     from reader.state.index import locate
-    from reader.state.store import state_key
 
     real = tmp_path / "real"
     real.mkdir()
@@ -105,7 +105,7 @@ def test_keys_resolve_each_folder_once_and_symlinked_files_to_their_target(tmp_p
     link.symlink_to(target)
     files = [target, linked_folder / "target.yaml", link]
     located = locate(files)
-    assert [located[file].key for file in files] == [state_key(file) for file in files] == [str(target.resolve())] * 3
+    assert [located[file].key for file in files] == [article_key(file) for file in files] == [str(target.resolve())] * 3
     stamp = located[link].stamp
     assert stamp is not None and stamp.size == target.stat().st_size
 
