@@ -58,7 +58,9 @@ def write_big_file(path: Path, size: int = 50_000_000) -> Path:
 
 
 def write_svg_as_jpg(path: Path) -> Path:
-    path.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>')
+    path.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+    )
     return path
 
 

@@ -42,7 +42,9 @@ def decode(path: Path, *, max_bytes: int = MAX_FILE_BYTES, max_pixels: int = MAX
             with PILImage.open(path, formats=[kind]) as opened:
                 width, height = opened.size
                 if width * height > max_pixels:
-                    return Refused(f"{path.name} is {width}×{height} ({width * height / 1e6:.0f} megapixels): too large")
+                    return Refused(
+                        f"{path.name} is {width}×{height} ({width * height / 1e6:.0f} megapixels): too large"
+                    )
                 animated = bool(getattr(opened, "is_animated", False))
                 opened.seek(0)
                 opened.load()

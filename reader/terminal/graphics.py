@@ -18,9 +18,7 @@ from dataclasses import dataclass
 from reader.terminal.probe import _may_touch_tty, _quiet_attributes, _read_byte, _write_all
 
 KITTY_QUERY_ID = 31
-QUERY = (
-    f"\x1b_Gi={KITTY_QUERY_ID},s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\".encode() + b"\x1b[16t" + b"\x1b[c"
-)
+QUERY = f"\x1b_Gi={KITTY_QUERY_ID},s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\".encode() + b"\x1b[16t" + b"\x1b[c"
 _KITTY_REPLY = re.compile(rb"\x1b_Gi=" + str(KITTY_QUERY_ID).encode() + rb";([^\x1b]*)\x1b\\")
 _CELL_REPLY = re.compile(rb"\x1b\[6;(\d+);(\d+)t")
 _DA1_REPLY = re.compile(rb"\x1b\[\?([\d;]*)c")

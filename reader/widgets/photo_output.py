@@ -46,7 +46,13 @@ def kitty_placeholder_lines(
     renderable = tgp.Image(picture, width=columns, height=rows)
     console = Console(width=columns, height=rows, color_system="truecolor", file=io.StringIO(), force_terminal=True)
     options = ConsoleOptions(
-        size=ConsoleDimensions(columns, rows), legacy_windows=False, min_width=columns, max_width=columns, is_terminal=True,
-        encoding="utf-8", max_height=rows, height=rows,
+        size=ConsoleDimensions(columns, rows),
+        legacy_windows=False,
+        min_width=columns,
+        max_width=columns,
+        is_terminal=True,
+        encoding="utf-8",
+        max_height=rows,
+        height=rows,
     )
     return [list(line) for line in console.render_lines(renderable, options, pad=False)]

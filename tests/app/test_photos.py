@@ -104,11 +104,15 @@ async def test_the_photo_is_drawn_in_half_blocks_above_its_caption(
         assert all(cell.style and cell.style.color and cell.style.color.triplet for cell in cells)
         colours = {cell.style.color.triplet for cell in cells if cell.style and cell.style.color}
         assert photo_files.RED in colours and photo_files.GREEN in colours
-        lower = {cell.style.bgcolor.triplet for cell in photo_cells(rows[drawn[-1]]) if cell.style and cell.style.bgcolor}
+        lower = {
+            cell.style.bgcolor.triplet for cell in photo_cells(rows[drawn[-1]]) if cell.style and cell.style.bgcolor
+        }
         assert photo_files.BLUE in lower and photo_files.YELLOW in lower
 
 
-async def test_the_photo_keeps_its_aspect_at_the_panes_width(photo_article: Callable[..., Path], open_app: OpenApp) -> None:
+async def test_the_photo_keeps_its_aspect_at_the_panes_width(
+    photo_article: Callable[..., Path], open_app: OpenApp
+) -> None:
     app = open_app(photo_article())
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await photo_drawn(app, pilot, "images")
@@ -154,8 +158,12 @@ async def test_an_animated_gif_shows_its_first_frame(photo_article: Callable[...
     app = open_app(photo_article(photo_files.write_animated_gif, "anim.gif"))
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await photo_drawn(app, pilot, "images")
-        colours = {cell.style.color.triplet for row in pane_rows(pane) for cell in photo_cells(row)
-                   if cell.style and cell.style.color}
+        colours = {
+            cell.style.color.triplet
+            for row in pane_rows(pane)
+            for cell in photo_cells(row)
+            if cell.style and cell.style.color
+        }
         assert colours == {photo_files.RED}
 
 

@@ -67,8 +67,14 @@ def test_the_photo_is_drawn_in_half_blocks_in_tmux(
 
 def test_images_off_draws_no_photo(terminal: Terminal, reader_command: list[str], tmp_path: Path) -> None:
     article = write_photo_article(tmp_path)
-    env = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "READER_BIDI": "visual", "LANG": "C.UTF-8",
-           "READER_STATE_DIR": str(tmp_path / "state"), "READER_CONFIG_DIR": str(tmp_path / "config")}
+    env = {
+        "TERM": "xterm-256color",
+        "COLORTERM": "truecolor",
+        "READER_BIDI": "visual",
+        "LANG": "C.UTF-8",
+        "READER_STATE_DIR": str(tmp_path / "state"),
+        "READER_CONFIG_DIR": str(tmp_path / "config"),
+    }
     terminal.start([*reader_command, "--images", "off", str(article)], size=(120, 40), env=env, cwd=REPO_ROOT)
     terminal.wait_for(lambda: any(CAPTION in line for line in terminal.screen()), "the caption")
     screen = terminal.screen()  # with photos, the photo's line (a note until drawn) is already there

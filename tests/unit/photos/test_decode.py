@@ -35,7 +35,9 @@ def test_100_megapixel_image_is_refused(tmp_path: Path) -> None:
     assert result == Refused("huge.png has too many pixels to decode safely")
 
 
-def test_our_pixel_limit_refuses_from_the_header_without_pillows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_our_pixel_limit_refuses_from_the_header_without_pillows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PIL import Image
 
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", None)
@@ -84,8 +86,14 @@ def test_a_folder_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("head", "kind"),
-    [(b"\x89PNG\r\n\x1a\n....", "PNG"), (b"\xff\xd8\xff\xe0", "JPEG"), (b"GIF89a", "GIF"),
-     (b"RIFF\0\0\0\0WEBPVP8 ", "WEBP"), (b"<svg", None), (b"", None)],
+    [
+        (b"\x89PNG\r\n\x1a\n....", "PNG"),
+        (b"\xff\xd8\xff\xe0", "JPEG"),
+        (b"GIF89a", "GIF"),
+        (b"RIFF\0\0\0\0WEBPVP8 ", "WEBP"),
+        (b"<svg", None),
+        (b"", None),
+    ],
 )
 def test_sniff_knows_the_formats_by_their_first_bytes(head: bytes, kind: str | None) -> None:
     assert sniff(head) == kind
