@@ -14,8 +14,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reader.terminal.graphics import GraphicsReply
+if TYPE_CHECKING:  # imported only where the terminal is asked: not on every start
+    from reader.terminal.graphics import GraphicsReply
 
 
 class ImagesSetting(enum.Enum):

@@ -1,4 +1,4 @@
-"""Kitty graphics output through textual-image, imported only when a photo is first drawn.
+"""Kitty graphics and Sixel output through textual-image, imported only when first needed.
 
 textual-image asks the terminal what it supports when its renderables are imported, and
 for the cell size when its widgets are: once Textual runs, the answers would reach the
@@ -9,6 +9,7 @@ to ask, and the cell size is given to textual-image instead of asked for.
 
 from __future__ import annotations
 
+import importlib
 import io
 import sys
 import threading
@@ -21,20 +22,22 @@ from rich.segment import Segment
 _import_lock = threading.Lock()
 
 
-def textual_image_tgp(cell_pixels: tuple[int, int] = (10, 20)) -> ModuleType:
-    """textual-image's Kitty (TGP) renderable module, imported without terminal queries."""
+def textual_image_module(name: str, cell_pixels: tuple[int, int] = (10, 20)) -> ModuleType:
+    """A module of textual-image (`textual_image.renderable.tgp`, `textual_image.widget.sixel`),
+    imported without terminal queries, with the cell size given instead of asked for."""
     with _import_lock:
-        if "textual_image.renderable.tgp" not in sys.modules:
+        if name not in sys.modules:
             saved = sys.__stdout__
-            sys.__stdout__ = None  # type: ignore[misc]  # textual-image: "not a terminal", so no queries
+            sys.__stdout__ = io.StringIO()  # type: ignore[misc]  # textual-image: not a terminal, so no queries
             try:
                 from textual_image import _terminal
-                from textual_image.renderable import tgp  # noqa: F401
+
+                if not hasattr(_terminal.get_cell_size, "_result"):
+                    setattr(_terminal.get_cell_size, "_result", _terminal.CellSize(*cell_pixels))  # noqa: B010
+                importlib.import_module(name)
             finally:
                 sys.__stdout__ = saved  # type: ignore[misc]
-            if not hasattr(_terminal.get_cell_size, "_result"):
-                setattr(_terminal.get_cell_size, "_result", _terminal.CellSize(*cell_pixels))  # noqa: B010
-        return sys.modules["textual_image.renderable.tgp"]
+        return sys.modules[name]
 
 
 def kitty_placeholder_lines(
@@ -42,7 +45,7 @@ def kitty_placeholder_lines(
 ) -> list[list[Segment]]:
     """Send `picture` (a PIL image at the cells' pixel size) to the terminal and return its
     placeholder cells, a list of segments per row."""
-    tgp = textual_image_tgp(cell_pixels)
+    tgp = textual_image_module("textual_image.renderable.tgp", cell_pixels)
     renderable = tgp.Image(picture, width=columns, height=rows)
     console = Console(width=columns, height=rows, color_system="truecolor", file=io.StringIO(), force_terminal=True)
     options = ConsoleOptions(

@@ -19,12 +19,13 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
 from textual import work
+from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from reader.photos.files import Refused
 
 HALF_BLOCK = "▀"
+KEPT_PIXELS = 2048  # a decoded photo is kept at most this wide and tall
 MIN_ROWS = 4
 
 
@@ -60,9 +62,9 @@ class PhotoSource:
         return self.folder / file if self.folder is not None else Path(file)
 
 
-@dataclass(frozen=True)
-class PhotoKey:
-    """One photo at one size: what the cache keeps."""
+class PhotoKey(NamedTuple):
+    """One photo at one size: what the cache keeps (a tuple: cheaper to define at start-up
+    than a frozen dataclass, and as hashable)."""
 
     image: int
     columns: int
@@ -115,6 +117,8 @@ class PhotoPane(TextPane):
         self._decoded: dict[int, Decoded | Refused] = {}  # written by workers, one key each
         self._strips: dict[tuple[PhotoKey, int], Strip] = {}
         self._sent: dict[PhotoKey, list[list[Segment]]] = {}  # Kitty: placeholder cells of pictures sent
+        self._scanned: tuple[Block, ...] | None = None
+        self._scanned_photos: list[Block] = []
         super().__init__(blocks, options or LayoutOptions(), id=id, classes=classes)
 
     # -- content ---------------------------------------------------------------------
@@ -141,6 +145,13 @@ class PhotoPane(TextPane):
     def photo_blocks(self) -> list[int]:
         """Indexes of the PHOTO blocks."""
         return [number for number, block in enumerate(self.blocks) if block.role is Role.PHOTO]
+
+    def _photo_blocks(self) -> list[Block]:
+        """The PHOTO blocks, found once per content (a long body has thousands of blocks)."""
+        if self._scanned is not self.blocks:
+            self._scanned = self.blocks
+            self._scanned_photos = [block for block in self.blocks if block.role is Role.PHOTO]
+        return self._scanned_photos
 
     def photo_state(self, block: Block) -> PhotoCells | Refused | None:
         """The photo of a PHOTO block at the pane's width: ready, refused, or None (not yet)."""
@@ -182,7 +193,7 @@ class PhotoPane(TextPane):
 
     # -- preparing photos ---------------------------------------------------------------
 
-    def render_lines(self, crop):  # type: ignore[no-untyped-def]
+    def render_lines(self, crop: Region) -> list[Strip]:
         self._ask_for_photos()
         return super().render_lines(crop)
 
@@ -191,9 +202,7 @@ class PhotoPane(TextPane):
         photos = self._photos
         if photos is None or not photos.protocol.draws:
             return
-        for block in self.blocks:
-            if block.role is not Role.PHOTO:
-                continue
+        for block in self._photo_blocks():
             key = self._key(block)
             if key is None or key in self._ready or key in self._asked:
                 continue
@@ -226,7 +235,7 @@ class PhotoPane(TextPane):
             self.refresh()
 
     def _key_is_current(self, key: PhotoKey) -> bool:
-        return any(self._key(block) == key for block in self.blocks if block.role is Role.PHOTO)
+        return any(self._key(block) == key for block in self._photo_blocks())
 
     # -- drawing ---------------------------------------------------------------------
 
@@ -288,6 +297,8 @@ def prepare_photo(key: PhotoKey, photos: PhotoSource, decoded: dict[int, Decoded
     if picture is None:
         path = photos.path(key.image)
         picture = decode(path) if path is not None else Refused("no file")
+        if isinstance(picture, Decoded):
+            picture.image.thumbnail((KEPT_PIXELS, KEPT_PIXELS))  # enough for a full screen of Kitty cells
         decoded[key.image] = picture
     if isinstance(picture, Refused):
         return picture

@@ -1,6 +1,7 @@
-"""The real `reader` on a terminal that answers the Kitty graphics query (as kitty does):
-the photo goes to the terminal with the Kitty graphics protocol and is drawn with its
-Unicode placeholder cells.
+"""The real `reader` on terminals that draw pictures: on one that answers the Kitty graphics
+query (as kitty does) the photo goes to the terminal with the Kitty graphics protocol and
+is drawn with its Unicode placeholder cells; on a Sixel terminal the full-screen view
+sends Sixel.
 
 The test plays the terminal: it answers the three start-up queries (Kitty graphics, cell
 size, Device Attributes), then reads what the app writes.
@@ -20,6 +21,8 @@ DEVICE_ATTRIBUTES = b"\x1b[c"
 KITTY_QUERY = b"\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\"
 KITTY_ANSWERS = b"\x1b_Gi=31;OK\x1b\\\x1b[6;20;10t\x1b[?62;22c"
 NO_GRAPHICS_ANSWERS = b"\x1b[?62;22c"
+SIXEL_ANSWERS = b"\x1b[6;20;10t\x1b[?62;4;22c"
+SIXEL_START = b"\x1bP0;0;0q"
 PLACEHOLDER = chr(0x10EEEE).encode()
 VIRTUAL_PLACEMENT = b"a=p,"
 
@@ -73,5 +76,21 @@ def test_a_terminal_without_graphics_gets_no_kitty_output(tmp_path: Path) -> Non
         assert child.process.wait() == 0
         assert b"\x1b_Gi=" not in output.split(KITTY_QUERY, 1)[1]
         assert PLACEHOLDER not in output
+    finally:
+        child.close()
+
+
+def test_a_sixel_terminal_gets_sixel_in_the_full_screen_view(tmp_path: Path) -> None:
+    child = reader_on(tmp_path, {"TERM": "xterm-256color"})
+    try:
+        child.read_until(DEVICE_ATTRIBUTES)
+        child.type(SIXEL_ANSWERS)
+        child.read_until("▀".encode())  # half blocks in the captions pane
+        assert SIXEL_START not in child.output
+        child.type(b"v")
+        child.read_until(SIXEL_START)
+        child.type(b"q")
+        child.read_to_end()
+        assert child.process.wait() == 0
     finally:
         child.close()
