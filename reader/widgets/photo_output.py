@@ -28,7 +28,7 @@ def textual_image_module(name: str, cell_pixels: tuple[int, int] = (10, 20)) -> 
     with _import_lock:
         if name not in sys.modules:
             saved = sys.__stdout__
-            sys.__stdout__ = io.StringIO()  # type: ignore[misc]  # textual-image: not a terminal, so no queries
+            sys.__stdout__ = io.StringIO()  # type: ignore[misc,assignment]  # not a terminal: no queries
             try:
                 from textual_image import _terminal
 
