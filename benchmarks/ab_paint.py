@@ -37,9 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| install | first paint (median of {options.runs}, interleaved) | range |")
     print("|---|---|---|")
     for reader, timing in timings.items():
-        print(
-            f"| `{reader} {' '.join(arguments)}` | {timing.ms()} | {timing.low * 1000:,.0f}–{timing.high * 1000:,.0f} ms |"
-        )
+        spread = f"{timing.low * 1000:,.0f}–{timing.high * 1000:,.0f} ms"
+        print(f"| `{reader} {' '.join(arguments)}` | {timing.ms()} | {spread} |")
     difference = (timings[second].median - timings[first].median) * 1000
     print(f"\nB − A: {difference:+.0f} ms ({timings[second].median / timings[first].median:.2f}×)")
     return 0
