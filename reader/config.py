@@ -103,6 +103,11 @@ def _harakat(value: object) -> bool:
     raise ValueError(f"harakat: {value!r} is not accepted; expected one of: true, false")
 
 
+def _images(value: object) -> object:
+    """`images: off` unquoted is YAML's false: it means off, as the user wrote it."""
+    return ImagesSetting.OFF if value is False else _choice(ImagesSetting, "images")(value)
+
+
 def _folders(value: object) -> tuple[Path, ...]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(item, str) and item.strip() for item in items):
@@ -117,7 +122,7 @@ PARSERS: dict[str, Callable[[object], object]] = {
     "harakat": _harakat,
     "digits": _choice(DigitStyle, "digits"),
     "calibrated_bidi": _choice(BidiMode, "calibrated_bidi"),
-    "images": _choice(ImagesSetting, "images"),
+    "images": _images,
 }
 
 

@@ -118,6 +118,7 @@ class PhotoPane(TextPane):
         self._strips: dict[tuple[PhotoKey, int], Strip] = {}
         self._sent: dict[PhotoKey, list[list[Segment]]] = {}  # Kitty: placeholder cells of pictures sent
         self._scanned: tuple[Block, ...] | None = None
+        self._painted = False
         self._scanned_photos: list[Block] = []
         super().__init__(blocks, options or LayoutOptions(), id=id, classes=classes)
 
@@ -194,7 +195,11 @@ class PhotoPane(TextPane):
     # -- preparing photos ---------------------------------------------------------------
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._ask_for_photos()
+        if self._painted:
+            self._ask_for_photos()
+        else:  # the first frame: the text goes out before any worker competes with it
+            self._painted = True
+            self.call_after_refresh(self._ask_for_photos)
         return super().render_lines(crop)
 
     def _ask_for_photos(self) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from reader.config import load_config
 from reader.photos.setting import ImageProtocol, ImagesSetting, choose_images
 from reader.terminal.graphics import GraphicsReply, parse_graphics_reply
 
@@ -53,3 +56,15 @@ def test_sixel_is_attribute_4_of_the_device_attributes() -> None:
 
 def test_no_answer_until_the_device_attributes_end() -> None:
     assert parse_graphics_reply(b"\x1b_Gi=31;OK\x1b\\\x1b[?62;2") is None
+
+
+def test_the_config_says_images(tmp_path: Path) -> None:
+    (tmp_path / "config.yaml").write_text("images: off\n", encoding="utf-8")
+    assert load_config(tmp_path).config.images is ImagesSetting.OFF
+
+
+def test_a_bad_images_value_names_the_choices(tmp_path: Path) -> None:
+    (tmp_path / "config.yaml").write_text("images: sometimes\n", encoding="utf-8")
+    loaded = load_config(tmp_path)
+    assert loaded.config.images is ImagesSetting.AUTO
+    assert loaded.problems and "expected one of: auto, kitty, sixel, blocks, off" in loaded.problems[0]
