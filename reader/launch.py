@@ -116,6 +116,27 @@ def decide_images(cli_value: str | None, config: Config, *, interactive: bool) -
     return choose_images(setting, reply, os.environ)
 
 
+class _ImagesDecision(threading.Thread):
+    """`decide_images` in a thread: its round trip to the terminal (30 ms inside tmux)
+    passes while the store opens and the app finishes importing. Started only once the
+    bidi probe has given the terminal back."""
+
+    def __init__(self, cli_value: str | None, config: Config) -> None:
+        super().__init__(name="images-query", daemon=True)
+        self._arguments = (cli_value, config)
+        self.choice: ImagesChoice | None = None
+
+    def run(self) -> None:
+        cli_value, config = self._arguments
+        self.choice = decide_images(cli_value, config, interactive=_interactive())
+
+
+def _decide_images_meanwhile(cli_value: str | None, config: Config) -> _ImagesDecision:
+    decision = _ImagesDecision(cli_value, config)
+    decision.start()
+    return decision
+
+
 def _interactive() -> bool:
     """Whether stdin and stdout are both terminals (the graphics query needs both)."""
     try:
@@ -201,19 +222,22 @@ def run_app(
     if isinstance(choice, str):
         print(choice, file=sys.stderr)
         return EXIT_BAD_PATH
-    photos = decide_images(images, config, interactive=_interactive())
-    opened = open_store(find_state_dir(state_dir))
-    store = opened.store
-    shown_harakat = harakat and (store.setting("harakat") or ("on" if config.harakat else "off")) == "on"
-    options = LayoutOptions(mode=choice.mode, harakat=shown_harakat)
-    single_file = path is not None and path.is_file()
-    library = load_library(path, limit) if single_file and path is not None else Library(())
-    if isinstance(library, str):
-        print(library, file=sys.stderr)
-        return EXIT_BAD_PATH
-    messages = [*configured.problems, *([opened.message] if opened.message else [])]
+    photos = _decide_images_meanwhile(images, config)  # the terminal answers while the rest loads
+    try:
+        opened = open_store(find_state_dir(state_dir))
+        store = opened.store
+        shown_harakat = harakat and (store.setting("harakat") or ("on" if config.harakat else "off")) == "on"
+        options = LayoutOptions(mode=choice.mode, harakat=shown_harakat)
+        single_file = path is not None and path.is_file()
+        library = load_library(path, limit) if single_file and path is not None else Library(())
+        if isinstance(library, str):
+            print(library, file=sys.stderr)
+            return EXIT_BAD_PATH
+        messages = [*configured.problems, *([opened.message] if opened.message else [])]
 
-    importing.join()
+        importing.join()
+    finally:
+        photos.join()  # the terminal is given back before anything else can happen to it
     from reader.app import ReaderApp
 
     with terminal_bidi(choice) as guard:
@@ -229,7 +253,7 @@ def run_app(
             digits=config.digits,
             startup_messages=messages,
             max_size=limit,
-            images=photos,
+            images=photos.choice,
         )
         app.run()
     store.close()

@@ -99,6 +99,7 @@ class PhotoPane(TextPane):
 
         key: PhotoKey
         result: PhotoCells | Refused
+        decoded: Decoded | Refused  # kept for the photo's other sizes
         generation: int
 
     def __init__(
@@ -114,7 +115,7 @@ class PhotoPane(TextPane):
         self._photo_generation = 0
         self._ready: dict[PhotoKey, PhotoCells | Refused] = {}
         self._asked: set[PhotoKey] = set()
-        self._decoded: dict[int, Decoded | Refused] = {}  # written by workers, one key each
+        self._decoded: dict[int, Decoded | Refused] = {}  # per image, from the workers' messages
         self._strips: dict[tuple[PhotoKey, int], Strip] = {}
         self._sent: dict[PhotoKey, list[list[Segment]]] = {}  # Kitty: placeholder cells of pictures sent
         self._scanned: tuple[Block, ...] | None = None
@@ -167,9 +168,6 @@ class PhotoPane(TextPane):
                 return self.blocks[pane_line.block].image
         return None
 
-    def decoded(self, image: int) -> Decoded | Refused | None:
-        return self._decoded.get(image)
-
     def _sized(self, blocks: Sequence[Block]) -> list[Block]:
         """The blocks with each PHOTO block as tall as its picture is at this width."""
         sized = []
@@ -212,18 +210,21 @@ class PhotoPane(TextPane):
             if key is None or key in self._ready or key in self._asked:
                 continue
             self._asked.add(key)
-            self._prepare(key, photos, self._photo_generation)
+            self._prepare(key, photos, self._decoded.get(key.image), self._photo_generation)
 
     @work(thread=True, group="photos")
-    def _prepare(self, key: PhotoKey, photos: PhotoSource, generation: int) -> None:
-        result = prepare_photo(key, photos, self._decoded)
-        self.post_message(self.PhotoReady(key, result, generation))
+    def _prepare(self, key: PhotoKey, photos: PhotoSource, decoded: Decoded | Refused | None, generation: int) -> None:
+        """Shares nothing with the app: everything comes in as arguments, goes out in a message."""
+        if decoded is None:
+            decoded = decode_photo(photos, key.image)
+        self.post_message(self.PhotoReady(key, scale_photo(key, photos, decoded), decoded, generation))
 
     def on_photo_pane_photo_ready(self, message: PhotoReady) -> None:
         message.stop()
         if message.generation != self._photo_generation:
             return  # another article's photo
         result = message.result
+        self._decoded.setdefault(message.key.image, message.decoded)
         if isinstance(result, PhotoCells) and result.scaled is not None and self._photos is not None:
             from reader.widgets.photo_output import kitty_placeholder_lines
 
@@ -291,28 +292,31 @@ class PhotoPane(TextPane):
         return lines[row] if row < len(lines) else []
 
 
-def prepare_photo(key: PhotoKey, photos: PhotoSource, decoded: dict[int, Decoded | Refused]) -> PhotoCells | Refused:
-    """Decode (once per photo) and scale a photo for `key`'s size: run in a worker."""
-    from reader.photos.cells import half_block_rows
+def decode_photo(photos: PhotoSource, image: int) -> Decoded | Refused:
+    """Decode one photo (in a worker), kept at most `KEPT_PIXELS` wide and tall."""
     from reader.photos.decode import Decoded, decode
     from reader.photos.files import Refused
+
+    path = photos.path(image)
+    picture = decode(path) if path is not None else Refused("no file")
+    if isinstance(picture, Decoded):
+        picture.image.thumbnail((KEPT_PIXELS, KEPT_PIXELS))  # enough for a full screen of Kitty cells
+    return picture
+
+
+def scale_photo(key: PhotoKey, photos: PhotoSource, picture: Decoded | Refused) -> PhotoCells | Refused:
+    """A decoded photo scaled for `key`'s size (in a worker): half-block colours, or (Kitty)
+    a picture at the cells' pixel size."""
+    from reader.photos.cells import half_block_rows
+    from reader.photos.decode import Decoded
     from reader.photos.scale import fit_cells
 
-    picture = decoded.get(key.image)
-    if picture is None:
-        path = photos.path(key.image)
-        picture = decode(path) if path is not None else Refused("no file")
-        if isinstance(picture, Decoded):
-            picture.image.thumbnail((KEPT_PIXELS, KEPT_PIXELS))  # enough for a full screen of Kitty cells
-        decoded[key.image] = picture
-    if isinstance(picture, Refused):
+    if not isinstance(picture, Decoded):
         return picture
-    assert isinstance(picture, Decoded)
     box = fit_cells(picture.size, key.columns, key.max_rows, photos.cell_pixels)
     note = "first frame of an animation" if picture.animated else ""
     if photos.protocol is ImageProtocol.KITTY:
         width, height = photos.cell_pixels
         size = (min(box.columns * width, picture.size[0] * 4), min(box.rows * height, picture.size[1] * 4))
-        scaled = picture.image.resize(size)
-        return PhotoCells(box.columns, box.rows, scaled=scaled, note=note)
+        return PhotoCells(box.columns, box.rows, scaled=picture.image.resize(size), note=note)
     return PhotoCells(box.columns, box.rows, half_block_rows(picture.image, box), note=note)
