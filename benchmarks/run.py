@@ -23,6 +23,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # `python benchmarks/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.bench_feeds import bench_feeds  # noqa: E402
 from benchmarks.harness import Timing, ratio, summarize, time_process  # noqa: E402
 from benchmarks.inputs import BUNDLED, END_MARKER, REPO, GeneratedArticle, write_article, write_library  # noqa: E402
 from benchmarks.tmux_paint import WIDTH, Check, contains_any, end_and_resize, find_as_you_type, first_paint  # noqa: E402
@@ -376,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer runs and a 1,000-article library")
     parser.add_argument("--library", type=int, default=10_000, help="articles in the generated library")
     parser.add_argument("--library-timeout", type=float, default=300, help="seconds to wait for the library screen")
-    parser.add_argument("--only", nargs="*", default=None, help="sections: paint photos huge dump library scaling")
+    parser.add_argument("--only", nargs="*", default=None, help="sections: paint photos huge dump library scaling feeds")
     parser.add_argument("--output", type=Path, help="also write the markdown report here")
     args = parser.parse_args(argv)
     runs = 2 if args.quick else args.runs
@@ -415,6 +416,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_library(report, folder, 1000 if args.quick else args.library, bundled, args.library_timeout)
         if only("scaling"):
             bench_scaling(report, folder, [10_000, 100_000, MB, 10 * MB], max(2, runs // 2))
+        if only("feeds"):
+            bench_feeds(report, runs)
     if args.output:
         args.output.write_text(report.text() + "\n", encoding="utf-8")
     print(report.text())

@@ -13,10 +13,9 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
@@ -26,14 +25,12 @@ from textual.screen import Screen
 
 from reader import startup_gc
 from reader.article.library import Library
-from reader.article.loader import DEFAULT_MAX_SIZE
 from reader.article.urls import check_url
 from reader.browser import BrowserKind, browser_kind
-from reader.photos.setting import ImageProtocol, ImagesChoice
+from reader.config import ConfigError, save_setting
 from reader.screens.reading import ReadingScreen
-from reader.state.store import NullStore, Store
-from reader.terminal.bdsm import BidiGuard
-from reader.text.digits import DigitStyle
+from reader.session import Session
+from reader.state.store import Store
 from reader.text.layout import LayoutOptions
 from reader.themes import FALLBACK_THEME, load_themes, next_theme, register_themes
 
@@ -57,59 +54,27 @@ class ReaderApp(App[None]):
         Binding("t", "cycle_theme", "Theme", id="cycle-theme", show=False),
     ]
 
-    def __init__(
-        self,
-        library: Library,
-        options: LayoutOptions,
-        bidi_description: str,
-        bidi_guard: BidiGuard | None = None,
-        *,
-        store: Store | None = None,
-        sources: Sequence[Path] = (),
-        theme_name: str | None = None,
-        config_dir: Path | None = None,
-        digits: DigitStyle = DigitStyle.AS_WRITTEN,
-        startup_messages: Sequence[str] = (),
-        max_size: int = DEFAULT_MAX_SIZE,
-        images: ImagesChoice | None = None,
-    ) -> None:
-        """`sources`: folders to index in the library screen (then `library` starts empty).
-        `images`: how photos are drawn, and why (None: not at all).
-
-        `theme_name` None keeps Textual's default theme (the tests' snapshots use it).
-        """
+    def __init__(self, library: Library, options: LayoutOptions, session: Session | None = None) -> None:
+        """`library`: the articles to show (empty when the session's sources are indexed)."""
         super().__init__()
+        self.session = session or Session()
         self.library = library
         self.options = options
-        self.bidi_description = bidi_description
-        self.bidi_guard = bidi_guard
-        self.store: Store = store if store is not None else NullStore()
-        self.sources = tuple(sources)
-        self.digits = digits
-        self._startup_messages = tuple(startup_messages)
-        self.max_size = max_size
-        self.images = images or ImagesChoice(ImageProtocol.OFF, "not asked")
-        self._themes = load_themes(config_dir)
-        self._theme_problems = self._start_in_theme(theme_name)
+        self.store: Store = self.session.store
+        self._themes = load_themes(self.session.config_dir)
+        self._theme_problems = self._start_in_theme(self.session.theme_name)
 
     def get_default_screen(self) -> Screen[None]:
-        if not self.sources and self._has_one_article():
+        if not self.session.sources and self._has_one_article():
             # Straight to the article: the library screen is built only if the reader goes
             # back to it, which saves a sixth of a second before the first paint.
-            return ReadingScreen(self.library, 0, self.options, store=self.store, digits=self.digits, **self._photos())
+            return ReadingScreen(self.library, 0, self.options, self.session)
         return self._library_screen()
 
     def _library_screen(self) -> LibraryScreen:
         from reader.screens.library import LibraryScreen
 
-        return LibraryScreen(
-            self.library,
-            self.options,
-            store=self.store,
-            sources=self.sources,
-            digits=self.digits,
-            max_size=self.max_size,
-        )
+        return LibraryScreen(self.library, self.options, self.session)
 
     def _has_one_article(self) -> bool:
         return self.library.count == 1 and not self.library.broken
@@ -120,13 +85,13 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(startup_gc.resume)
-        if self.bidi_guard is not None:
+        if self.session.bidi_guard is not None:
             # Textual installed its ctrl+z handlers when it started: wrap them, so the
             # terminal's own bidi comes back while we are stopped.
-            self.bidi_guard.chain_job_control()
+            self.session.bidi_guard.chain_job_control()
         for problem, severity in self._theme_problems:
             self.notify(problem, severity=severity, timeout=10, markup=False)
-        for message in self._startup_messages:
+        for message in self.session.startup_messages:
             self.notify(message, severity="warning", timeout=10, markup=False)
         self._open_single_article()
 
@@ -142,20 +107,8 @@ class ReaderApp(App[None]):
 
     def open_article(self, index: int, library: Library | None = None, start_block: int | None = None) -> None:
         self.push_screen(
-            ReadingScreen(
-                library or self.library,
-                index,
-                self.options,
-                start_block=start_block,
-                store=self.store,
-                digits=self.digits,
-                **self._photos(),
-            )
+            ReadingScreen(library or self.library, index, self.options, self.session, start_block=start_block)
         )
-
-    def _photos(self) -> dict[str, Any]:
-        """How the reading screens draw photos."""
-        return {"images": self.images.protocol, "cell_pixels": self.images.cell_pixels or (10, 20)}
 
     def on_library_screen_article_chosen(self, message: LibraryScreen.ArticleChosen) -> None:
         self.open_article(message.index, message.library, message.start_block)
@@ -179,10 +132,18 @@ class ReaderApp(App[None]):
         return problems
 
     def action_cycle_theme(self) -> None:
-        """The next of the reader's themes (bundled and the user's); remembered."""
+        """The next of the reader's themes (bundled and the user's); saved in the config file."""
         self.theme = next_theme(self._themes.names, self.theme)
-        self.store.save_setting(THEME_SETTING, self.theme)
-        self.notify(f"Theme: {self.theme}", timeout=2)
+        self._save_setting(THEME_SETTING, self.theme, f"Theme: {self.theme}")
+
+    def _save_setting(self, key: str, value: str | bool, done: str) -> None:
+        """Save a choice in the config file, the one home of settings (`reader config` shows it)."""
+        try:
+            path = save_setting(key, value, self.session.config_dir)
+        except ConfigError as error:
+            self.notify(f"{done}, for this run only: {error}", severity="warning", timeout=6, markup=False)
+            return
+        self.notify(f"{done} (saved in {path})", timeout=3, markup=False)
 
     async def action_quit(self) -> None:
         """Remember where each open article was read to, then quit."""
@@ -236,21 +197,20 @@ class ReaderApp(App[None]):
     @contextlib.contextmanager
     def _terminal_bidi_paused(self) -> Iterator[None]:
         """While another program has the terminal, give it back its own bidi mode."""
-        if self.bidi_guard is None:
+        if self.session.bidi_guard is None:
             yield
             return
-        with self.bidi_guard.paused():
+        with self.session.bidi_guard.paused():
             yield
 
     # -- settings ---------------------------------------------------------------------
 
     def action_toggle_harakat(self) -> None:
         self.options = LayoutOptions(mode=self.options.mode, harakat=not self.options.harakat)
-        self.store.save_setting(HARAKAT_SETTING, "on" if self.options.harakat else "off")
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):
                 screen.set_options(self.options)
-        self.notify("Harakat shown." if self.options.harakat else "Harakat hidden.", timeout=2)
+        self._save_setting(HARAKAT_SETTING, self.options.harakat, "Harakat shown" if self.options.harakat else "Harakat hidden")
 
     # -- keys: help and command palette -------------------------------------------------
 
@@ -273,7 +233,7 @@ class ReaderApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         rows = [(keys, binding.description) for keys, binding, _ in self.described_bindings(self.screen)]
-        self.push_screen(HelpScreen(rows, self.bidi_description))
+        self.push_screen(HelpScreen(rows, self.session.bidi_description))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -1,9 +1,11 @@
 """Start the TUI: resolve what to open, pick the bidi mode, load, and run the app.
 
-`reader` with no path opens the config's `folders` when set, else `./articles` when the
-working directory has one, else the articles bundled with the package. A folder is
-indexed by the library screen (`reader.state`); a single file is loaded at once. A path that does not exist or holds no article is an
-error message and exit code 2, never a traceback. Textual is imported only here, once we
+`reader` with no path opens the user's library: the config's `folders` plus the articles
+`reader fetch` saved (`<data>/articles`); when that is empty, `./articles` when the working
+directory has one, else the articles bundled with the package. A folder is indexed by the
+library screen (`reader.state`); a single file is loaded at once (`plan_launch`, tested on
+its own). A path that does not exist or holds no article is an error message and exit
+code 2, never a traceback. Textual is imported only here, once we
 know there is something to show.
 
 The bidi mode comes from `--bidi`, `READER_BIDI`, or the terminal itself
@@ -19,6 +21,7 @@ import os
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +36,7 @@ from reader.article.loader import (
 from reader.article.model import Severity
 from reader.config import Config, load_config
 from reader.config import config_dir as find_config_dir
+from reader.session import Session
 from reader.state.store import open_store
 from reader.state.store import state_dir as find_state_dir
 from reader.terminal.bdsm import BidiGuard, explicit_bidi
@@ -45,6 +49,7 @@ from reader.terminal.select_mode import (
     resolve_setting,
 )
 from reader.text.layout import LayoutOptions
+from reader.user_folders import data_folder, fetched_articles
 
 if TYPE_CHECKING:
     from reader.photos.setting import ImagesChoice
@@ -72,11 +77,21 @@ def load_library(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Library | str:
     return library
 
 
-def choose_sources(path: Path | None, config: Config, cwd: Path) -> list[Path]:
-    """PATH when given, else the config's folders, else ./articles, else the bundled ones."""
+def choose_sources(path: Path | None, config: Config, cwd: Path, fetched: Path | None = None) -> list[Path]:
+    """PATH when given, else the user's library: the config's folders plus `fetched` (the
+    articles `reader fetch` saved) when it holds any; when that is empty, ./articles, else
+    the bundled ones."""
     if path is not None:
         return [path]
-    return list(config.folders) or [default_articles(cwd)]
+    library = list(config.folders)
+    if fetched is not None and fetched not in library and _holds_articles(fetched):
+        library.append(fetched)
+    return library or [default_articles(cwd)]
+
+
+def _holds_articles(folder: Path) -> bool:
+    """Whether `folder` has an article file (stops at the first one found)."""
+    return folder.is_dir() and bool(find_article_files([folder], enough=1)[0])
 
 
 def check_sources(paths: list[Path]) -> str | None:
@@ -96,9 +111,7 @@ def decide_bidi(cli_value: str | None, config: Config = Config(), probe: Probe =
         resolved = resolve_setting(cli_value, os.environ, config.bidi.value)
     except ValueError as error:
         return f"reader: {error}"
-    return choose_mode(
-        resolved.setting, os.environ, config.calibrated_bidi, probe, setting_source=resolved.source
-    )
+    return choose_mode(resolved.setting, os.environ, config.calibrated_bidi, probe, setting_source=resolved.source)
 
 
 def decide_images(cli_value: str | None, config: Config, *, interactive: bool) -> ImagesChoice:
@@ -129,6 +142,12 @@ class _ImagesDecision(threading.Thread):
     def run(self) -> None:
         cli_value, config = self._arguments
         self.choice = decide_images(cli_value, config, interactive=_interactive())
+
+    def result(self) -> ImagesChoice:
+        """The choice, once the thread is done (photos off if it failed)."""
+        from reader.photos.setting import ImageProtocol, ImagesChoice
+
+        return self.choice or ImagesChoice(ImageProtocol.OFF, "the terminal could not be asked")
 
 
 def _decide_images_meanwhile(cli_value: str | None, config: Config) -> _ImagesDecision:
@@ -188,6 +207,36 @@ def _import_the_app_meanwhile() -> threading.Thread:
     return thread
 
 
+@dataclass(frozen=True)
+class LaunchPlan:
+    """What `reader [PATH]` opens: one article loaded at once, or folders for the library
+    screen to index (`library` is then empty)."""
+
+    library: Library
+    sources: tuple[Path, ...]
+    max_size: int
+
+
+def plan_launch(
+    path: Path | None, config: Config, cwd: Path, max_size: int | None, fetched: Path | None = None
+) -> LaunchPlan | str:
+    """What to open, or the message to print when there is nothing (exit code 2); `fetched`
+    is the folder of the articles `reader fetch` saved. Pure but for reading the file
+    system: no terminal, no state, no Textual."""
+    try:
+        limit = size_limit(max_size)
+    except ValueError as error:
+        return f"reader: {error}"
+    sources = choose_sources(path, config, cwd, fetched)
+    problem = check_sources(sources)
+    if problem is not None:
+        return problem
+    if path is not None and path.is_file():
+        library = load_library(path, limit)
+        return library if isinstance(library, str) else LaunchPlan(library, (), limit)
+    return LaunchPlan(Library(()), tuple(sources), limit)
+
+
 def run_app(
     path: Path | None,
     *,
@@ -199,21 +248,14 @@ def run_app(
     early_probe: BackgroundProbe | None = None,
     images: str | None = None,
 ) -> int:
-    """`harakat` False is `--no-harakat`; else the choice saved in the app, else the config.
-    `max_size`: the largest article file read (`--max-size`; None: the default).
-    `early_probe`: the BDSM probe, already started (`start_probe_early`).
-    `images`: `--images` (None: the config's `images:`)."""
-    try:
-        limit = size_limit(max_size)
-    except ValueError as error:
-        print(f"reader: {error}", file=sys.stderr)
-        return EXIT_BAD_PATH
+    """`harakat` False is `--no-harakat`; else the config's choice. `max_size`: the largest
+    article file read (`--max-size`; None: the default). `early_probe`: the BDSM probe,
+    already started (`start_probe_early`). `images`: `--images` (None: the config's `images:`)."""
     configured = load_config(find_config_dir(config_dir))
     config = configured.config
-    sources = choose_sources(path, config, Path.cwd())
-    problem = check_sources(sources)
-    if problem is not None:
-        print(problem, file=sys.stderr)
+    plan = plan_launch(path, config, Path.cwd(), max_size, fetched_articles(data_folder()))
+    if isinstance(plan, str):
+        print(plan, file=sys.stderr)
         return EXIT_BAD_PATH
     importing = _import_the_app_meanwhile()
     choice = decide_bidi(bidi, config, early_probe or default_probe)  # may wait up to 150 ms for an answer
@@ -222,40 +264,31 @@ def run_app(
     if isinstance(choice, str):
         print(choice, file=sys.stderr)
         return EXIT_BAD_PATH
-    photos = _decide_images_meanwhile(images, config)  # the terminal answers while the rest loads
+    options = LayoutOptions(mode=choice.mode, harakat=harakat and config.harakat)
+    photos = _decide_images_meanwhile(images, config)  # the terminal answers while the store opens
     try:
         opened = open_store(find_state_dir(state_dir))
-        store = opened.store
-        shown_harakat = harakat and (store.setting("harakat") or ("on" if config.harakat else "off")) == "on"
-        options = LayoutOptions(mode=choice.mode, harakat=shown_harakat)
-        single_file = path is not None and path.is_file()
-        library = load_library(path, limit) if single_file and path is not None else Library(())
-        if isinstance(library, str):
-            print(library, file=sys.stderr)
-            return EXIT_BAD_PATH
-        messages = [*configured.problems, *([opened.message] if opened.message else [])]
-
         importing.join()
     finally:
         photos.join()  # the terminal is given back before anything else can happen to it
-    from reader.app import ReaderApp
+    try:
+        from reader.app import ReaderApp
 
-    with terminal_bidi(choice) as guard:
-        app = ReaderApp(
-            library,
-            options,
-            bidi_description=f"{choice.mode.value} ({choice.reason})",
-            bidi_guard=guard,
-            store=store,
-            sources=() if single_file else sources,
-            theme_name=store.setting("theme") or config.theme,
-            config_dir=find_config_dir(config_dir),
-            digits=config.digits,
-            startup_messages=messages,
-            max_size=limit,
-            images=photos.choice,
-        )
-        app.run()
-    store.close()
+        with terminal_bidi(choice) as guard:
+            session = Session(
+                store=opened.store,
+                bidi_description=f"{choice.mode.value} ({choice.reason})",
+                bidi_guard=guard,
+                sources=plan.sources,
+                theme_name=config.theme,
+                config_dir=find_config_dir(config_dir),
+                digits=config.digits,
+                startup_messages=(*configured.problems, *([opened.message] if opened.message else [])),
+                max_size=plan.max_size,
+                images=photos.result(),
+            )
+            app = ReaderApp(plan.library, options, session)
+            app.run()
+    finally:
+        opened.store.close()
     return app.return_code or 0
-

@@ -23,7 +23,10 @@ from pathlib import Path
 
 import yaml
 
+from reader import PACKAGE_DATA
 from reader.article.yaml_source import SAFE_LOADER
+
+BUNDLED_THEMES = ("reader-dark", "reader-light", "reader-high-contrast", "reader-sepia")
 
 COLOR_KEYS = (
     "primary", "secondary", "accent", "warning", "error", "success",
@@ -130,3 +133,42 @@ def _strings(path: Path, node: yaml.Node, allowed: tuple[str, ...] | None, *, ch
             raise _fail(path, value_node, f"{key}: {value!r} is not a colour; expected #rgb, #rrggbb or #rrggbbaa")
         values[key] = value
     return values
+
+
+# -- where theme files are ---------------------------------------------------------------
+
+
+def bundled_theme_dir() -> Path:
+    return PACKAGE_DATA / "themes"
+
+
+def user_theme_dir(config_directory: Path) -> Path:
+    return config_directory / "themes"
+
+
+def _theme_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(path for path in folder.iterdir() if path.suffix in (".yaml", ".yml") and path.is_file())
+    except OSError:
+        return []
+
+
+def read_theme_specs(config_directory: Path | None) -> tuple[tuple[ThemeSpec, ...], tuple[str, ...]]:
+    """The bundled themes (in their order), then the user's (a user theme replaces a
+    bundled one of its name), and a message for each file left out."""
+    folders = [bundled_theme_dir()]
+    if config_directory is not None:
+        folders.append(user_theme_dir(config_directory))
+    by_name: dict[str, ThemeSpec] = {}
+    problems: list[str] = []
+    for folder in folders:
+        for path in _theme_files(folder):
+            try:
+                spec = read_theme_file(path)
+            except ThemeFileError as error:
+                problems.append(f"{error}; theme left out")
+                continue
+            by_name[spec.name] = spec
+    order = {name: position for position, name in enumerate(BUNDLED_THEMES)}
+    specs = sorted(by_name.values(), key=lambda spec: order.get(spec.name, len(order)))
+    return tuple(specs), tuple(problems)

@@ -17,11 +17,8 @@ from typing import Any
 from textual.app import App
 from textual.theme import Theme
 
-from reader import PACKAGE_DATA
 from reader.config import DEFAULT_THEME
-from reader.theme_files import ThemeFileError, ThemeSpec, read_theme_file
-
-BUNDLED_THEMES = ("reader-dark", "reader-light", "reader-high-contrast", "reader-sepia")
+from reader.theme_files import ThemeSpec, read_theme_specs
 FALLBACK_THEME = DEFAULT_THEME
 
 
@@ -33,14 +30,6 @@ class LoadedThemes:
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(theme.name for theme in self.themes)
-
-
-def bundled_theme_dir() -> Path:
-    return PACKAGE_DATA / "themes"
-
-
-def user_theme_dir(config_directory: Path) -> Path:
-    return config_directory / "themes"
 
 
 def to_theme(spec: ThemeSpec) -> Theme:
@@ -63,31 +52,10 @@ def to_theme(spec: ThemeSpec) -> Theme:
     )
 
 
-def _theme_files(folder: Path) -> list[Path]:
-    try:
-        return sorted(path for path in folder.iterdir() if path.suffix in (".yaml", ".yml") and path.is_file())
-    except OSError:
-        return []
-
-
 def load_themes(config_directory: Path | None = None) -> LoadedThemes:
     """The bundled themes, then the user's (a user theme replaces a bundled one of its name)."""
-    folders = [bundled_theme_dir()]
-    if config_directory is not None:
-        folders.append(user_theme_dir(config_directory))
-    by_name: dict[str, Theme] = {}
-    problems: list[str] = []
-    for folder in folders:
-        for path in _theme_files(folder):
-            try:
-                theme = to_theme(read_theme_file(path))
-            except ThemeFileError as error:
-                problems.append(f"{error}; theme left out")
-                continue
-            by_name[theme.name] = theme
-    order = {name: position for position, name in enumerate(BUNDLED_THEMES)}
-    themes = sorted(by_name.values(), key=lambda theme: order.get(theme.name, len(order)))
-    return LoadedThemes(tuple(themes), tuple(problems))
+    specs, problems = read_theme_specs(config_directory)
+    return LoadedThemes(tuple(to_theme(spec) for spec in specs), problems)
 
 
 def register_themes(app: App[Any], loaded: LoadedThemes) -> None:

@@ -26,6 +26,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(LAYER_MARKERS[layer])
 
 
+@pytest.fixture(autouse=True)
+def own_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test reads or writes the user's own config, state or data folders: each test
+    gets empty ones of its own (commands and the app find them through the environment)."""
+    home = tmp_path_factory.mktemp("user-folders")
+    for variable, name in (("READER_CONFIG_DIR", "config"), ("READER_STATE_DIR", "state"), ("READER_DATA_DIR", "data")):
+        monkeypatch.setenv(variable, str(home / name))
+    return home
+
+
 @pytest.fixture
 def write_article(tmp_path: Path) -> WriteArticle:
     """A factory: `write_article(content, name="article.yaml")` writes text or bytes under tmp_path."""

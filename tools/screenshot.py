@@ -21,6 +21,7 @@ from reader.app import ReaderApp
 from reader.article.library import Library
 from reader.article.loader import load_articles
 from reader.config import DEFAULT_THEME
+from reader.session import Session
 from reader.text.layout import LayoutOptions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +31,7 @@ NO_SVG_BIDI = "<style>\ntext { unicode-bidi: bidi-override; direction: ltr; }\n"
 
 async def export_svg(path: Path, size: tuple[int, int] = (120, 40)) -> None:
     library = Library.from_results(load_articles([ROOT / "articles" / "hanoi-convention.yaml"]))
-    app = ReaderApp(library, LayoutOptions(), bidi_description="visual", theme_name=DEFAULT_THEME)
+    app = ReaderApp(library, LayoutOptions(), Session(theme_name=DEFAULT_THEME))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         app.save_screenshot(filename=path.name, path=str(path.parent))

@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from reader.commands.options import add_config_dir_option
-from reader.config import config_dir, describe, load_config
+from reader.config import DEFAULT_THEME, config_dir, describe, load_config
+from reader.theme_files import read_theme_specs, user_theme_dir
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,9 +20,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_config(config_dir(args.config_dir))
+    directory = config_dir(args.config_dir)
+    loaded = load_config(directory)
+    themes, theme_problems = read_theme_specs(directory)
+    names = [spec.name for spec in themes]
     for line in describe(loaded):
         print(line)
-    for problem in loaded.problems:
+    print(f"themes available: {', '.join(names)} (your own go in {user_theme_dir(directory)})")
+    problems = [*loaded.problems, *theme_problems]
+    if loaded.config.theme not in names:
+        problems.append(f"{loaded.path}: theme: unknown theme {loaded.config.theme!r}; the app uses {DEFAULT_THEME}")
+    for problem in problems:
         print(f"reader: {problem}", file=sys.stderr)
-    return 1 if loaded.problems else 0
+    return 1 if problems else 0

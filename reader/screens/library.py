@@ -39,7 +39,6 @@ from textual.worker import get_current_worker
 
 from reader.article.document import article_is_rtl
 from reader.article.library import Library, Listing
-from reader.article.loader import DEFAULT_MAX_SIZE
 from reader.screens.library_view import (
     Entry,
     LibraryView,
@@ -47,6 +46,7 @@ from reader.screens.library_view import (
     languages,
     next_language,
 )
+from reader.session import Session
 from reader.state.index import (
     IndexReport,
     index_library,
@@ -54,7 +54,7 @@ from reader.state.index import (
     same_articles,
 )
 from reader.state.search import Snippet, make_snippet, search_articles
-from reader.state.store import NullStore, ReadingState, Store
+from reader.state.store import ReadingState, Store
 from reader.text.digits import DigitStyle, convert_digits
 from reader.text.direction import Direction
 from reader.text.layout import DisplayLine, LayoutOptions, layout_paragraph
@@ -146,19 +146,17 @@ class LibraryScreen(Screen[None]):
         self,
         library: Library,
         options: LayoutOptions,
-        *,
-        store: Store | None = None,
-        sources: Sequence[Path] = (),
-        digits: DigitStyle = DigitStyle.AS_WRITTEN,
-        max_size: int = DEFAULT_MAX_SIZE,
+        session: Session | None = None,
     ) -> None:
+        """The session's `sources` are indexed in a worker (then `library` starts empty)."""
         super().__init__()
+        session = session or Session()
         self.library = library
-        self.max_size = max_size
+        self.max_size = session.max_size
         self.options = options
-        self.store: Store = store if store is not None else NullStore()
-        self.sources = tuple(sources)
-        self.digits = digits
+        self.store: Store = session.store
+        self.sources = session.sources
+        self.digits = session.digits
         self.view = LibraryView()
         self.query_text = ""
         self._hits: list[tuple[int, Snippet | None]] | None = None  # of `query_text`, once found

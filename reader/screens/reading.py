@@ -36,7 +36,8 @@ from reader.article.library import Library
 from reader.article.model import Article
 from reader.article.urls import check_url
 from reader.photos.setting import ImageProtocol
-from reader.state.store import NullStore, Store
+from reader.session import Session
+from reader.state.store import Store
 from reader.text.digits import DigitStyle, convert_digits
 from reader.text.layout import LayoutOptions
 from reader.text.normalize import find_matches, normalize_with_sources
@@ -103,22 +104,20 @@ class ReadingScreen(Screen[None]):
         library: Library,
         index: int,
         options: LayoutOptions,
+        session: Session | None = None,
         *,
         start_block: int | None = None,
-        store: Store | None = None,
-        digits: DigitStyle = DigitStyle.AS_WRITTEN,
-        images: ImageProtocol = ImageProtocol.OFF,
-        cell_pixels: tuple[int, int] = (10, 20),
     ) -> None:
         """`start_block`: open at this body block (a library search hit) instead of where
-        the reader left off; `store` remembers read marks, places and bookmarks; `digits`
-        is the configured digit style; `images` how photos are drawn (off: captions only)."""
+        the reader left off; the session's store remembers read marks, places and
+        bookmarks, its digits are the configured digit style."""
         super().__init__()
-        self.images = images
-        self.cell_pixels = cell_pixels
-        self.digits = digits
+        session = session or Session()
+        self.images: ImageProtocol = session.images.protocol
+        self.cell_pixels = session.images.cell_pixels or (10, 20)
+        self.digits = session.digits
         self._start_block = start_block
-        self.store: Store = store if store is not None else NullStore()
+        self.store: Store = session.store
         self.library = library
         self.index = index
         self.options = options

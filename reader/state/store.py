@@ -1,4 +1,4 @@
-"""The state database: reading state, UI settings and the article index, in one SQLite file.
+"""The state database: reading state and the article index, in one SQLite file.
 
 `state.sqlite3` in the user state directory (`platformdirs.user_state_dir`), or in
 `--state-dir` / `READER_STATE_DIR`. WAL journal with `synchronous=NORMAL`, every write in
@@ -7,7 +7,7 @@ that is whole, holding every committed write, never half of one.
 
 Tables:
 - `reading`: per article, keyed by its resolved path: read, bookmarked, scroll position;
-- `settings`: what the reader chose in the app (theme, harakat);
+- (`settings`, from before settings moved to the config file: no longer read or written);
 - `files`: the article index: path, size, mtime_ns, the header columns the library list
   shows (title, language, direction, published, source name, tags; for a file with
   errors, its problems): a narrow table, so listing 10,000 files reads little;
@@ -125,8 +125,6 @@ class Store(Protocol):
     def mark_read(self, path: Path, read: bool = True) -> None: ...
     def save_position(self, path: Path, position: ScrollPosition) -> None: ...
     def set_bookmark(self, path: Path, bookmarked: bool) -> None: ...
-    def setting(self, key: str) -> str | None: ...
-    def save_setting(self, key: str, value: str) -> None: ...
     def indexed_stamps(self) -> dict[str, FileStamp]: ...
     def put_index(self, entries: Sequence[IndexEntry]) -> None: ...
     def remove_index(self, keys: Iterable[str]) -> None: ...
@@ -140,7 +138,7 @@ class Store(Protocol):
 
 
 class NullStore:
-    """Remembers reading state and settings for this session only; indexes nothing.
+    """Remembers reading state for this session only; indexes nothing.
 
     `search` returns None: the caller searches the loaded articles itself.
     """
@@ -149,7 +147,6 @@ class NullStore:
         self._location = location
         self._problem = problem
         self._reading: dict[str, ReadingState] = {}
-        self._settings: dict[str, str] = {}
 
     @property
     def persistent(self) -> bool:
@@ -182,11 +179,6 @@ class NullStore:
     def set_bookmark(self, path: Path, bookmarked: bool) -> None:
         self._update(path, lambda state: replace(state, bookmarked=bookmarked))
 
-    def setting(self, key: str) -> str | None:
-        return self._settings.get(key)
-
-    def save_setting(self, key: str, value: str) -> None:
-        self._settings[key] = value
 
     def indexed_stamps(self) -> dict[str, FileStamp]:
         return {}
@@ -221,7 +213,6 @@ CREATE TABLE IF NOT EXISTS reading (
     line_offset INTEGER,
     updated_ns INTEGER NOT NULL
 );
-CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL UNIQUE,
@@ -389,19 +380,6 @@ class SqliteStore:
 
     def set_bookmark(self, path: Path, bookmarked: bool) -> None:
         self._upsert_reading(path, {"bookmarked": int(bookmarked)})
-
-    # -- settings ---------------------------------------------------------------------
-
-    def setting(self, key: str) -> str | None:
-        def read() -> str | None:
-            row = self._db.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
-            return str(row[0]) if row else None
-
-        return self._safely(read, None)
-
-    def save_setting(self, key: str, value: str) -> None:
-        sql = "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value"
-        self._write(lambda db: db.execute(sql, (key, value)))
 
     # -- the index --------------------------------------------------------------------
 
@@ -593,7 +571,7 @@ def open_store(directory: Path) -> OpenedStore:
         reason = getattr(error, "strerror", None) or str(error)
         message = (
             f"{path}: cannot open the reader's database ({reason}). Read marks, positions, "
-            "bookmarks and settings will not be kept after this session; library search "
+            "bookmarks and places will not be kept after this session; library search "
             "works without an index."
         )
         return OpenedStore(NullStore(str(path), message), message)

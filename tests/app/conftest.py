@@ -12,6 +12,7 @@ from reader.article.library import Library
 from reader.article.loader import load_article
 from reader.article.model import Article, Image, LoadResult, Source
 from reader.config import DEFAULT_THEME
+from reader.session import Session
 from reader.text.direction import Direction
 from reader.text.layout import LayoutOptions
 from tests.conftest import BUNDLED_ARTICLE
@@ -52,9 +53,7 @@ def make_app() -> MakeApp:
     """`make_app(article, ...)`: a ReaderApp on a library of those articles."""
 
     def make(*articles: Article, options: LayoutOptions = LayoutOptions(), library: Library | None = None) -> ReaderApp:
-        return ReaderApp(
-            library or library_of(*articles), options, bidi_description="visual (tests)", theme_name=DEFAULT_THEME
-        )
+        return ReaderApp(library or library_of(*articles), options, Session(bidi_description="visual (tests)", theme_name=DEFAULT_THEME))
 
     return make
 

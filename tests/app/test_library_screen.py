@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -12,8 +13,10 @@ from textual.pilot import Pilot
 from reader.app import ReaderApp
 from reader.article.library import Library
 from reader.article.model import Article, LoadResult
+from reader.config import load_config
 from reader.screens.library import BOOKMARK_MARK, UNREAD_MARK, LibraryScreen
 from reader.screens.reading import ReadingScreen
+from reader.session import Session
 from reader.state.store import NullStore, SqliteStore, Store
 from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.widgets.row_list import RowList
@@ -55,8 +58,8 @@ async def search_for(pilot: Pilot[None], query: str) -> None:
     await pilot.pause()
 
 
-def app_for(library: Library, store: Store, **kwargs: object) -> ReaderApp:
-    return ReaderApp(library, LayoutOptions(), "visual (tests)", store=store, **kwargs)  # type: ignore[arg-type]
+def app_for(library: Library, store: Store, **session: Any) -> ReaderApp:
+    return ReaderApp(library, LayoutOptions(), Session(store=store, **session))
 
 
 async def test_articles_are_listed_newest_first_with_shaped_titles_and_unread_marks(three: Library, state: Store) -> None:
@@ -172,11 +175,11 @@ async def test_quitting_saves_the_place(three: Library, state: Store) -> None:
     assert position is not None and (position.block, position.line_offset) != (0, 0)
 
 
-async def test_harakat_choice_is_remembered(three: Library, state: Store) -> None:
-    app = app_for(three, state)
+async def test_harakat_choice_is_saved_in_the_config_file(three: Library, state: Store, tmp_path: Path) -> None:
+    app = app_for(three, state, config_dir=tmp_path)
     async with app.run_test() as pilot:
         await pilot.press("h")
-    assert state.setting("harakat") == "off"
+    assert load_config(tmp_path).config.harakat is False
 
 
 async def test_folders_are_indexed_in_a_worker_then_reopened_from_the_index(tmp_path: Path) -> None:
@@ -185,7 +188,7 @@ async def test_folders_are_indexed_in_a_worker_then_reopened_from_the_index(tmp_
     write_generated_library(folder, 40)
     (folder / "bad\x1b]0;owned\x07.yaml").write_text("title: [\n", encoding="utf-8")
     store = SqliteStore(tmp_path / "state.sqlite3")
-    app = app_for(Library(()), store, sources=[folder])
+    app = app_for(Library(()), store, sources=(folder,))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -207,7 +210,7 @@ async def test_without_a_database_search_still_works(three: Library) -> None:
 
 
 async def test_startup_messages_are_notified(three: Library, notifications: list[str]) -> None:
-    app = app_for(three, NullStore(), startup_messages=["state.sqlite3: cannot open the reader's database"])
+    app = app_for(three, NullStore(), startup_messages=("state.sqlite3: cannot open the reader's database",))
     async with app.run_test() as pilot:
         await pilot.pause()
     assert "state.sqlite3: cannot open the reader's database" in notifications
@@ -219,14 +222,14 @@ async def test_a_warm_open_draws_only_visible_rows_and_decodes_no_record(tmp_pat
     write_generated_library(folder, 300)
     store = SqliteStore(tmp_path / "state.sqlite3")
     for _ in range(2):  # cold, then warm
-        app = app_for(Library(()), store, sources=[folder])
+        app = app_for(Library(()), store, sources=(folder,))
         async with app.run_test(size=(120, 40)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
             row_list = app.screen.query_one("#articles", RowList)
             assert row_list.row_count == 300 and 0 < len(row_list.drawn_rows) < 40
     assert store.records_decoded == 0
-    app = app_for(Library(()), store, sources=[folder])
+    app = app_for(Library(()), store, sources=(folder,))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

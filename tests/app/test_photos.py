@@ -13,6 +13,7 @@ from reader.app import ReaderApp
 from reader.article.library import Library
 from reader.article.loader import load_article
 from reader.photos.setting import ImageProtocol, ImagesChoice
+from reader.session import Session
 from reader.widgets.photo_pane import HALF_BLOCK, PhotoPane
 from tests import photo_files
 
@@ -60,7 +61,7 @@ def open_app() -> OpenApp:
         library = Library.from_results([load_article(path)])
         from reader.text.layout import LayoutOptions
 
-        return ReaderApp(library, LayoutOptions(), "visual (tests)", images=ImagesChoice(protocol, "tests"))
+        return ReaderApp(library, LayoutOptions(), Session(images=ImagesChoice(protocol, "tests")))
 
     return make
 

@@ -18,7 +18,7 @@ async def test_a_broken_file_shows_its_problems(write_article: WriteArticle, tmp
     path = write_article("title: Broken\nbody:\n  - ok\n  - [not, text]\ntitle: again\n\x1b]0;X\n")
     result = load_article(path)
     assert result.article is None
-    app = ReaderApp(Library.from_results([result]), LayoutOptions(), bidi_description="visual")
+    app = ReaderApp(Library.from_results([result]), LayoutOptions())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ProblemsScreen)

@@ -15,6 +15,7 @@ from reader.article.model import Article
 from reader.screens.help import HelpScreen
 from reader.screens.library import LibraryScreen
 from reader.screens.reading import ReadingScreen
+from reader.session import Session
 from reader.text.digits import DigitStyle
 from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.widgets.text_pane import TextPane
@@ -237,9 +238,7 @@ async def test_a_250_column_terminal_keeps_lines_within_the_body(make_app: MakeA
 
 
 async def test_the_configured_digit_style_applies_to_the_article(hanoi: Article) -> None:
-    app = ReaderApp(
-        library_of(hanoi), LayoutOptions(), bidi_description="visual", digits=DigitStyle.ARABIC_INDIC
-    )
+    app = ReaderApp(library_of(hanoi), LayoutOptions(), Session(digits=DigitStyle.ARABIC_INDIC))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         body = "".join(app.screen.query_one("#body", TextPane).displayed_lines())

@@ -50,7 +50,7 @@ def browser_script(tmp_path: Path) -> tuple[Path, Path]:
 
 async def body_width(article: Article, size: tuple[int, int]) -> int:
     """The body pane's text width at this terminal size, as the app lays it out."""
-    app = ReaderApp(library_of(article), LayoutOptions(), bidi_description="measuring")
+    app = ReaderApp(library_of(article), LayoutOptions())
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         return app.screen.query_one("#body", TextPane).scrollable_content_region.width

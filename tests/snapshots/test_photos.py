@@ -14,6 +14,7 @@ from reader.article.library import Library
 from reader.article.loader import load_article
 from reader.config import DEFAULT_THEME
 from reader.photos.setting import ImageProtocol, ImagesChoice
+from reader.session import Session
 from reader.text.layout import LayoutOptions
 from tests.e2e.photo_article import write_photo_article
 
@@ -32,7 +33,7 @@ async def photo_drawn(pilot: Any) -> None:
 def photo_app(tmp_path: Path) -> ReaderApp:
     library = Library.from_results([load_article(write_photo_article(tmp_path))])
     choice = ImagesChoice(ImageProtocol.BLOCKS, "snapshot")
-    return ReaderApp(library, LayoutOptions(), "visual (tests)", theme_name=DEFAULT_THEME, images=choice)
+    return ReaderApp(library, LayoutOptions(), Session(theme_name=DEFAULT_THEME, images=choice))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])

@@ -132,3 +132,13 @@ def test_reader_config_reports_problems(
     captured = capsys.readouterr()
     assert "digits: as-written" in captured.out
     assert f"{path}:1:9: digits: 'roman'" in captured.err
+
+
+def test_reader_config_names_the_themes_and_flags_an_unknown_one(
+    config_folder: Path, write_config: WriteConfig, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_config("theme: reader-purple\n")
+    assert main(["config", "--config-dir", str(config_folder)]) == 1
+    captured = capsys.readouterr()
+    assert "themes available: reader-dark, reader-light, reader-high-contrast, reader-sepia" in captured.out
+    assert f"reader: {path}: theme: unknown theme 'reader-purple'; the app uses reader-dark" in captured.err

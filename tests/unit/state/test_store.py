@@ -40,16 +40,6 @@ def test_state_is_keyed_by_the_resolved_path(store: SqliteStore, tmp_path: Path)
     assert store.reading_states() == {str(real.resolve()): ReadingState(False, True, None)}
 
 
-def test_settings_chosen_in_the_app_survive_a_restart(database: Path, store: SqliteStore) -> None:
-    store.save_setting("theme", "reader-sepia")
-    store.save_setting("theme", "reader-light")
-    store.close()
-    reopened = SqliteStore(database)
-    assert reopened.setting("theme") == "reader-light"
-    assert reopened.setting("harakat") is None
-    reopened.close()
-
-
 def test_the_database_uses_wal_and_synchronous_normal(database: Path, store: SqliteStore) -> None:
     with sqlite3.connect(database) as other:
         assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -96,9 +86,7 @@ def test_the_null_store_remembers_for_the_session_only(tmp_path: Path) -> None:
     article = tmp_path / "a.yaml"
     store.mark_read(article)
     store.set_bookmark(article, True)
-    store.save_setting("theme", "reader-sepia")
     assert store.reading_state(article) == ReadingState(True, True, None)
-    assert store.setting("theme") == "reader-sepia"
     assert store.search("anything") is None  # the caller searches its articles itself
     assert NullStore().reading_state(article) == ReadingState()
 

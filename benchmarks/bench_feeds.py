@@ -1,0 +1,257 @@
+"""Feeds: `reader fetch --no-full-text` against `newsboat -x reload` on the same local feeds,
+and the full-text fetch in pages per second.
+
+A server on 127.0.0.1 (a thread of this process) serves `FEEDS` RSS feeds of `ITEMS` items
+each, and an article page for every item. Each run starts from nothing on both sides: a
+fresh data folder for the reader (feeds imported from OPML before the clock starts), a fresh
+cache for newsboat (its own `urls` and `config` files in a temporary HOME). Both fetch with
+the same number of connections at once (`reader fetch --jobs 4`, newsboat `reload-threads 4`).
+
+``python -m benchmarks.bench_feeds [--runs N]`` runs this section alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import email.utils
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Protocol
+from xml.sax.saxutils import escape
+
+if __package__ in (None, ""):  # `python benchmarks/bench_feeds.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.harness import Timing, ratio, summarize  # noqa: E402
+
+PYTHON = sys.executable
+READER = (
+    [str(Path(PYTHON).parent / "reader")] if (Path(PYTHON).parent / "reader").exists() else [PYTHON, "-m", "reader"]
+)
+FEEDS = 50
+ITEMS = 30
+FULL_TEXT_FEEDS = 5
+JOBS = 4
+SENTENCE = "أعلنت الحكومة اليوم عن خطة جديدة لتطوير شبكة النقل العام في العاصمة، تشمل خطوط حافلات وقطارات حديثة."
+
+
+def feed_xml(base: str, feed: int) -> bytes:
+    start = datetime(2026, 12, 1, tzinfo=UTC)
+    items = "".join(
+        f"<item><title>خبر {feed}-{item}: {escape(SENTENCE[:40])}</title><link>{base}/page/{feed}/{item}</link>"
+        f"<guid>{base}/id/{feed}/{item}</guid>"
+        f"<pubDate>{email.utils.format_datetime(start + timedelta(minutes=feed * ITEMS + item))}</pubDate>"
+        f"<description>{escape(f'<p>{SENTENCE}</p><p>{SENTENCE}</p>')}</description></item>"
+        for item in range(ITEMS)
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed {feed}</title>'
+        f"<link>{base}/</link><language>ar</language>{items}</channel></rss>"
+    ).encode()
+
+
+def page_html(feed: int, item: int) -> bytes:
+    paragraphs = "".join(f"<p>{SENTENCE} ({number})</p>" for number in range(8))
+    return (
+        f'<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>خبر {feed}-{item}</title>'
+        f"</head><body><nav><a href='/'>الرئيسية</a></nav><article><h1>خبر {feed}-{item}</h1>{paragraphs}"
+        "</article><footer>جميع الحقوق محفوظة</footer></body></html>"
+    ).encode()
+
+
+@contextmanager
+def local_server() -> Iterator[str]:
+    """Serve the feeds and pages; yields the base address."""
+    cache: dict[str, bytes] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            body = cache.get(self.path)
+            if body is None:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header(
+                "Content-Type",
+                "text/html; charset=utf-8" if "/page/" in self.path else "application/rss+xml; charset=utf-8",
+            )
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    for feed in range(FEEDS):
+        cache[f"/feed/{feed}.xml"] = feed_xml(base, feed)
+        for item in range(ITEMS):
+            cache[f"/page/{feed}/{item}"] = page_html(feed, item)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield base
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def feed_urls(base: str, count: int) -> list[str]:
+    return [f"{base}/feed/{feed}.xml" for feed in range(count)]
+
+
+def opml(urls: list[str]) -> str:
+    outlines = "".join(f'<outline type="rss" text="feed-{n}" xmlUrl="{url}"/>' for n, url in enumerate(urls))
+    return f'<?xml version="1.0"?><opml version="2.0"><head/><body>{outlines}</body></opml>'
+
+
+def time_reader(folder: Path, urls: list[str], runs: int, *, full_text: bool) -> tuple[Timing, int]:
+    """`reader fetch` from a fresh data folder each run; the timing and the articles saved."""
+    samples, saved = [], 0
+    for run in range(runs):
+        data = folder / f"reader-{'full' if full_text else 'summary'}-{run}"
+        env = {**os.environ, "READER_DATA_DIR": str(data)}
+        (folder / "feeds.opml").write_text(opml(urls), encoding="utf-8")
+        subprocess.run(
+            [*READER, "feeds", "import", str(folder / "feeds.opml")], env=env, check=True, stdout=subprocess.DEVNULL
+        )
+        command = [*READER, "fetch", "--jobs", str(JOBS), *([] if full_text else ["--no-full-text"])]
+        started = time.perf_counter()
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        samples.append(time.perf_counter() - started)
+        saved = sum(1 for _ in (data / "articles").rglob("*.yaml"))
+    return summarize(samples), saved
+
+
+def time_newsboat(folder: Path, urls: list[str], runs: int) -> tuple[Timing, int]:
+    """`newsboat -x reload` with a fresh cache each run; the timing and the items cached."""
+    samples, cached = [], 0
+    for run in range(runs):
+        home = folder / f"newsboat-{run}"
+        home.mkdir()
+        (home / "urls").write_text("\n".join(urls) + "\n", encoding="utf-8")
+        (home / "config").write_text(f"reload-threads {JOBS}\n", encoding="utf-8")
+        cache = home / "cache.db"
+        command = ["newsboat", "-u", str(home / "urls"), "-C", str(home / "config"), "-c", str(cache), "-x", "reload"]
+        env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home), "XDG_DATA_HOME": str(home)}
+        started = time.perf_counter()
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        samples.append(time.perf_counter() - started)
+        cached = _newsboat_items(cache)
+    return summarize(samples), cached
+
+
+def _newsboat_items(cache: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(cache) as connection:
+        return int(connection.execute("SELECT COUNT(*) FROM rss_item").fetchone()[0])
+
+
+def web_imports_at_start() -> str:
+    """The web modules that importing the app loads (there should be none)."""
+    code = (
+        "import sys, reader.app, reader.launch; "
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('httpx', 'feedparser', 'trafilatura', 'lxml', 'defusedxml') or m.startswith('reader.web'))))"
+    )
+    result = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True)
+    return result.stdout.strip() or "none"
+
+
+class ReportLike(Protocol):
+    """What `benchmarks.run.Report` offers."""
+
+    def add(self, text: str = "") -> None: ...
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None: ...
+
+
+def bench_feeds(report: ReportLike, runs: int) -> None:
+    """Add the section to the report."""
+    add, table = report.add, report.table
+    add(f"## 6. Feeds: `reader fetch` and newsboat ({FEEDS} local feeds × {ITEMS} items)")
+    add()
+    if shutil.which("newsboat") is None:
+        add("newsboat is not installed (Debian package `newsboat`): not measured.")
+        add()
+        return
+    with tempfile.TemporaryDirectory(prefix="reader-feeds-") as name, local_server() as base:
+        folder = Path(name)
+        urls = feed_urls(base, FEEDS)
+        newsboat, cached = time_newsboat(folder, urls, runs)
+        reader, saved = time_reader(folder, urls, runs, full_text=False)
+        full, pages = time_reader(folder, feed_urls(base, FULL_TEXT_FEEDS), max(1, runs // 2), full_text=True)
+    version = subprocess.run(["newsboat", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    table(
+        ["program", "median", "range", "items stored", "ratio to newsboat"],
+        [
+            [
+                f"`{version.split(' - ')[0]} -x reload` (reload-threads {JOBS})",
+                newsboat.ms(),
+                _range(newsboat),
+                f"{cached:,}",
+                "1.00×",
+            ],
+            [
+                f"`reader fetch --no-full-text --jobs {JOBS}`",
+                reader.ms(),
+                _range(reader),
+                f"{saved:,} article files",
+                f"{ratio(reader, newsboat):.2f}× (target ≤ 1.5×: {_met(ratio(reader, newsboat) <= 1.5)})",
+            ],
+        ],
+    )
+    add(
+        f"Full text (`reader fetch --jobs {JOBS}`, {FULL_TEXT_FEEDS} feeds, {pages:,} item pages fetched and "
+        f"extracted): {full.ms()}, {pages / full.median:,.0f} pages/s."
+    )
+    add()
+    loaded = web_imports_at_start()
+    add(f"Web modules loaded by `import reader.app, reader.launch` (the reading screen's start): {loaded}.")
+    add()
+
+
+def _met(condition: bool) -> str:
+    return "met" if condition else "not met"
+
+
+def _range(timing: Timing) -> str:
+    return f"{timing.low * 1000:,.0f}–{timing.high * 1000:,.0f} ms"
+
+
+class _PrintReport:
+    def add(self, text: str = "") -> None:
+        print(text)
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "|".join("---" for _ in header) + "|")
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+        print()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_feeds", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    bench_feeds(_PrintReport(), parser.parse_args().runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

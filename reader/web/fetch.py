@@ -1,0 +1,309 @@
+"""Fetching followed feeds into the library: many at once, each new item one article file.
+
+For every feed: a conditional GET (`reader.web.http`), the feed parsed (`reader.web.feeds`),
+and each item not seen before (GUID, else link) written as an article under
+`<data>/articles/<feed>/`, its file named from the item's key, so a refetch never makes a
+second file for the same item. With full text, the item's page is fetched and extracted
+(`reader.web.page`); a page that is no article is skipped with a note (not a failure of the
+feed), and a page that cannot be fetched leaves the item with the feed's summary.
+
+Each article is written atomically, and the feed's state (validators, seen keys) is saved
+only after its articles: a `kill -9` leaves no half-written file, and the next fetch, seeing
+the items as new again, completes the work into the same files.
+
+Feeds run on `jobs` threads, their pages on as many again; `progress` is called (from those
+threads) after each feed and each page, so a progress bar or the app can follow.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+
+from reader.article.model import Article, Image, Source
+from reader.article.writer import InvalidArticle, write_article
+from reader.web.feeds import DEFAULT_MAX_ITEMS, Feed, FeedError, FeedItem, item_article, parse_feed
+from reader.web.http import FetchError, Limits, fetch, new_client
+from reader.web.subscriptions import Subscription, Subscriptions, articles_folder, save_subscriptions
+
+STALE_TEMPORARY_SECONDS = 600
+"""A temporary file this old in a feed's folder is the remains of a killed fetch."""
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    full_text: bool = True
+    jobs: int = 4
+    max_items: int = DEFAULT_MAX_ITEMS
+    limits: Limits = field(default_factory=Limits)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a fetch is: feeds done of all, pages done of those found so far, and the
+    feed that just moved."""
+
+    feeds_done: int
+    feeds_total: int
+    pages_done: int
+    pages_total: int
+    feed: str
+
+
+@dataclass(frozen=True)
+class FeedResult:
+    """What fetching one feed did. `error` set means the feed failed (nothing saved)."""
+
+    name: str
+    new: int = 0
+    with_full_text: int = 0
+    page_failures: tuple[str, ...] = ()
+    not_articles: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    error: str | None = None
+    not_modified: bool = False
+    title: str | None = None
+    item_count: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+    def line(self) -> str:
+        """`name: 12 new, 11 with full text, 1 failed: reason` (the summary's line)."""
+        return f"{self.name}: {self.result()}"
+
+    def result(self) -> str:
+        """The line without the name, as kept in the feed's state."""
+        if self.error is not None:
+            return f"failed: {self.error}"
+        if self.not_modified:
+            return "not modified"
+        parts = [f"{self.new} new"]
+        if self.with_full_text:
+            parts.append(f"{self.with_full_text} with full text")
+        if self.not_articles:
+            parts.append(f"{len(self.not_articles)} not an article: {self.not_articles[0]}")
+        if self.page_failures:
+            parts.append(f"{len(self.page_failures)} failed: {self.page_failures[0]}")
+        return ", ".join(parts)
+
+
+ProgressCallback = Callable[[Progress], None]
+Extractor = Callable[[bytes, str, str | None, datetime], object]
+
+
+def article_path(data: Path, feed_name: str, key: str) -> Path:
+    """The one file of the item with `key` in the feed named `feed_name`."""
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return articles_folder(data) / feed_name / f"{digest}.yaml"
+
+
+def fetch_feeds(
+    data: Path,
+    subscriptions: Subscriptions,
+    feeds: Sequence[Subscription],
+    options: FetchOptions = FetchOptions(),
+    progress: ProgressCallback | None = None,
+    extractor: Extractor | None = None,
+) -> list[FeedResult]:
+    """Fetch `feeds` (of `subscriptions`, whose file in `data` is saved after each feed)."""
+    if extractor is None and options.full_text:
+        extractor = _page_extractor()  # trafilatura is imported only when pages are extracted
+    run = _Run(data, subscriptions, options, progress or (lambda _: None), extractor or _no_extractor, len(feeds))
+    with (
+        new_client() as client,
+        ThreadPoolExecutor(max(options.jobs, 1), "feed") as feed_pool,
+        ThreadPoolExecutor(max(options.jobs, 1), "page") as page_pool,
+    ):
+        run.client, run.page_pool = client, page_pool
+        futures = [feed_pool.submit(run.one_feed, feed) for feed in feeds]
+        return [future.result() for future in futures]
+
+
+def _no_extractor(html: bytes, url: str, content_type: str | None, fetched: datetime) -> object:
+    raise AssertionError("no page is extracted with --no-full-text")
+
+
+def _page_extractor() -> Extractor:
+    from reader.web.page import extract_article
+
+    def extract(html: bytes, url: str, content_type: str | None, fetched: datetime) -> object:
+        return extract_article(html, url, content_type=content_type, fetched=fetched)
+
+    return extract
+
+
+@dataclass
+class _Run:
+    """One `fetch_feeds` call: shared state, guarded by `lock`."""
+
+    data: Path
+    subscriptions: Subscriptions
+    options: FetchOptions
+    progress: ProgressCallback
+    extractor: Extractor
+    feeds_total: int
+    client: httpx.Client | None = None
+    page_pool: ThreadPoolExecutor | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    feeds_done: int = 0
+    pages_done: int = 0
+    pages_total: int = 0
+
+    def one_feed(self, subscription: Subscription) -> FeedResult:
+        started = datetime.now(UTC).replace(microsecond=0)
+        result, state = self._fetch_feed(subscription, started)
+        state = replace(state, last_fetch=started.isoformat(), last_result=result.result())
+        with self.lock:
+            self.subscriptions.update(state)
+            save_subscriptions(self.data, self.subscriptions)
+            self.feeds_done += 1
+        self._report(subscription.name)
+        return result
+
+    def _fetch_feed(self, subscription: Subscription, now: datetime) -> tuple[FeedResult, Subscription]:
+        name = subscription.name
+        try:
+            fetched = fetch(
+                subscription.url,
+                limits=self.options.limits,
+                etag=subscription.etag,
+                last_modified=subscription.last_modified,
+                client=self.client,
+            )
+            if fetched.not_modified:
+                return FeedResult(name, not_modified=True, title=subscription.title), subscription
+            feed = parse_feed(
+                fetched.body,
+                fetched.url,
+                content_type=fetched.headers.get("content-type"),
+                max_items=self.options.max_items,
+            )
+        except (FetchError, FeedError) as error:
+            return FeedResult(name, error=str(error), title=subscription.title), subscription
+        result, saved_keys = self._save_items(subscription, feed, now)
+        state = replace(
+            subscription.with_seen(saved_keys),
+            etag=fetched.etag,
+            last_modified=fetched.last_modified,
+            title=subscription.title or feed.title,
+        )
+        notes = (*feed.notes, *result.notes)
+        return replace(result, notes=notes, title=feed.title, item_count=len(feed.items)), state
+
+    def _save_items(self, subscription: Subscription, feed: Feed, now: datetime) -> tuple[FeedResult, list[str]]:
+        """Write each new item; the keys of those done (saved, or skipped as no article)."""
+        folder = articles_folder(self.data) / subscription.name
+        remove_stale_temporaries(folder)
+        seen = set(subscription.seen)
+        new_items = [item for item in reversed(feed.items) if item.key not in seen]  # oldest first
+        with self.lock:
+            self.pages_total += len(new_items) if self.options.full_text else 0
+        outcomes = [self._submit(item, feed, now) for item in new_items]
+        done: list[str] = []
+        counts = {"new": 0, "full": 0}
+        failures: list[str] = []
+        not_articles: list[str] = []
+        notes: list[str] = []
+        for item, outcome in zip(new_items, outcomes, strict=True):
+            article, full_text, problem = outcome.result()
+            if article is None:
+                not_articles.append(problem or "not an article")
+                notes.append(f"skipped {item.title[:80]}: {problem or 'not an article'}")
+                done.append(item.key)
+                continue
+            try:
+                write_article(article, article_path(self.data, subscription.name, item.key), durable=False)
+            except (InvalidArticle, OSError) as error:
+                failures.append(str(error))
+                notes.append(f"not saved {item.title[:80]}: {error}")
+                continue
+            done.append(item.key)
+            counts["new"] += 1
+            counts["full"] += full_text
+            if problem is not None:
+                failures.append(problem)
+                notes.append(f"{item.title[:80]}: no full text ({problem}); the feed's summary is kept")
+        if done:
+            os.sync()  # the articles are on disk before the state that says they are saved
+        result = FeedResult(
+            subscription.name, counts["new"], counts["full"], tuple(failures), tuple(not_articles), tuple(notes)
+        )
+        return result, done
+
+    def _submit(self, item: FeedItem, feed: Feed, now: datetime) -> Future[tuple[Article | None, bool, str | None]]:
+        if not self.options.full_text or item.link is None or self.page_pool is None:
+            done: Future[tuple[Article | None, bool, str | None]] = Future()
+            done.set_result((item_article(item, feed, now), False, None))
+            return done
+        return self.page_pool.submit(self._with_full_text, item, feed, now)
+
+    def _with_full_text(self, item: FeedItem, feed: Feed, now: datetime) -> tuple[Article | None, bool, str | None]:
+        """The item's article from its page: (article, True, None); (None, False, why) when the
+        page is no article; (summary article, False, why) when the page could not be had."""
+        from_feed = item_article(item, feed, now)
+        try:
+            assert item.link is not None
+            page = fetch(item.link, limits=self.options.limits, client=self.client)
+            extracted = self.extractor(page.body, page.url, page.headers.get("content-type"), now)
+        except FetchError as error:
+            return from_feed, False, str(error)
+        finally:
+            with self.lock:
+                self.pages_done += 1
+            self._report(feed.title)
+        if not isinstance(extracted, Article):
+            return None, False, str(getattr(extracted, "reason", "not an article"))
+        return with_page_text(from_feed, extracted), True, None
+
+    def _report(self, feed: str) -> None:
+        with self.lock:
+            state = Progress(self.feeds_done, self.feeds_total, self.pages_done, self.pages_total, feed)
+        self.progress(state)
+
+
+def with_page_text(from_feed: Article, page: Article) -> Article:
+    """The item's article with the page's text: the feed's title, date and link (a feed's
+    are cleaner: no site name, no guessed date), the page's body, facts and language; the
+    photos of both, each once."""
+    images: dict[str, Image] = {}
+    for image in (*page.images, *from_feed.images):
+        images.setdefault(image.url or image.caption, image)
+    source = from_feed.source or page.source
+    if source is not None and from_feed.source is not None and page.source is not None:
+        source = Source(url=from_feed.source.url, name=from_feed.source.name or page.source.name)
+    return replace(
+        page,
+        title=from_feed.title or page.title,
+        summary=from_feed.summary
+        or page.summary
+        or (" ".join(from_feed.body) if from_feed.body != page.body else None),
+        published=from_feed.published or page.published,
+        fetched=from_feed.fetched,
+        authors=page.authors or from_feed.authors,
+        source=source,
+        images=tuple(images.values()),
+    )
+
+
+def remove_stale_temporaries(folder: Path, now: float | None = None) -> None:
+    """Delete the temporary files a killed fetch left in `folder` (hidden `.*.tmp`)."""
+    if not folder.is_dir():
+        return
+    limit = (time.time() if now is None else now) - STALE_TEMPORARY_SECONDS
+    for path in folder.glob(".*.tmp"):
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+        except FileNotFoundError:
+            continue

@@ -1,0 +1,118 @@
+"""The photos of a news page: `<figure>` with its `<figcaption>`, and the page's `og:image`.
+
+This module owns which pictures are the article's (figures outside the header, navigation,
+footer, asides and related-links blocks; the page's declared lead image), their address
+(resolved against the page, http(s) only, lazy-loading attributes read), and the split of
+a caption from its credit: an element of the caption named for a credit
+(`<span class="credit">`), a bracketed credit (`(صورة: مان كوان)`, as `reader import`
+reads text), or a trailing labelled one (`… عکس: علی رضایی`). A figure with no caption and
+no `alt` text is left out: captions are never invented. The lead image's caption is its
+`og:image:alt`, the caption of the figure that shows it, else the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from reader.article.model import Image
+from reader.article.plaintext import caption_line
+from reader.article.urls import check_url
+from reader.web.page_clean import clean_text
+from reader.web.page_meta import meta_content
+
+_OUTSIDE_ARTICLE = (
+    "ancestor::header or ancestor::nav or ancestor::footer or ancestor::aside or "
+    "ancestor::*[contains(@class, 'related') or contains(@class, 'sidebar') or contains(@class, 'comment')]"
+)
+_CREDIT_ELEMENT = (
+    ".//*[contains(@class, 'credit') or contains(@class, 'copyright') or contains(@class, 'photographer')"
+    " or contains(@class, 'source') or contains(@class, 'author')]"
+)
+_LABELLED_CREDIT = re.compile(
+    r"(?P<caption>.*?\S)[\s.,،|–—-]+(?P<credit>(?:الصورة|صورة|عکس|عكس|photo|credit|צילום)\s*:\s*\S.*)",
+    re.IGNORECASE,
+)
+_IMAGE_SOURCES = ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset")
+
+
+def page_images(tree: HtmlElement, page_url: str, headline: str | None) -> tuple[Image, ...]:
+    """The lead image first, then each captioned figure, each address once."""
+    figures = [
+        image
+        for figure in tree.xpath(f"//figure[not({_OUTSIDE_ARTICLE})]")
+        if (image := figure_image(figure, page_url))
+    ]
+    images: list[Image] = []
+    lead = lead_image(tree, page_url, headline, figures)
+    if lead is not None:
+        images.append(lead)
+    for image in figures:
+        if all(image.url != kept.url for kept in images):
+            images.append(image)
+    return tuple(images)
+
+
+def figure_image(figure: HtmlElement, page_url: str) -> Image | None:
+    """A `<figure>`'s picture with its caption and credit, or None without a picture or a caption."""
+    pictures = figure.xpath(".//img")
+    url = image_url(pictures[0], page_url) if pictures else None
+    captions = figure.xpath(".//figcaption")
+    if captions:
+        caption, credit = split_credit(captions[0])
+    else:
+        caption, credit = clean_text(pictures[0].get("alt") or "") if pictures else "", None
+    if url is None or not caption:
+        return None
+    return Image(caption=caption, credit=credit, url=url)
+
+
+def split_credit(caption_element: HtmlElement) -> tuple[str, str | None]:
+    """A caption's text and its credit, as printed (label included)."""
+    credit: str | None = None
+    text = clean_text(caption_element.text_content())
+    for element in caption_element.xpath(_CREDIT_ELEMENT):
+        credit = clean_text(element.text_content()) or None
+        text = clean_text(text.replace(credit or "", " ", 1))
+        break
+    if credit is None:
+        if (bracketed := caption_line(text)) is not None:
+            return bracketed.caption, bracketed.credit
+        if (labelled := _LABELLED_CREDIT.fullmatch(text)) is not None:
+            return labelled["caption"].strip(), labelled["credit"].strip()
+    if not text and credit:
+        return credit, None
+    return text, credit
+
+
+def lead_image(tree: HtmlElement, page_url: str, headline: str | None, figures: list[Image]) -> Image | None:
+    """The page's declared lead image (`og:image`, else `twitter:image`), captioned."""
+    declared = meta_content(tree, "og:image") or meta_content(tree, "twitter:image")
+    url = web_url(declared, page_url) if declared else None
+    if url is None:
+        return None
+    for figure in figures:
+        if figure.url == url:
+            return figure
+    caption = meta_content(tree, "og:image:alt") or headline
+    return Image(caption=caption, url=url) if caption else None
+
+
+def image_url(picture: HtmlElement, page_url: str) -> str | None:
+    """The address of an `<img>`, from `src` or the lazy-loading attributes, resolved; http(s) only."""
+    for attribute in _IMAGE_SOURCES:
+        value = picture.get(attribute)
+        if value and not value.startswith("data:"):
+            first = value.split(",")[0].split()[0] if attribute.endswith("srcset") else value
+            if (url := web_url(first, page_url)) is not None:
+                return url
+    return None
+
+
+def web_url(value: str, page_url: str) -> str | None:
+    """`value` resolved against the page's address, when that gives an http(s) address."""
+    url = urljoin(page_url, value.strip())
+    parts = urlsplit(url)
+    return url if parts.scheme in ("http", "https") and parts.netloc and check_url(url).ok else None

@@ -1,0 +1,128 @@
+"""`reader import URL` and `reader import FILE.html`: one news page becomes one article file.
+
+This module owns the command's side of the page import: getting the bytes (fetched with
+`reader.web.http.fetch`, or read from a file within the article size limit), the output
+path (`-o`; else FILE.yaml beside an HTML file, or a name made of the headline in the
+current folder for a URL), the `--force` rule, `--title`, and the one-line messages. A
+page that is not an article is said so, with exit 1, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reader.article.model import Article
+from reader.article.writer import InvalidArticle, write_article
+from reader.web.page import NotAnArticle, extract_article
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+MAX_PAGE_BYTES = 10_000_000  # as the web fetch allows
+FILE_NAME_CHARS = 80
+
+
+class PageImportFailed(Exception):
+    """Why the import cannot go on; shown as `reader import: …`."""
+
+
+def run_page_import(source: str, output: Path | None, title: str | None, force: bool) -> int:
+    """Import the page at `source` (an http(s) URL or an HTML file); return the exit status."""
+    try:
+        if title is not None and not title.strip():
+            raise PageImportFailed("--title must not be empty")
+        is_url = is_web_address(source)
+        if not is_url and "://" in source:
+            raise PageImportFailed(f"{source}: only http:// and https:// addresses can be imported")
+        target = output if output is not None else (None if is_url else Path(source).with_suffix(".yaml"))
+        if target is not None:
+            _check_target(target, Path(source) if not is_url else None, force)
+        article = _page_article(source, is_url)
+        if title is not None:
+            article = replace(article, title=title.strip())
+        if target is None:
+            target = Path(file_name_for(article.title))
+            _check_target(target, None, force)
+        write_article(replace(article, path=target), target)
+    except PageImportFailed as failure:
+        print(f"reader import: {failure}", file=sys.stderr)
+        return EXIT_FAILED
+    except InvalidArticle as error:
+        print(f"reader import: the page gives an article that does not load: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(
+        f"wrote {target}: {len(article.body)} paragraphs, {len(article.images)} images"
+        f" ({article.language or 'language unknown'}, {article.direction.value})",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def is_web_address(source: str) -> bool:
+    """Whether the argument names a page on the web rather than a file."""
+    return re.match(r"https?://", source, re.IGNORECASE) is not None
+
+
+def _page_article(source: str, is_url: bool) -> Article:
+    if is_url:
+        data, url, content_type = _fetched(source)
+    else:
+        path = Path(source)
+        data, url, content_type = read_html_file(path), path.resolve().as_uri(), None
+    found = extract_article(data, url, content_type=content_type, fetched=datetime.now(UTC) if is_url else None)
+    if isinstance(found, NotAnArticle):
+        raise PageImportFailed(f"{source}: {found.reason}; nothing written")
+    return found
+
+
+def _fetched(url: str) -> tuple[bytes, str, str | None]:
+    from reader.web.http import FetchError, fetch
+
+    try:
+        response = fetch(url)
+    except FetchError as error:
+        raise PageImportFailed(f"{url}: {error}") from None
+    content_type = response.headers.get("content-type")
+    if content_type and not _is_html_type(content_type):
+        raise PageImportFailed(f"{url}: not a web page ({content_type.split(';')[0].strip()})")
+    return response.body, response.url, content_type
+
+
+def _is_html_type(content_type: str) -> bool:
+    media = content_type.split(";")[0].strip().lower()
+    return media in ("text/html", "application/xhtml+xml", "text/plain", "application/octet-stream", "")
+
+
+def read_html_file(path: Path) -> bytes:
+    """An HTML file's bytes, refused when over the size limit a fetched page has."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            raise PageImportFailed(f"{path}: the file is {size:,} bytes, larger than {MAX_PAGE_BYTES:,} bytes")
+        return path.read_bytes()
+    except OSError as error:
+        raise PageImportFailed(f"{path}: {error.strerror or error}") from None
+
+
+def _check_target(target: Path, source: Path | None, force: bool) -> None:
+    if source is not None and target.exists() and target.resolve() == source.resolve():
+        raise PageImportFailed(f"{target}: the output would overwrite the input; choose another with -o")
+    if target.exists() and not force:
+        raise PageImportFailed(f"{target} already exists; use --force to overwrite it")
+
+
+def file_name_for(title: str) -> str:
+    """A file name made of the headline's words (any script), e.g. `معارضون-يسيطرون-على.yaml`."""
+    bare = "".join(character for character in title if unicodedata.category(character) != "Mn")  # no harakat
+    words = re.findall(r"[^\W_]+", bare)
+    name = ""
+    for word in words:
+        candidate = f"{name}-{word}" if name else word
+        if len(candidate) > FILE_NAME_CHARS:
+            break
+        name = candidate
+    return f"{name or 'article'}.yaml"

@@ -1,0 +1,205 @@
+"""`reader fetch`: new items become article files, once each, with full text; bad feeds and
+pages are reported, and never hold the others up."""
+
+from __future__ import annotations
+
+import time
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reader.article.loader import load_article
+from reader.text.direction import Direction
+from reader.web.fetch import FetchOptions, Progress, fetch_feeds
+from reader.web.http import Limits
+from reader.web.subscriptions import Subscription, Subscriptions, load_subscriptions, save_subscriptions
+from tests.unit.web.builders import PARAGRAPHS, Item, article_page, news_items, rss, video_page
+from tests.unit.web.conftest import Cli, Ran, WebServer, article_files, drip
+
+
+@pytest.fixture
+def follow(cli: Cli) -> Cli:
+    """`follow(name, url)`: `reader feeds add URL --name NAME`, which must succeed."""
+
+    def add(name: str, url: str) -> Ran:
+        ran = cli("feeds", "add", url, "--name", name)
+        assert ran.code == 0, ran.err
+        return ran
+
+    return add
+
+
+def serve_pages(web: WebServer, count: int) -> None:
+    for number in range(1, count + 1):
+        web.serve(f"/news/{number}", article_page(f"عنوان الصفحة {number}", PARAGRAPHS), content_type="text/html")
+
+
+def test_each_item_becomes_an_article_that_reader_check_accepts(
+    cli: Cli, follow: Cli, web: WebServer, data_dir: Path
+) -> None:
+    follow("news", web.serve("/feed.xml", rss("أخبار", news_items(3, site=web.url("")))))
+    ran = cli("fetch", "--no-full-text")
+    assert (ran.code, ran.out) == (0, "news: 3 new\n")
+    files = article_files(data_dir, "news")
+    assert len(files) == 3
+    assert cli("check", str(data_dir / "articles")).code == 0
+    article = load_article(files[0]).article
+    assert article is not None and article.direction is Direction.RTL and article.language == "ar"
+    assert article.fetched is not None and article.source is not None and article.source.name == "أخبار"
+
+
+def test_a_refetch_makes_no_second_file_and_only_new_items_are_new(
+    cli: Cli, follow: Cli, web: WebServer, data_dir: Path
+) -> None:
+    url = web.serve("/feed.xml", rss("أخبار", news_items(3, site=web.url(""))))
+    follow("news", url)
+    cli("fetch", "--no-full-text")
+    assert cli("fetch", "--no-full-text").out == "news: 0 new\n"
+    web.serve("/feed.xml", rss("أخبار", news_items(4, site=web.url(""))))
+    assert cli("fetch", "--no-full-text").out == "news: 1 new\n"
+    assert len(article_files(data_dir, "news")) == 4
+
+
+def test_a_refetch_is_conditional(cli: Cli, follow: Cli, web: WebServer) -> None:
+    body = rss("أخبار", news_items(2, site=web.url("")))
+
+    def answer(request: BaseHTTPRequestHandler) -> None:
+        fresh = request.headers.get("If-None-Match") != '"v7"'
+        request.send_response(200 if fresh else 304)
+        request.send_header("ETag", '"v7"')
+        request.send_header("Content-Length", str(len(body) if fresh else 0))
+        request.end_headers()
+        if fresh:
+            request.wfile.write(body)
+
+    follow("news", web.route("/feed.xml", answer))
+    cli("fetch", "--no-full-text")
+    assert cli("fetch", "--no-full-text").out == "news: not modified\n"
+    assert web.requests[-1].headers["if-none-match"] == '"v7"'
+    assert "not modified" in cli("feeds").out
+
+
+def test_full_text_comes_from_each_item_page(cli: Cli, follow: Cli, web: WebServer, data_dir: Path) -> None:
+    serve_pages(web, 2)
+    web.serve("/news/3", video_page(), content_type="text/html")
+    items = news_items(4, site=web.url(""))  # /news/4 is missing: 404
+    follow("news", web.serve("/feed.xml", rss("أخبار", items)))
+    ran = cli("fetch")
+    assert ran.code == 0
+    lines = ran.out.splitlines()
+    assert lines[0] == (
+        "news: 3 new, 2 with full text, 1 not an article: a video page with no text, "
+        "1 failed: the server answered 404 Not Found"
+    )
+    assert "  skipped خبر عاجل رقم 3: a video page with no text" in lines
+    assert "  خبر عاجل رقم 4: no full text (the server answered 404 Not Found); the feed's summary is kept" in lines
+    articles = [load_article(path).article for path in article_files(data_dir, "news")]
+    bodies = {article.title: article.body for article in articles if article is not None}
+    assert bodies["خبر عاجل رقم 1"] == tuple(PARAGRAPHS)
+    assert bodies["خبر عاجل رقم 4"] == ("الفقرة الأولى من خبر عاجل 4.", "والفقرة الثانية.")
+    assert "خبر عاجل رقم 3" not in bodies
+    assert cli("fetch").out == "news: 0 new\n"  # the video page is not asked again
+
+
+def test_a_huge_feed_keeps_the_newest(cli: Cli, follow: Cli, web: WebServer, data_dir: Path) -> None:
+    follow("big", web.serve("/big.xml", rss("كبير", news_items(2_000, site=web.url("")))))
+    ran = cli("fetch", "--no-full-text", "--max-items", "30")
+    assert ran.out.splitlines()[:2] == ["big: 30 new", "  kept the newest 30 of 2000 items"]
+    titles = {yaml.safe_load(path.read_text(encoding="utf-8"))["title"] for path in article_files(data_dir, "big")}
+    assert "خبر عاجل رقم 2000" in titles and "خبر عاجل رقم 1970" not in titles
+
+
+def test_item_links_that_are_not_http_are_dropped_with_a_reason(
+    cli: Cli, follow: Cli, web: WebServer, data_dir: Path
+) -> None:
+    items = [Item("رابط سيئ", "javascript:alert(1)", "نص الخبر", guid="urn:1")]
+    follow("odd", web.serve("/odd.xml", rss("غريب", items)))
+    ran = cli("fetch")
+    assert "  item 1 (رابط سيئ): link dropped, not http(s): javascript:alert(1)" in ran.out.splitlines()
+    text = article_files(data_dir, "odd")[0].read_text(encoding="utf-8")
+    assert "javascript" not in text and "source:" not in text
+
+
+def test_hostile_feeds_fail_alone_and_in_time(cli: Cli, follow: Cli, web: WebServer, data_dir: Path) -> None:
+    laughs = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10 if n else "lol"}">' for n in range(10))
+    web.serve(
+        "/laughs.xml",
+        rss("ضحك", [Item("عنوان &l9;", web.url("/l"), "&l9;")], head=f"<!DOCTYPE rss [{laughs}]>").replace(
+            b"&amp;l9;", b"&l9;"
+        ),
+    )
+    follow("good", web.serve("/good.xml", rss("جيد", news_items(3, site=web.url("")))))
+    follow("laughs", web.url("/laughs.xml"))
+    for name, url in {
+        "drip": web.route("/drip", drip(web.stopping, every=0.2)),
+        "bomb": web.serve("/bomb", b"\0" * 30_000_000, gzipped=True),
+        "escape": web.serve("/escape", b"", status=302, headers={"Location": "file:///etc/passwd"}),
+        "loop": web.serve("/loop", b"", status=302, headers={"Location": "/loop"}),
+        "gone": web.url("/gone"),
+    }.items():
+        save_subscriptions(data_dir, _with(load_subscriptions(data_dir), Subscription(name, url)))
+    follow("also-good", web.serve("/good2.xml", rss("جيد أيضا", news_items(2, site=web.url("/2")))))
+    started = time.monotonic()
+    ran = cli("fetch", "--no-full-text", "--timeout", "2")
+    assert time.monotonic() - started < 6
+    assert ran.code == 1
+    assert ran.out.splitlines()[0] == "good: 3 new"
+    lines = set(ran.out.splitlines())
+    assert {
+        "laughs: 1 new",
+        "drip: failed: timed out after 2 s",
+        "also-good: 2 new",
+        "bomb: failed: body over 20,000,000 bytes once decompressed",
+        "escape: failed: refused a redirect to file:///etc/passwd",
+        "loop: failed: more than 5 redirects",
+        "gone: failed: the server answered 404 Not Found",
+    } <= lines
+    assert len(article_files(data_dir, "good")) == 3 and len(article_files(data_dir, "also-good")) == 2
+    assert "lollol" not in article_files(data_dir, "laughs")[0].read_text(encoding="utf-8")
+
+
+def _with(subscriptions: Subscriptions, feed: Subscription) -> Subscriptions:
+    subscriptions.add(feed)
+    return subscriptions
+
+
+def test_progress_is_reported_for_feeds_and_pages(web: WebServer, data_dir: Path) -> None:
+    serve_pages(web, 2)
+    subscriptions = Subscriptions(
+        [Subscription("news", web.serve("/f.xml", rss("t", news_items(2, site=web.url("")))))]
+    )
+    seen: list[Progress] = []
+    results = fetch_feeds(
+        data_dir, subscriptions, subscriptions.feeds, FetchOptions(limits=Limits(total_timeout=5)), progress=seen.append
+    )
+    assert results[0].line() == "news: 2 new, 2 with full text"
+    assert seen[-1] == Progress(feeds_done=1, feeds_total=1, pages_done=2, pages_total=2, feed="news")
+
+
+def test_unknown_feeds_and_no_feeds_are_one_line(cli: Cli, follow: Cli, web: WebServer) -> None:
+    ran = cli("fetch")
+    assert (ran.code, ran.err.count("\n")) == (1, 1) and "no feeds followed yet" in ran.err
+    follow("news", web.serve("/feed.xml", rss("أخبار", news_items(1, site=web.url("")))))
+    ran = cli("fetch", "other")
+    assert ran.code == 1 and ran.err.startswith("reader fetch: not following other")
+    assert cli("fetch", "news", "--no-full-text").out == "news: 1 new\n"
+
+
+def test_the_samples_fetched_from_a_local_server(
+    cli: Cli, follow: Cli, web: WebServer, samples: Path, data_dir: Path
+) -> None:
+    feeds = samples / "feeds"
+    follow("urdu", web.serve("/ur.xml", (feeds / "ur_bbc-urdu_2018-10_rss20.xml").read_bytes()))
+    follow(
+        "hebrew",
+        web.serve(
+            "/he.xml",
+            (feeds / "he_sharks-co-il_2006-01_rss20_cp1255.xml").read_bytes(),
+            content_type="application/rss+xml",
+        ),
+    )
+    ran = cli("fetch", "--no-full-text")
+    assert (ran.code, ran.out.splitlines()) == (0, ["urdu: 26 new", "hebrew: 10 new"])
+    assert cli("check", str(data_dir / "articles")).code == 0
