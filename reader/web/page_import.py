@@ -47,7 +47,10 @@ def run_page_import(source: str, output: Path | None, title: str | None, force: 
         if target is None:
             target = Path(file_name_for(article.title))
             _check_target(target, None, force)
+        article, photo_notes = _with_photos(article, target) if is_url else (article, [])
         write_article(replace(article, path=target), target)
+        for note in photo_notes:
+            print(f"reader import: {note}", file=sys.stderr)
     except PageImportFailed as failure:
         print(f"reader import: {failure}", file=sys.stderr)
         return EXIT_FAILED
@@ -60,6 +63,14 @@ def run_page_import(source: str, output: Path | None, title: str | None, force: 
         file=sys.stderr,
     )
     return EXIT_OK
+
+
+def _with_photos(article: Article, target: Path) -> tuple[Article, list[str]]:
+    """The article with its photos downloaded beside `target`, and why any was not (a page
+    from the web only: importing a saved file never goes to the network)."""
+    from reader.web.photos import download_photos, web_fetch
+
+    return download_photos(article, target.parent, fetch=web_fetch(), name=target.stem)
 
 
 def is_web_address(source: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from reader.article.model import Article, Image
 from reader.article.urls import check_url
@@ -21,6 +22,20 @@ from reader.photos.files import HEAD_BYTES, MAX_FILE_BYTES, describe_content, sn
 
 Fetch = Callable[[str], bytes]
 """GET a URL and return the body; raises with a one-line message when it cannot."""
+
+
+def web_fetch(client: Any = None, total_timeout: float = 30) -> Fetch:
+    """The reader's HTTP (`reader.web.http.fetch`) for photos: at most `MAX_FILE_BYTES`,
+    as received and as decompressed; `client` shared with the fetch it is part of."""
+    from reader.web.http import Limits, fetch
+
+    limits = Limits(total_timeout=total_timeout, max_bytes=MAX_FILE_BYTES, max_decoded_bytes=MAX_FILE_BYTES)
+
+    def get(url: str) -> bytes:
+        return fetch(url, limits=limits, client=client).body
+
+    return get
+
 
 PHOTO_FOLDER = "images"
 EXTENSIONS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}

@@ -254,7 +254,7 @@ class PhotoPane(TextPane):
         if cached is None:
             segments = self._cell_segments(key, state, row)
             padding = max(0, width - state.columns) // 2
-            strip = Strip([Segment(" " * padding, base), *segments])
+            strip = Strip(Segment.simplify([Segment(" " * padding, base), *segments]))  # one run per colour
             cached = self._strips[(key, row)] = strip.crop_extend(0, width, base)
         return cached
 

@@ -76,7 +76,13 @@ def text_of(row: list[Segment]) -> str:
 
 
 def photo_cells(row: list[Segment]) -> list[Segment]:
-    return [segment for segment in row if segment.text == HALF_BLOCK]
+    """One segment per half-block cell (the pane draws a run of one colour as one segment)."""
+    return [
+        Segment(HALF_BLOCK, segment.style)
+        for segment in row
+        if segment.text and set(segment.text) == {HALF_BLOCK}
+        for _ in segment.text
+    ]
 
 
 async def photo_drawn(app: ReaderApp, pilot: object, pane_id: str) -> PhotoPane:

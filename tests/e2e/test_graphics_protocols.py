@@ -70,7 +70,7 @@ def test_a_terminal_without_graphics_gets_no_kitty_output(tmp_path: Path) -> Non
         child.read_until(DEVICE_ATTRIBUTES)
         child.type(NO_GRAPHICS_ANSWERS)
         child.read_until(CAPTION.encode())
-        output = child.read_until("▀".encode())  # half blocks instead
+        output = child.read_until("▀▀▀▀".encode())  # half blocks instead
         child.type(b"q")
         output = child.read_to_end()
         assert child.process.wait() == 0
@@ -85,7 +85,7 @@ def test_a_sixel_terminal_gets_sixel_in_the_full_screen_view(tmp_path: Path) -> 
     try:
         child.read_until(DEVICE_ATTRIBUTES)
         child.type(SIXEL_ANSWERS)
-        child.read_until("▀".encode())  # half blocks in the captions pane
+        child.read_until("▀▀▀▀".encode())  # half blocks in the captions pane
         assert SIXEL_START not in child.output
         child.type(b"v")
         child.read_until(SIXEL_START)
