@@ -15,7 +15,9 @@ from __future__ import annotations
 import argparse
 import email.utils
 import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -23,6 +25,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -119,40 +122,62 @@ def opml(urls: list[str]) -> str:
     return f'<?xml version="1.0"?><opml version="2.0"><head/><body>{outlines}</body></opml>'
 
 
-def time_reader(folder: Path, urls: list[str], runs: int, *, full_text: bool) -> tuple[Timing, int]:
-    """`reader fetch` from a fresh data folder each run; the timing and the articles saved."""
-    samples, saved = [], 0
-    for run in range(runs):
-        data = folder / f"reader-{'full' if full_text else 'summary'}-{run}"
-        env = {**os.environ, "READER_DATA_DIR": str(data)}
-        (folder / "feeds.opml").write_text(opml(urls), encoding="utf-8")
-        subprocess.run(
-            [*READER, "feeds", "import", str(folder / "feeds.opml")], env=env, check=True, stdout=subprocess.DEVNULL
-        )
-        command = [*READER, "fetch", "--jobs", str(JOBS), *([] if full_text else ["--no-full-text"])]
-        started = time.perf_counter()
-        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        samples.append(time.perf_counter() - started)
-        saved = sum(1 for _ in (data / "articles").rglob("*.yaml"))
-    return summarize(samples), saved
+def run_timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Run `command`: its wall time and the CPU time (user + system) of it and its children."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def time_newsboat(folder: Path, urls: list[str], runs: int) -> tuple[Timing, int]:
-    """`newsboat -x reload` with a fresh cache each run; the timing and the items cached."""
-    samples, cached = [], 0
-    for run in range(runs):
-        home = folder / f"newsboat-{run}"
-        home.mkdir()
-        (home / "urls").write_text("\n".join(urls) + "\n", encoding="utf-8")
-        (home / "config").write_text(f"reload-threads {JOBS}\n", encoding="utf-8")
-        cache = home / "cache.db"
-        command = ["newsboat", "-u", str(home / "urls"), "-C", str(home / "config"), "-c", str(cache), "-x", "reload"]
-        env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home), "XDG_DATA_HOME": str(home)}
-        started = time.perf_counter()
-        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        samples.append(time.perf_counter() - started)
-        cached = _newsboat_items(cache)
-    return summarize(samples), cached
+@dataclass
+class Measured:
+    """The runs of one program: wall times, CPU times (with its children), items stored."""
+
+    walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
+    stored: int = 0
+
+    def add(self, wall: float, cpu: float, stored: int) -> None:
+        self.walls.append(wall)
+        self.cpus.append(cpu)
+        self.stored = stored
+
+    @property
+    def timing(self) -> Timing:
+        return summarize(self.walls)
+
+    @property
+    def cpu(self) -> str:
+        return f"{statistics.median(self.cpus) * 1000:,.0f} ms"
+
+
+def reader_run(folder: Path, urls: list[str], run: int, measured: Measured, *, full_text: bool) -> None:
+    """One `reader fetch`, from a fresh data folder (the feeds imported before the clock starts)."""
+    data = folder / f"reader-{'full' if full_text else 'summary'}-{run}"
+    env = {**os.environ, "READER_DATA_DIR": str(data)}
+    (folder / "feeds.opml").write_text(opml(urls), encoding="utf-8")
+    subprocess.run(
+        [*READER, "feeds", "import", str(folder / "feeds.opml")], env=env, check=True, stdout=subprocess.DEVNULL
+    )
+    command = [*READER, "fetch", "--jobs", str(JOBS), *([] if full_text else ["--no-full-text"])]
+    wall, cpu = run_timed(command, env)
+    measured.add(wall, cpu, sum(1 for _ in (data / "articles").rglob("*.yaml")))
+
+
+def newsboat_run(folder: Path, urls: list[str], run: int, measured: Measured) -> None:
+    """One `newsboat -x reload`, with a fresh cache, urls and config in a temporary HOME."""
+    home = folder / f"newsboat-{run}"
+    home.mkdir()
+    (home / "urls").write_text("\n".join(urls) + "\n", encoding="utf-8")
+    (home / "config").write_text(f"reload-threads {JOBS}\n", encoding="utf-8")
+    cache = home / "cache.db"
+    command = ["newsboat", "-u", str(home / "urls"), "-C", str(home / "config"), "-c", str(cache), "-x", "reload"]
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home), "XDG_DATA_HOME": str(home)}
+    wall, cpu = run_timed(command, env)
+    measured.add(wall, cpu, _newsboat_items(cache))
 
 
 def _newsboat_items(cache: Path) -> int:
@@ -190,35 +215,41 @@ def bench_feeds(report: ReportLike, runs: int) -> None:
         add("newsboat is not installed (Debian package `newsboat`): not measured.")
         add()
         return
+    newsboat, reader, full = Measured(), Measured(), Measured()
     with tempfile.TemporaryDirectory(prefix="reader-feeds-") as name, local_server() as base:
         folder = Path(name)
         urls = feed_urls(base, FEEDS)
-        newsboat, cached = time_newsboat(folder, urls, runs)
-        reader, saved = time_reader(folder, urls, runs, full_text=False)
-        full, pages = time_reader(folder, feed_urls(base, FULL_TEXT_FEEDS), max(1, runs // 2), full_text=True)
+        for run in range(runs):  # interleaved: both see the same load on a shared machine
+            newsboat_run(folder, urls, run, newsboat)
+            reader_run(folder, urls, run, reader, full_text=False)
+        for run in range(max(1, runs // 2)):
+            reader_run(folder, feed_urls(base, FULL_TEXT_FEEDS), run, full, full_text=True)
     version = subprocess.run(["newsboat", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    ratio_value = ratio(reader.timing, newsboat.timing)
     table(
-        ["program", "median", "range", "items stored", "ratio to newsboat"],
+        ["program", "median", "range", "CPU (median)", "items stored", "ratio to newsboat"],
         [
             [
                 f"`{version.split(' - ')[0]} -x reload` (reload-threads {JOBS})",
-                newsboat.ms(),
-                _range(newsboat),
-                f"{cached:,}",
+                newsboat.timing.ms(),
+                _range(newsboat.timing),
+                newsboat.cpu,
+                f"{newsboat.stored:,}",
                 "1.00×",
             ],
             [
                 f"`reader fetch --no-full-text --jobs {JOBS}`",
-                reader.ms(),
-                _range(reader),
-                f"{saved:,} article files",
-                f"{ratio(reader, newsboat):.2f}× (target ≤ 1.5×: {_met(ratio(reader, newsboat) <= 1.5)})",
+                reader.timing.ms(),
+                _range(reader.timing),
+                reader.cpu,
+                f"{reader.stored:,} article files",
+                f"{ratio_value:.2f}× (target ≤ 1.5×: {_met(ratio_value <= 1.5)})",
             ],
         ],
     )
     add(
-        f"Full text (`reader fetch --jobs {JOBS}`, {FULL_TEXT_FEEDS} feeds, {pages:,} item pages fetched and "
-        f"extracted): {full.ms()}, {pages / full.median:,.0f} pages/s."
+        f"Full text (`reader fetch --jobs {JOBS}`, {FULL_TEXT_FEEDS} feeds, {full.stored:,} item pages fetched and "
+        f"extracted): {full.timing.ms()}, {full.stored / full.timing.median:,.0f} pages/s (CPU {full.cpu})."
     )
     add()
     loaded = web_imports_at_start()

@@ -102,7 +102,8 @@ def paint_median(command: list[str], check: Check, runs: int) -> tuple[Timing, f
 
 def floor_text(folder: Path) -> Path:
     """What the floor app shows: the bundled article as `reader dump` draws it, one screen."""
-    dumped = subprocess.run([*READER, "dump", "--width", "74", str(BUNDLED)], capture_output=True, text=True, check=True)
+    command = [*READER, "dump", "--bidi", "visual", "--width", "74", str(BUNDLED)]
+    dumped = subprocess.run(command, capture_output=True, text=True, check=True)
     path = folder / "floor.txt"
     path.write_text("\n".join(dumped.stdout.splitlines()[:36]), encoding="utf-8")
     return path
@@ -129,7 +130,7 @@ def probe_cost(folder: Path) -> str:
     """How long `decide_bidi` (the BDSM probe) takes inside tmux, where it has a real tty."""
     out = folder / "probe.txt"
     code = (
-        "import time; t = time.perf_counter(); from reader.launch import decide_bidi; c = decide_bidi(None); "
+        "import time; t = time.perf_counter(); from reader.opening import decide_bidi; c = decide_bidi(None); "
         f"open({str(out)!r}, 'w').write(f'{{(time.perf_counter() - t) * 1000:.0f}} ms: {{c.mode.value}} ({{c.reason}})')"
     )
     from benchmarks.tmux_paint import Session
@@ -280,7 +281,7 @@ def bench_dump(report: Report, articles: list[tuple[str, GeneratedArticle]], run
     rows = []
     for label, article in articles:
         fribidi = time_process(["fribidi", "--rtl", "--nobreak", "--nopad", str(article.text_path)], runs)
-        reader = time_process([*READER, "dump", "--width", "80", str(article.yaml_path)], runs)
+        reader = time_process([*READER, "dump", "--bidi", "visual", "--width", "80", str(article.yaml_path)], runs)
         naive = time_process([PYTHON, str(REPO / "benchmarks" / "naive_dump.py"), str(article.yaml_path), "80"], runs)
         rows.append([label, fribidi.ms(), f"{reader.ms()} ({_mb(reader.peak_rss_mb)})", mark(ratio(reader, fribidi), 5),
                      naive.ms(), f"{ratio(naive, fribidi):.1f}×"])
@@ -331,7 +332,7 @@ def bench_scaling(report: Report, folder: Path, sizes: list[int], runs: int) -> 
         article = write_article(folder / "scaling", f"scale-{size}", size, unique=True)
         # Over the loader's default 5 MB limit, both commands are told the file's size.
         limit = ["--max-size", str(article.yaml_path.stat().st_size)]
-        command = [*READER, "dump", "--width", "80", *limit, str(article.yaml_path)]
+        command = [*READER, "dump", "--bidi", "visual", "--width", "80", *limit, str(article.yaml_path)]
         result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         if result.returncode != 0:
             dump = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else f"exit {result.returncode}"

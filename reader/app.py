@@ -14,13 +14,16 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.message import Message
 from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from reader import startup_gc
@@ -30,6 +33,7 @@ from reader.browser import BrowserKind, browser_kind
 from reader.config import ConfigError, save_setting
 from reader.screens.reading import ReadingScreen
 from reader.session import Session
+from reader.state.deferred import DeferredStore
 from reader.state.store import Store
 from reader.text.layout import LayoutOptions
 from reader.themes import FALLBACK_THEME, load_themes, next_theme, register_themes
@@ -54,13 +58,19 @@ class ReaderApp(App[None]):
         Binding("t", "cycle_theme", "Theme", id="cycle-theme", show=False),
     ]
 
+    options: reactive[LayoutOptions] = reactive(LayoutOptions, init=False)
+    """The display options (bidi mode, harakat): one value that every screen watches."""
+
     def __init__(self, library: Library, options: LayoutOptions, session: Session | None = None) -> None:
         """`library`: the articles to show (empty when the session's sources are indexed)."""
         super().__init__()
-        self.session = session or Session()
+        session = session or Session()
+        # The screens' writes never wait for the database; a failure is said (StateNotSaved).
+        self.session = replace(session, store=DeferredStore(session.store, self._state_not_saved))
         self.library = library
         self.options = options
         self.store: Store = self.session.store
+        self.last_find = ""  # the last query of the find bar, offered again by /
         self._themes = load_themes(self.session.config_dir)
         self._theme_problems = self._start_in_theme(self.session.theme_name)
 
@@ -78,6 +88,23 @@ class ReaderApp(App[None]):
 
     def _has_one_article(self) -> bool:
         return self.library.count == 1 and not self.library.broken
+
+    @dataclass
+    class StateNotSaved(Message):
+        """A write to the state database failed (posted from the writer thread)."""
+
+        problem: str
+
+    def _state_not_saved(self, problem: str) -> None:
+        self.post_message(self.StateNotSaved(problem))
+
+    def on_reader_app_state_not_saved(self, message: StateNotSaved) -> None:
+        self.notify(message.problem, severity="error", timeout=8, markup=False)
+
+    def on_unmount(self) -> None:
+        """The writes queued (the place just remembered on quitting) are written before the store closes."""
+        if isinstance(self.store, DeferredStore):
+            self.store.finish()
 
     def on_reading_screen_library_requested(self, message: ReadingScreen.LibraryRequested) -> None:
         """Back from the article the app opened with: the library comes up over it."""
@@ -110,6 +137,14 @@ class ReaderApp(App[None]):
             ReadingScreen(library or self.library, index, self.options, self.session, start_block=start_block)
         )
 
+    def on_reading_screen_left(self, message: ReadingScreen.Left) -> None:
+        """Back from an article: the library's highlight is on it (after [ and ] too)."""
+        from reader.screens.library import LibraryScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.highlight_listing(message.key)
+
     def on_library_screen_article_chosen(self, message: LibraryScreen.ArticleChosen) -> None:
         self.open_article(message.index, message.library, message.start_block)
 
@@ -133,8 +168,19 @@ class ReaderApp(App[None]):
 
     def action_cycle_theme(self) -> None:
         """The next of the reader's themes (bundled and the user's); saved in the config file."""
-        self.theme = next_theme(self._themes.names, self.theme)
-        self._save_setting(THEME_SETTING, self.theme, f"Theme: {self.theme}")
+        self._use_theme(next_theme(self._themes.names, self.theme))
+
+    def action_choose_theme(self) -> None:
+        """The reader's themes (bundled and the user's) in the palette; the one chosen is saved."""
+        commands = [
+            (name, partial(self._use_theme, name), "the current theme" if name == self.theme else "")
+            for name in self._themes.names
+        ]
+        self.search_commands(commands, placeholder="Theme…")
+
+    def _use_theme(self, name: str) -> None:
+        self.theme = name
+        self._save_setting(THEME_SETTING, name, f"Theme: {name}")
 
     def _save_setting(self, key: str, value: str | bool, done: str) -> None:
         """Save a choice in the config file, the one home of settings (`reader config` shows it)."""
@@ -206,22 +252,21 @@ class ReaderApp(App[None]):
     # -- settings ---------------------------------------------------------------------
 
     def action_toggle_harakat(self) -> None:
-        self.options = LayoutOptions(mode=self.options.mode, harakat=not self.options.harakat)
-        for screen in self.screen_stack:
-            if isinstance(screen, ReadingScreen):
-                screen.set_options(self.options)
+        self.options = LayoutOptions(mode=self.options.mode, harakat=not self.options.harakat)  # the screens watch it
         self._save_setting(HARAKAT_SETTING, self.options.harakat, "Harakat shown" if self.options.harakat else "Harakat hidden")
 
     # -- keys: help and command palette -------------------------------------------------
 
     def described_bindings(self, screen: Screen[object]) -> list[tuple[str, Binding, DOMNode]]:
-        """(keys, binding, node) for each described action active on `screen`, keys joined."""
+        """(keys, binding, node) for each of the reader's own actions active on `screen`, keys
+        joined. The reader's bindings all have an id; Textual's (Scroll Left, Focus Next,
+        Copy selected text...) do not, and are left out."""
         groups: dict[str, tuple[list[str], Binding, DOMNode]] = {}
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not binding.description:
+            if not binding.description or not binding.id:
                 continue
-            group = groups.setdefault(binding.id or binding.action, ([], binding, active.node))
+            group = groups.setdefault(binding.id, ([], binding, active.node))
             key = self.get_key_display(binding)
             if key not in group[0]:
                 group[0].append(key)
@@ -236,8 +281,7 @@ class ReaderApp(App[None]):
         self.push_screen(HelpScreen(rows, self.session.bidi_description))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """The palette: the reader's own actions, each once, and a picker of its themes."""
+        yield SystemCommand("Choose theme", "One of the reader's themes, by name", self.action_choose_theme)
         for keys, binding, node in self.described_bindings(screen):
-            if binding.action in ("quit", "command_palette"):
-                continue
             yield SystemCommand(binding.description, f"Key: {keys}", partial(self.run_action, binding.action, node))

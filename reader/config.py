@@ -8,7 +8,10 @@ or in `--config-dir` / `READER_CONFIG_DIR`. Every key is optional:
     bidi: auto                     # auto | visual | logical | runs
     harakat: true                  # show Arabic diacritics
     digits: as-written             # as-written | western | arabic-indic
-    calibrated_bidi: visual        # written by `reader calibrate`: visual | logical | runs
+    calibrations:                  # written by `reader calibrate`, per terminal
+      "kitty; TERM=xterm-kitty": visual
+    calibrated_bidi: visual        # older, one for every terminal: still read (docs/terminals.md)
+    measure: 80                    # the widest line of article text, in cells (0: no limit)
     images: auto                   # auto | kitty | sixel | blocks | off (photos)
 
 Reading never fails: a file that is not valid YAML gives one message with its
@@ -38,6 +41,8 @@ from reader.user_folders import chosen_folder
 ENV_VARIABLE = "READER_CONFIG_DIR"
 FILE_NAME = "config.yaml"
 DEFAULT_THEME = "reader-dark"
+DEFAULT_MEASURE = 80  # cells: a readable line of article text
+MEASURE_RANGE = (40, 400)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,9 @@ class Config:
     harakat: bool = True
     digits: DigitStyle = DigitStyle.AS_WRITTEN
     calibrated_bidi: BidiMode | None = None
+    measure: int = DEFAULT_MEASURE
+    calibrations: tuple[tuple[str, BidiMode], ...] = ()
+    """(terminal identity, mode) pairs saved by `reader calibrate`."""
     images: ImagesSetting = ImagesSetting.AUTO
 
 
@@ -115,6 +123,27 @@ def _folders(value: object) -> tuple[Path, ...]:
     return tuple(Path(os.path.expanduser(item)) for item in items)
 
 
+def _measure(value: object) -> int:
+    low, high = MEASURE_RANGE
+    if isinstance(value, int) and not isinstance(value, bool) and (value == 0 or low <= value <= high):
+        return value
+    raise ValueError(
+        f"measure: {value!r} is not accepted; expected a number of cells from {low} to {high}, or 0 (no limit)"
+    )
+
+
+def _calibrations(value: object) -> tuple[tuple[str, BidiMode], ...]:
+    parse_mode = _choice(BidiMode, "calibrations")
+    if not isinstance(value, dict) or not all(isinstance(key, str) for key in value):
+        raise ValueError(f"calibrations: {value!r} is not accepted; expected terminal: mode pairs")
+    pairs = []
+    for key, mode in value.items():
+        parsed = parse_mode(mode)
+        assert isinstance(parsed, BidiMode)
+        pairs.append((key, parsed))
+    return tuple(pairs)
+
+
 PARSERS: dict[str, Callable[[object], object]] = {
     "folders": _folders,
     "theme": _theme,
@@ -122,6 +151,8 @@ PARSERS: dict[str, Callable[[object], object]] = {
     "harakat": _harakat,
     "digits": _choice(DigitStyle, "digits"),
     "calibrated_bidi": _choice(BidiMode, "calibrated_bidi"),
+    "measure": _measure,
+    "calibrations": _calibrations,
     "images": _images,
 }
 
@@ -205,7 +236,7 @@ def _relative_to(folder: Path, value: object) -> object:
 # -- writing ---------------------------------------------------------------------------
 
 
-def save_setting(key: str, value: str | bool | list[str], directory: Path | None = None) -> Path:
+def save_setting(key: str, value: str | bool | list[str] | dict[str, str], directory: Path | None = None) -> Path:
     """Set `key` to `value` in the config file (created if needed); returns the file's path.
 
     Other keys, comments and blank lines are kept. The file is replaced atomically.
@@ -262,6 +293,20 @@ def _replace_key(text: str, key: str, rendered: str | None) -> str:
     return "\n".join([*lines[:start], *new, *lines[end:]]) + "\n"
 
 
+# -- folders ---------------------------------------------------------------------------
+
+
+def missing_folders(config: Config) -> tuple[Path, ...]:
+    """The configured folders that do not exist (`reader` skips them)."""
+    return tuple(folder for folder in config.folders if not folder.exists())
+
+
+def folder_problems(loaded: LoadedConfig) -> tuple[str, ...]:
+    """A warning per configured folder that does not exist."""
+    missing = missing_folders(loaded.config)
+    return tuple(f"{loaded.path}: folders: {folder}: no such folder; skipped" for folder in missing)
+
+
 # -- `reader config` -------------------------------------------------------------------
 
 
@@ -269,8 +314,11 @@ def describe(loaded: LoadedConfig) -> list[str]:
     """The lines `reader config` prints: the file, then each setting in effect."""
     config = loaded.config
     status = "" if loaded.found else " (not found: built-in defaults)"
-    folders = ", ".join(str(folder) for folder in config.folders) or "(none: ./articles, else the bundled articles)"
-    calibrated = config.calibrated_bidi.value if config.calibrated_bidi else "(none: run `reader calibrate`)"
+    missing = missing_folders(config)
+    shown = [f"{folder} (missing: skipped)" if folder in missing else str(folder) for folder in config.folders]
+    folders = ", ".join(shown) or "(none: ./articles, else the bundled articles)"
+    unset = "(none)" if config.calibrations else "(none: run `reader calibrate`)"
+    calibrated = config.calibrated_bidi.value if config.calibrated_bidi else unset
     return [
         f"config file: {loaded.path}{status}",
         f"folders: {folders}",
@@ -279,5 +327,7 @@ def describe(loaded: LoadedConfig) -> list[str]:
         f"harakat: {'on' if config.harakat else 'off'}",
         f"digits: {config.digits.value}",
         f"calibrated_bidi: {calibrated}",
+        f"measure: {config.measure or '0 (no limit)'}",
+        *(f"calibration for {terminal}: {mode.value}" for terminal, mode in config.calibrations),
         f"images: {config.images.value}",
     ]

@@ -1,12 +1,12 @@
-"""Start the TUI: resolve what to open, pick the bidi mode, load, and run the app.
+"""Start the TUI: what to open (`reader.opening.plan_launch`), the bidi mode, the state,
+then the app.
 
 `reader` with no path opens the user's library: the config's `folders` plus the articles
 `reader fetch` saved (`<data>/articles`); when that is empty, `./articles` when the working
 directory has one, else the articles bundled with the package. A folder is indexed by the
-library screen (`reader.state`); a single file is loaded at once (`plan_launch`, tested on
-its own). A path that does not exist or holds no article is an error message and exit
-code 2, never a traceback. Textual is imported only here, once we
-know there is something to show.
+library screen (`reader.state`); a single file is loaded at once. A path that does not
+exist or holds no article is an error message and exit code 2, never a traceback. Textual
+is imported only here, once we know there is something to show.
 
 The bidi mode comes from `--bidi`, `READER_BIDI`, or the terminal itself
 (`reader.terminal.select_mode`). A terminal that can switch to explicit bidi (VTE, mintty)
@@ -21,97 +21,32 @@ import os
 import sys
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader import PACKAGE_DATA
-from reader.article.library import Library
-from reader.article.loader import (
-    DEFAULT_MAX_SIZE,
-    find_article_files,
-    load_articles,
-    size_limit,
-)
-from reader.article.model import Severity
-from reader.config import Config, load_config
 from reader.config import config_dir as find_config_dir
+from reader.config import folder_problems, load_config
+from reader.opening import decide_bidi, plan_launch
 from reader.session import Session
 from reader.state.store import open_store
 from reader.state.store import state_dir as find_state_dir
 from reader.terminal.bdsm import BidiGuard, explicit_bidi
+from reader.terminal.probe import probe_bdsm
 from reader.terminal.select_mode import (
     BackgroundProbe,
     ModeChoice,
-    Probe,
-    choose_mode,
     default_probe,
-    resolve_setting,
 )
 from reader.text.layout import LayoutOptions
 from reader.user_folders import data_folder, fetched_articles
 
 if TYPE_CHECKING:
+    from reader.config import Config
     from reader.photos.setting import ImagesChoice
 
+# What to open and the bidi mode are decided in `reader.opening` (shared with `reader dump`).
+
 EXIT_BAD_PATH = 2
-
-
-def bundled_articles() -> Path:
-    """The folder of articles installed with the package."""
-    return PACKAGE_DATA / "articles"
-
-
-def default_articles(cwd: Path) -> Path:
-    local = cwd / "articles"
-    return local if local.is_dir() else bundled_articles()
-
-
-def load_library(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Library | str:
-    """The library at `path`, or the message to print when there is nothing to open."""
-    if not path.exists():
-        return f"reader: {path}: no such file or folder"
-    library = Library.from_results(load_articles([path], max_size=max_size))
-    if not library.count and not library.broken:
-        return f"reader: {path}: no article files (*.yaml, *.yml) found"
-    return library
-
-
-def choose_sources(path: Path | None, config: Config, cwd: Path, fetched: Path | None = None) -> list[Path]:
-    """PATH when given, else the user's library: the config's folders plus `fetched` (the
-    articles `reader fetch` saved) when it holds any; when that is empty, ./articles, else
-    the bundled ones."""
-    if path is not None:
-        return [path]
-    library = list(config.folders)
-    if fetched is not None and fetched not in library and _holds_articles(fetched):
-        library.append(fetched)
-    return library or [default_articles(cwd)]
-
-
-def _holds_articles(folder: Path) -> bool:
-    """Whether `folder` has an article file (stops at the first one found)."""
-    return folder.is_dir() and bool(find_article_files([folder], enough=1)[0])
-
-
-def check_sources(paths: list[Path]) -> str | None:
-    """The message to print when `paths` hold nothing to open; None when they do."""
-    for path in paths:
-        if not path.exists():
-            return f"reader: {path}: no such file or folder"
-    files, problems = find_article_files(paths, enough=1)  # one is enough to know: a 10,000-file walk is not
-    if not files and not any(problem.severity is Severity.ERROR for problem in problems):
-        return f"reader: {', '.join(map(str, paths))}: no article files (*.yaml, *.yml) found"
-    return None
-
-
-def decide_bidi(cli_value: str | None, config: Config = Config(), probe: Probe = default_probe) -> ModeChoice | str:
-    """The bidi mode for this run, or the message for a bad setting."""
-    try:
-        resolved = resolve_setting(cli_value, os.environ, config.bidi.value)
-    except ValueError as error:
-        return f"reader: {error}"
-    return choose_mode(resolved.setting, os.environ, config.calibrated_bidi, probe, setting_source=resolved.source)
 
 
 def decide_images(cli_value: str | None, config: Config, *, interactive: bool) -> ImagesChoice:
@@ -179,8 +114,15 @@ def _cell_pixels(fd: int) -> tuple[int, int] | None:
     return width // columns, height // rows
 
 
-def print_bidi_info(cli_value: str | None) -> int:
-    choice = decide_bidi(cli_value, load_config(find_config_dir(None)).config)
+def print_bidi_info(cli_value: str | None, config_dir: Path | None = None) -> int:
+    """Print the mode and why. With stdout redirected (`reader --bidi-info > file`), the
+    terminal is still asked, on the controlling terminal: the answer is about it."""
+    config = load_config(find_config_dir(config_dir)).config
+    with _controlling_terminal() as terminal:
+        if terminal is None:
+            choice = decide_bidi(cli_value, config)
+        else:
+            choice = decide_bidi(cli_value, config, lambda: probe_bdsm(terminal, terminal), interactive=True)
     if isinstance(choice, str):
         print(choice, file=sys.stderr)
         return EXIT_BAD_PATH
@@ -191,12 +133,26 @@ def print_bidi_info(cli_value: str | None) -> int:
 
 
 @contextlib.contextmanager
+def _controlling_terminal() -> Iterator[int | None]:
+    """/dev/tty, opened, when stdin is a terminal but stdout is not; else None."""
+    descriptor = None
+    if sys.stdin.isatty() and not sys.stdout.isatty():
+        with contextlib.suppress(OSError):
+            descriptor = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    try:
+        yield descriptor
+    finally:
+        if descriptor is not None:
+            os.close(descriptor)
+
+
+@contextlib.contextmanager
 def terminal_bidi(choice: ModeChoice) -> Iterator[BidiGuard | None]:
     """Explicit bidi for the run when the terminal supports switching; nothing otherwise."""
     if not choice.switch_to_explicit:
         yield None
         return
-    with explicit_bidi(sys.__stderr__ or sys.stderr, choice.previous_bdsm) as guard:
+    with explicit_bidi(sys.__stderr__ or sys.stderr, choice.previous_bdsm, choice.switch) as guard:
         yield guard
 
 
@@ -205,36 +161,6 @@ def _import_the_app_meanwhile() -> threading.Thread:
     thread = threading.Thread(target=importlib.import_module, args=("reader.app",), daemon=True)
     thread.start()
     return thread
-
-
-@dataclass(frozen=True)
-class LaunchPlan:
-    """What `reader [PATH]` opens: one article loaded at once, or folders for the library
-    screen to index (`library` is then empty)."""
-
-    library: Library
-    sources: tuple[Path, ...]
-    max_size: int
-
-
-def plan_launch(
-    path: Path | None, config: Config, cwd: Path, max_size: int | None, fetched: Path | None = None
-) -> LaunchPlan | str:
-    """What to open, or the message to print when there is nothing (exit code 2); `fetched`
-    is the folder of the articles `reader fetch` saved. Pure but for reading the file
-    system: no terminal, no state, no Textual."""
-    try:
-        limit = size_limit(max_size)
-    except ValueError as error:
-        return f"reader: {error}"
-    sources = choose_sources(path, config, cwd, fetched)
-    problem = check_sources(sources)
-    if problem is not None:
-        return problem
-    if path is not None and path.is_file():
-        library = load_library(path, limit)
-        return library if isinstance(library, str) else LaunchPlan(library, (), limit)
-    return LaunchPlan(Library(()), tuple(sources), limit)
 
 
 def run_app(
@@ -253,12 +179,13 @@ def run_app(
     already started (`start_probe_early`). `images`: `--images` (None: the config's `images:`)."""
     configured = load_config(find_config_dir(config_dir))
     config = configured.config
-    plan = plan_launch(path, config, Path.cwd(), max_size, fetched_articles(data_folder()))
+    data = data_folder()
+    plan = plan_launch(path, config, Path.cwd(), max_size, fetched_articles(data))
     if isinstance(plan, str):
         print(plan, file=sys.stderr)
         return EXIT_BAD_PATH
     importing = _import_the_app_meanwhile()
-    choice = decide_bidi(bidi, config, early_probe or default_probe)  # may wait up to 150 ms for an answer
+    choice = decide_bidi(bidi, config, early_probe or default_probe)  # the terminal's round trip (at most 0.5 s)
     if early_probe is not None:
         early_probe.finish()  # the terminal is the app's from now on
     if isinstance(choice, str):
@@ -277,15 +204,21 @@ def run_app(
         with terminal_bidi(choice) as guard:
             session = Session(
                 store=opened.store,
-                bidi_description=f"{choice.mode.value} ({choice.reason})",
+                bidi_description=choice.describe(),
                 bidi_guard=guard,
                 sources=plan.sources,
                 theme_name=config.theme,
                 config_dir=find_config_dir(config_dir),
+                data_dir=data,
                 digits=config.digits,
-                startup_messages=(*configured.problems, *([opened.message] if opened.message else [])),
+                startup_messages=(
+                    *configured.problems,
+                    *(folder_problems(configured) if path is None else ()),
+                    *([opened.message] if opened.message else []),
+                ),
                 max_size=plan.max_size,
                 images=photos.result(),
+                measure=config.measure,
             )
             app = ReaderApp(plan.library, options, session)
             app.run()

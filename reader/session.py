@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.article.loader import DEFAULT_MAX_SIZE
+from reader.config import DEFAULT_MEASURE
 from reader.photos.setting import ImageProtocol, ImagesChoice
 from reader.state.store import NullStore, Store
 from reader.terminal.bdsm import BidiGuard
@@ -21,7 +22,9 @@ from reader.text.digits import DigitStyle
 class Session:
     """`sources`: the folders the library screen indexes (none when one file was opened);
     `theme_name` None keeps Textual's default theme; `config_dir` is where `t` and `h`
-    save their choice (None: the user's config folder); `startup_messages` are shown once
+    save their choice (None: the user's config folder); `data_dir` holds the followed feeds
+    and their articles (None: `READER_DATA_DIR`, else the platform's user data folder,
+    looked up when `r` is pressed); `startup_messages` are shown once
     the app runs (config problems, a state database that could not be opened); `images`
     is how photos are drawn, and why (off unless the launch chose otherwise)."""
 
@@ -31,7 +34,9 @@ class Session:
     sources: tuple[Path, ...] = ()
     theme_name: str | None = None
     config_dir: Path | None = None
+    data_dir: Path | None = None
     digits: DigitStyle = DigitStyle.AS_WRITTEN
     startup_messages: tuple[str, ...] = ()
     max_size: int = DEFAULT_MAX_SIZE
+    measure: int = DEFAULT_MEASURE  # the widest line of article text, in cells (0: no limit)
     images: ImagesChoice = ImagesChoice(ImageProtocol.OFF, "not chosen")

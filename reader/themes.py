@@ -19,6 +19,7 @@ from textual.theme import Theme
 
 from reader.config import DEFAULT_THEME
 from reader.theme_files import ThemeSpec, read_theme_specs
+
 FALLBACK_THEME = DEFAULT_THEME
 
 

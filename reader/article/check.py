@@ -3,7 +3,9 @@
 Each problem goes to stdout as `path:line:col: message` (warnings say `warning:`), then a
 summary line to stderr. Exit status: 0 when every file is valid (warnings allowed); 1 when
 any file has an error, a path does not exist, or no article file was found at all; 2 for
-a bad --max-size.
+a bad --max-size. Beyond what loading finds, `check` says when an image's `file:` is not
+there, and, for a file that is not named *.yaml or *.yml (a plain-text report), how to
+make an article of it with `reader import`.
 """
 
 from __future__ import annotations
@@ -12,8 +14,17 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.article.loader import find_article_files, load_article, size_limit
+from reader.article.loader import find_article_files, is_article_name, load_article, read_article_bytes, size_limit
 from reader.article.model import Problem, Severity
+from reader.article.yaml_source import (
+    SourceError,
+    YamlList,
+    YamlMapping,
+    YamlNode,
+    YamlScalar,
+    compose_article_text,
+    decode_article_bytes,
+)
 
 EXIT_VALID = 0
 EXIT_INVALID = 1
@@ -52,7 +63,13 @@ def run_check(paths: list[Path], max_size: int | None) -> int:
     _report(path_problems, tally)
     tally.path_errors = sum(problem.severity is Severity.ERROR for problem in path_problems)
     for file in files:
-        problems = load_article(file, max_size=limit, check_files=True).problems
+        if not is_article_name(file.name):
+            _report((_import_hint(file),), tally)
+            tally.files += 1
+            tally.files_with_errors += 1
+            continue
+        result = load_article(file, max_size=limit)
+        problems = result.problems if result.article is None else (*result.problems, *missing_image_files(file, limit))
         _report(problems, tally)
         tally.files += 1
         tally.files_with_errors += any(problem.severity is Severity.ERROR for problem in problems)
@@ -68,3 +85,45 @@ def _report(problems: tuple[Problem, ...] | list[Problem], tally: CheckTally) ->
 
 def _plural(count: int, word: str) -> str:
     return word if count == 1 else word + "s"
+
+
+def _import_hint(file: Path) -> Problem:
+    return Problem(
+        str(file),
+        1,
+        1,
+        f"not an article file (*.yaml, *.yml); to make an article of a plain-text report: reader import {file}",
+    )
+
+
+def missing_image_files(file: Path, limit: int) -> list[Problem]:
+    """A warning per `images[i].file` that is not there, relative to the article's folder."""
+    try:
+        root = compose_article_text(decode_article_bytes(read_article_bytes(file, limit)))
+    except SourceError:
+        return []  # loading has said what is wrong
+    problems: list[Problem] = []
+    for index, node in _image_files(root):
+        if not (file.parent / node.value.strip()).exists():
+            message = f"images[{index}].file: {node.value.strip()} does not exist (next to the article: {file.parent})"
+            problems.append(Problem(str(file), node.line, node.column, message, Severity.WARNING))
+    return problems
+
+
+def _image_files(root: YamlNode) -> list[tuple[int, YamlScalar]]:
+    """(index, `file` value) of each of the article's images that names a file."""
+    images = _value(root, "images")
+    if not isinstance(images, YamlList):
+        return []
+    found: list[tuple[int, YamlScalar]] = []
+    for index, image in enumerate(images.items):
+        value = _value(image, "file")
+        if isinstance(value, YamlScalar) and value.value.strip():
+            found.append((index, value))
+    return found
+
+
+def _value(mapping: YamlNode, key: str) -> YamlNode | None:
+    if not isinstance(mapping, YamlMapping):
+        return None
+    return next((value for name, value in mapping.pairs if isinstance(name, YamlScalar) and name.value == key), None)

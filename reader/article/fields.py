@@ -67,10 +67,8 @@ Reader = Callable[[YamlNode, str, "Report"], T | None]
 class Report:
     """The problems found in one file so far."""
 
-    def __init__(self, display_path: str, files_folder: Path | None = None) -> None:
-        """`files_folder`: check that image files exist, relative to this folder."""
+    def __init__(self, display_path: str) -> None:
         self.display_path = display_path
-        self.files_folder = files_folder
         self.problems: list[Problem] = []
 
     def error(self, node: YamlNode, message: str) -> None:
@@ -84,12 +82,9 @@ class Report:
         return any(problem.severity is Severity.ERROR for problem in self.problems)
 
 
-def build_article(
-    root: YamlNode, display_path: str, path: Path | None, *, check_files: bool = False
-) -> tuple[Article | None, list[Problem]]:
-    """The article the tree describes (None on any error), and every problem found.
-    `check_files`: warn about image files that do not exist beside `path`."""
-    report = Report(display_path, path.parent if check_files and path is not None else None)
+def build_article(root: YamlNode, display_path: str, path: Path | None) -> tuple[Article | None, list[Problem]]:
+    """The article the tree describes (None on any error), and every problem found."""
+    report = Report(display_path)
     if not isinstance(root, YamlMapping):
         report.error(root, f"expected a mapping of fields (title: …, body: …) at the top level, got {describe(root)}")
         return None, report.problems
@@ -200,10 +195,18 @@ def describe(node: YamlNode) -> str:
     return _KIND_BY_TAG.get(node.tag, "text")
 
 
+COLON_HINT = " (unquoted text with ': ' in it is read as a key and a value: put the text in quotes)"
+
+
+def _mapping_hint(node: YamlNode) -> str:
+    """Why text came out a mapping: an unquoted `: ` (the usual reason in a paragraph)."""
+    return COLON_HINT if isinstance(node, YamlMapping) else ""
+
+
 def read_text(node: YamlNode, where: str, report: Report) -> str | None:
     """Non-blank text as written, stripped of surrounding whitespace."""
     if not isinstance(node, YamlScalar) or node.tag == NULL_TAG:
-        report.error(node, f"{where}: expected text, got {describe(node)}")
+        report.error(node, f"{where}: expected text, got {describe(node)}{_mapping_hint(node)}")
         return None
     text = node.value.strip()
     if not text:
@@ -280,8 +283,6 @@ def read_image(node: YamlNode, where: str, report: Report) -> Image | None:
     credit = optional(fields, "credit", read_text, report, where)
     file = optional(fields, "file", _checked(read_text, check_image_file), report, where)
     url = optional(fields, "url", _checked(read_text, check_source_url), report, where)
-    if file is not None and report.files_folder is not None and not (report.files_folder / file).is_file():
-        report.warning(fields["file"], f"{field_path(where, 'file')}: {file} does not exist (the photo is not shown)")
     return Image(caption=caption, credit=credit, file=file, url=url) if caption is not None else None
 
 

@@ -15,7 +15,7 @@ from reader.article.loader import DEFAULT_MAX_SIZE
 from reader.article.model import Article, Source
 from reader.article.plaintext import PlainReport, read_plain_report, source_name
 from reader.article.writer import InvalidArticle, article_yaml
-from reader.article.yaml_source import text_position
+from reader.article.yaml_source import text_position, wide_encoding
 from reader.files import write_atomically
 
 EXIT_OK = 0
@@ -52,6 +52,16 @@ def read_text_file(file: Path) -> str:
         data = file.read_bytes()
     except OSError as error:
         raise ImportFailed(f"{file}: {error.strerror or error}") from None
+    encoding = wide_encoding(data)
+    if encoding is not None:
+        raise ImportFailed(
+            f"{file}: the file is {encoding} (it starts with a {encoding} byte order mark); "
+            "save it as UTF-8 and import it again"
+        )
+    if b"\x00" in data:
+        raise ImportFailed(
+            f"{file}: the file holds NUL bytes: is it UTF-16 without a byte order mark? save it as UTF-8"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -33,6 +33,7 @@ class Listing:
     published: date | datetime | None = None
     source_name: str | None = None
     tags: tuple[str, ...] = ()
+    summary: str | None = None
 
     @classmethod
     def of(cls, article: Article, key: str, path: Path | None = None) -> Listing:
@@ -45,6 +46,7 @@ class Listing:
             published=article.published,
             source_name=article.source.name if article.source else None,
             tags=article.tags,
+            summary=article.summary,
         )
 
 

@@ -40,23 +40,22 @@ def size_limit(max_size: int | None) -> int:
     return max_size
 
 
-def load_article(path: Path, *, max_size: int = DEFAULT_MAX_SIZE, check_files: bool = False) -> LoadResult:
-    """The article in one file, with every problem found; never raises on bad input.
-    `check_files`: also warn about image files that do not exist (`reader check`)."""
+def load_article(path: Path, *, max_size: int = DEFAULT_MAX_SIZE) -> LoadResult:
+    """The article in one file, with every problem found; never raises on bad input."""
     try:
         data = read_article_bytes(path, max_size)
     except SourceError as error:
         return LoadResult(path, None, (_problem(path, error),))
-    return parse_article_bytes(data, path, check_files=check_files)
+    return parse_article_bytes(data, path)
 
 
-def parse_article_bytes(data: bytes, path: Path, *, check_files: bool = False) -> LoadResult:
+def parse_article_bytes(data: bytes, path: Path) -> LoadResult:
     """The article in a file's bytes (already read); `path` names it in problems."""
     try:
         root = compose_article_text(decode_article_bytes(data))
     except SourceError as error:
         return LoadResult(path, None, (_problem(path, error),))
-    article, problems = build_article(root, str(path), path, check_files=check_files)
+    article, problems = build_article(root, str(path), path)
     in_file_order = sorted(problems, key=lambda problem: (problem.line, problem.column))
     return LoadResult(path, article, tuple(in_file_order))
 

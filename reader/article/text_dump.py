@@ -13,21 +13,31 @@ from collections.abc import Iterator
 from reader.article.document import Role, article_blocks, needs_gap_before
 from reader.article.model import Article
 from reader.terminal.modes import BidiMode
+from reader.text.digits import DigitStyle, convert_digits
 from reader.text.layout import LayoutOptions, layout_paragraph
 
 _STYLE_BY_ROLE = {Role.TITLE: "\x1b[1m", Role.BYLINE: "\x1b[2m", Role.HEADING: "\x1b[1m"}
 _RESET = "\x1b[0m"
 
 
-def dump_chunks(article: Article, width: int, options: LayoutOptions, *, colour: bool = False) -> Iterator[list[str]]:
-    """The article's lines, one list per block; a blank line separates blocks.
+def dump_chunks(
+    article: Article,
+    width: int,
+    options: LayoutOptions,
+    *,
+    colour: bool = False,
+    digits: DigitStyle = DigitStyle.AS_WRITTEN,
+) -> Iterator[list[str]]:
+    """The article's lines, one list per block; a blank line separates blocks. `digits`: the
+    configured digit style (links keep theirs), as the reading screen shows them.
 
     Lines come a block at a time: a 2 MB article has tens of thousands of them.
     """
     pad = options.mode is not BidiMode.LOGICAL
     for number, block in enumerate(article_blocks(article)):  # no PHOTO blocks: a dump has no pictures
         lines = [""] if number and needs_gap_before(block) else []
-        laid_out = layout_paragraph(block.text, width, block.direction, options)
+        text = block.text if block.role is Role.LINK else convert_digits(block.text, digits, article.language)
+        laid_out = layout_paragraph(text, width, block.direction, options)
         if pad:
             lines.extend(" " * (width - line.width) + line.text if line.rtl else line.text for line in laid_out)
         else:

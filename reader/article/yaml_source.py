@@ -109,6 +109,11 @@ def decode_article_bytes(data: bytes) -> str:
     return text
 
 
+def wide_encoding(data: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when the bytes start with that byte order mark, else None."""
+    return next((encoding for bom, encoding in _WIDE_BOMS if data.startswith(bom)), None)
+
+
 def _refuse_wide_encodings(data: bytes) -> None:
     for bom, encoding in _WIDE_BOMS:
         if data.startswith(bom):

@@ -38,11 +38,11 @@ COMMANDS: dict[str, Command] = {
     command.name: command
     for command in (
         Command("check", "reader.commands.check", "validate article files: path:line:col: message"),
-        Command("import", "reader.commands.import_", "turn a text report or a news page (file or URL) into article YAML"),
+        Command("import", "reader.commands.import_", "turn a text report or a news page (file, URL) into article YAML"),
         Command("dump", "reader.commands.dump", "print an article as the reader shows it"),
         Command("config", "reader.commands.config", "where the config file is, and the settings in effect"),
         Command("calibrate", "reader.commands.calibrate", "pick this terminal's bidi mode by eye"),
-        Command("feeds", "reader.commands.feeds", "the news feeds you follow: list, add, remove, import, export, suggest"),
+        Command("feeds", "reader.commands.feeds", "the feeds you follow: list, add, remove, import, export, suggest"),
         Command("fetch", "reader.commands.fetch", "fetch the followed feeds: each new item becomes an article"),
     )
 }

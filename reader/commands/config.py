@@ -1,12 +1,13 @@
-"""`reader config`: where the config file is, and the settings in effect."""
+"""`reader config`: where the config file is, the settings in effect, the themes, and the state folder."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from reader.commands.options import add_config_dir_option
-from reader.config import DEFAULT_THEME, config_dir, describe, load_config
+from reader.commands.options import add_config_dir_option, add_state_dir_option
+from reader.config import DEFAULT_THEME, config_dir, describe, folder_problems, load_config
+from reader.state.store import DB_NAME, state_dir
 from reader.theme_files import read_theme_specs, user_theme_dir
 
 
@@ -16,6 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print where the config file is and the settings in effect (exit 1 if it has problems).",
     )
     add_config_dir_option(parser)
+    add_state_dir_option(parser)
     return parser
 
 
@@ -27,7 +29,8 @@ def run(args: argparse.Namespace) -> int:
     for line in describe(loaded):
         print(line)
     print(f"themes available: {', '.join(names)} (your own go in {user_theme_dir(directory)})")
-    problems = [*loaded.problems, *theme_problems]
+    print(f"state folder: {state_dir(args.state_dir)} (reading state, bookmarks, the library index: {DB_NAME})")
+    problems = [*loaded.problems, *folder_problems(loaded), *theme_problems]
     if loaded.config.theme not in names:
         problems.append(f"{loaded.path}: theme: unknown theme {loaded.config.theme!r}; the app uses {DEFAULT_THEME}")
     for problem in problems:

@@ -30,12 +30,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("path", nargs="?", type=Path, help="an article file or a folder of articles")
     parser.add_argument(
         "--bidi",
-        choices=["auto", "visual", "logical", "runs"],
+        choices=["auto", "visual", "logical", "runs", "rows"],
         default=None,
         help="auto (default; also READER_BIDI): ask the terminal, else recognise it; "
         "visual: the reader shapes and reorders (terminals without bidi); "
         "logical: logical order (terminals that do bidi themselves); "
-        "runs: for kitty, which reverses each run of RTL letters itself. See docs/terminals.md",
+        "runs: for kitty, which reverses each run of RTL letters itself; "
+        "rows: for Konsole, which reorders whole rows. See docs/terminals.md",
     )
     parser.add_argument(
         "--bidi-info", action="store_true", help="print the bidi mode this terminal gets, and why, then exit"
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     if args.bidi_info:
         from reader.launch import print_bidi_info
 
-        return print_bidi_info(args.bidi)
+        return print_bidi_info(args.bidi, args.config_dir)
     from reader.terminal.select_mode import start_probe_early
 
     probe = start_probe_early(args.bidi, os.environ)  # its wait passes while the app is imported

@@ -1,11 +1,18 @@
 """LibraryScreen: the articles to open, newest first, with search, sorting and filters.
 
-Each row is the shaped title (a dot when unread, a star when bookmarked) and a line
-with the date, source and language; the highlighted row shows a long title in full,
-the others its first line. `s` cycles the order (date, title, source), `l` the language
-filter, `f` asks for a tag, `b` shows bookmarks only, `/` searches the library (FTS
-index, or the loaded articles when there is no database) and shows a snippet per hit,
-its matches highlighted after shaping; Enter opens the article at the match.
+Each row (`reader.screens.library_rows`) is the shaped title (a dot when unread, a star
+when bookmarked: the header explains them), a line with the date as the article's
+language prints it, source, language and tags, and the summary, all on the side the
+article's script starts from; the highlighted row shows a long title in full, the
+others its first line. Back from an article, the highlight is on the one last read.
+`s` cycles the order (date, title, source), `l` the language filter, `f` asks for a
+tag, `b` shows bookmarks only, `/` searches the library (FTS index, or the loaded
+articles when there is no database) and shows a snippet per hit, its matches
+highlighted after shaping; Enter opens the article at the match.
+`r` fetches the followed feeds in a worker (`reader.web.fetch`, imported only then), the
+list staying usable, then indexes the fetched articles; feeds that failed are listed with
+their reasons. `F` shows one feed's articles at a time, `u` marks the highlighted article
+read or unread; the title counts the unread articles shown.
 
 The list is a `RowList`: only the rows on screen are shaped and drawn (titles are shaped
 when their row is first drawn, then cached), and it works on the library's listings
@@ -21,7 +28,7 @@ errors are listed in their own section with their sanitized `path:line:col` mess
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar
@@ -38,13 +45,25 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from reader.article.document import article_is_rtl
-from reader.article.library import Library, Listing
+from reader.article.library import Library
+from reader.screens.library_rows import (
+    LEGEND,
+    MIN_ROW_WIDTH,
+    ROW_INDENT,
+    EntryRows,
+    RowStyles,
+    indented,
+    line_text,
+)
 from reader.screens.library_view import (
     Entry,
     LibraryView,
     entries,
+    feeds,
     languages,
+    next_feed,
     next_language,
+    unread_count,
 )
 from reader.session import Session
 from reader.state.index import (
@@ -55,33 +74,20 @@ from reader.state.index import (
 )
 from reader.state.search import Snippet, make_snippet, search_articles
 from reader.state.store import ReadingState, Store
-from reader.text.digits import DigitStyle, convert_digits
+from reader.text.digits import convert_digits
 from reader.text.direction import Direction
-from reader.text.layout import DisplayLine, LayoutOptions, layout_paragraph
+from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.text.sanitize import sanitize_text
+from reader.user_folders import data_folder, fetched_articles
 from reader.widgets.row_list import RowList
+from reader.widgets.shaped_input import ShapedInput
 
-UNREAD_MARK = "●"
-BOOKMARK_MARK = "★"
-MORE_MARK = "…"
-ROW_INDENT = 2
-MIN_ROW_WIDTH = 20
-ENTRY_LINES = 2  # the title's first line and the meta line
 PREVIEW_PAINT_WAIT_SECONDS = 0.5
 
 
-def shaped_lines(text: str, width: int, direction: Direction, options: LayoutOptions) -> tuple[DisplayLine, ...]:
-    return layout_paragraph(sanitize_text(text), max(MIN_ROW_WIDTH, width), direction, options)
-
-
-def line_text(line: DisplayLine, width: int, spans: Sequence[tuple[int, int]], match: Style) -> Text:
-    """A displayed line (RTL lines right-aligned in `width`), its characters from `spans` styled."""
-    padding = max(0, width - line.width) if line.rtl else 0
-    text = Text(" " * padding + line.text)
-    for position, source in enumerate(line.sources):
-        if any(start <= source < end for start, end in spans):
-            text.stylize(match, padding + position, padding + position + 1)
-    return text
+def isolated(text: str) -> str:
+    """Typed text in a line of our own, in a bidi isolate: its direction stays inside it."""
+    return f"\u2068{text}\u2069"
 
 
 class LibraryScreen(Screen[None]):
@@ -119,6 +125,9 @@ class LibraryScreen(Screen[None]):
         Binding("l", "cycle_language", "Language", id="cycle-language"),
         Binding("f", "filter_tag", "Tag filter", id="filter-tag"),
         Binding("b", "toggle_bookmarks", "Bookmarks only", id="bookmarks-only"),
+        Binding("r", "fetch_feeds", "Fetch feeds", id="fetch-feeds"),
+        Binding("F", "cycle_feed", "Feed filter", id="cycle-feed"),
+        Binding("u", "toggle_read", "Read / unread", id="toggle-read"),
         Binding("escape", "clear", "Clear search", id="clear-search", show=False),
     ]
 
@@ -142,6 +151,24 @@ class LibraryScreen(Screen[None]):
         library: Library
         hits: list[tuple[int, Snippet | None]]
 
+    @dataclass
+    class FeedsProgress(Message):
+        """How far `r`'s fetch is (from its worker thread)."""
+
+        feeds_done: int
+        feeds_total: int
+        pages_done: int
+        pages_total: int
+
+    @dataclass
+    class FeedsFetched(Message):
+        """`r`'s fetch is over: a line per feed, those of the feeds that failed, and the
+        folder of the fetched articles (to index)."""
+
+        lines: tuple[str, ...]
+        failures: tuple[str, ...]
+        folder: Path
+
     def __init__(
         self,
         library: Library,
@@ -151,6 +178,8 @@ class LibraryScreen(Screen[None]):
         """The session's `sources` are indexed in a worker (then `library` starts empty)."""
         super().__init__()
         session = session or Session()
+        self.data = session.data_dir
+        self._feed_failures: tuple[str, ...] = ()
         self.library = library
         self.max_size = session.max_size
         self.options = options
@@ -164,7 +193,7 @@ class LibraryScreen(Screen[None]):
         self._states: dict[str, ReadingState] = {}
         self._snippets: list[list[Text]] = []  # per shown entry, its snippet's lines
         self._errors: list[list[Text]] = []  # the errors section's rows, wrapped
-        self._titles: dict[tuple[Listing, int, LayoutOptions, DigitStyle], tuple[DisplayLine, ...]] = {}
+        self._rows = EntryRows()
         self._index_ready = False  # the store's index covers this library (built from `sources`)
         self._preview: Library | None = None  # listed from the index while indexing
         self._width = 0
@@ -174,19 +203,26 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="library-title", markup=False)
         yield ProgressBar(id="index-progress", show_eta=False)
-        yield Input(placeholder="Search the library (Enter: to the list, Esc: clear)", id="search", classes="library-prompt")
-        yield Input(placeholder="Tag to show (empty: all tags; Enter: apply)", id="tag", classes="library-prompt")
+        yield ShapedInput("Search the library (Enter: to the list, Esc: clear)", id="search", classes="library-prompt")
+        yield ShapedInput("Tag to show (empty: all tags; Enter: apply)", id="tag", classes="library-prompt")
         yield RowList(id="articles")
         yield Footer()
 
     def on_mount(self) -> None:
         self._list.focus()
+        if hasattr(self.app, "options"):
+            self.watch(self.app, "options", self.set_options, init=False)  # h, on any screen
         if self.sources:
             self.query_one("#index-progress").add_class("-visible")
             self.query_one("#library-title", Static).update("Indexing the library…")
             self._index(self.sources)
         else:
             self.refresh_list()
+
+    def set_options(self, options: LayoutOptions) -> None:
+        """Show the titles and snippets with other display options (harakat)."""
+        self.options = options
+        self.refresh_list()
 
     @property
     def _list(self) -> RowList:
@@ -195,6 +231,12 @@ class LibraryScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         if self._list_width() != self._width:
             self.refresh_list()
+
+    def highlight_listing(self, key: str) -> None:
+        """Put the highlight on the article with this key (the one last read), if it is listed."""
+        position = next((number for number, entry in enumerate(self._shown) if entry.listing.key == key), None)
+        if position is not None:
+            self._list.highlighted = position
 
     def on_screen_resume(self) -> None:
         """Back from an article: its read mark (and bookmark) may have changed."""
@@ -276,7 +318,11 @@ class LibraryScreen(Screen[None]):
         width = self._width - ROW_INDENT
         self._snippets = [self._snippet(entry.index, entry.snippet, width) if entry.snippet else [] for entry in self._shown]
         self._errors = self._error_rows(self._width)
-        heights = [ENTRY_LINES + len(lines) for lines in self._snippets] + [len(lines) for lines in self._errors]
+        rows = self._rows
+        rows.options, rows.digits = self.options, self.digits
+        rows.styles = RowStyles(self._style("meta"), self._style("unread"), self._style("bookmark"))
+        heights = [rows.height(entry.listing) + len(lines) for entry, lines in zip(self._shown, self._snippets)]
+        heights += [len(lines) for lines in self._errors]
         row_list.set_rows(heights, len(self._shown), self._render_row, row_list.highlighted or 0)
         self._update_title()
 
@@ -286,9 +332,19 @@ class LibraryScreen(Screen[None]):
         noun = "article" if total == 1 else "articles"
         title = f"Library: {total} {noun}" if count == total and not self.query_text else f"Library: {count} of {total} {noun}"
         if self.query_text:
-            title += f" matching “{self.query_text}”"
+            title += f" matching “{isolated(self.query_text)}”"
         persistence = "" if self.store.persistent else " · not saved (no database)"
-        self.query_one("#library-title", Static).update(f"{title} · {self.view.describe()}{persistence}")
+        title += f" ({unread_count(self.library.listings, self.view, self._states)} unread)"
+        broken = len(self.library.broken)
+        problems = f" · {broken} {'file' if broken == 1 else 'files'} with errors (End)" if broken else ""
+        header = f"{title}{problems} · {self.view.describe()}{persistence} · {LEGEND}"
+        self.query_one("#library-title", Static).update(self._shaped_header(header))
+
+    def _shaped_header(self, header: str) -> str:
+        """The header (it holds the typed query and tag) laid out by the text engine, in lines."""
+        width = max(MIN_ROW_WIDTH, self.size.width - 4)  # the title's padding
+        lines = layout_paragraph(sanitize_text(header), width, Direction.LTR, self.options)
+        return "\n".join(line.text for line in lines)
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"library-screen--{name}", partial=True)
@@ -299,63 +355,33 @@ class LibraryScreen(Screen[None]):
         return self._errors[row - len(self._shown)]
 
     def _error_rows(self, width: int) -> list[list[Text]]:
-        broken = self.library.broken
-        if not broken:
-            return []
-        rows = [[Text("Files with errors", style=self._style("heading"))]]
-        for result in broken:
-            message = Text(sanitize_text("\n".join(str(problem) for problem in result.errors)))
-            rows.append(list(message.wrap(self.app.console, max(MIN_ROW_WIDTH, width))))
+        rows: list[list[Text]] = []
+        wrap_width = max(MIN_ROW_WIDTH, width)
+        if self._feed_failures:
+            rows.append([Text("Feeds that failed", style=self._style("heading"))])
+            for line in self._feed_failures:
+                rows.append(list(Text(sanitize_text(line)).wrap(self.app.console, wrap_width)))
+        if self.library.broken:
+            rows.append([Text("Files with errors", style=self._style("heading"))])
+        for result in self.library.broken:
+            lines: list[Text] = []
+            for problem in result.problems:  # each on its own line, its warnings too
+                lines.extend(Text(sanitize_text(str(problem))).wrap(self.app.console, wrap_width))
+            rows.append(lines)
         return rows
-
-    def _title_lines(self, listing: Listing, width: int) -> tuple[DisplayLine, ...]:
-        """The listing's title shaped at `width`, cached (a row is drawn many times)."""
-        key = (listing, width, self.options, self.digits)
-        lines = self._titles.get(key)
-        if lines is None:
-            title = convert_digits(listing.title, self.digits, listing.language)
-            lines = self._titles[key] = shaped_lines(title, width, listing.direction, self.options)
-        return lines
 
     def _entry_lines(self, position: int, width: int, highlighted: bool) -> list[Text]:
-        """The shown entry's row: the title (in full when highlighted), meta, snippet."""
+        """The shown entry's row (`reader.screens.library_rows`), then its snippet."""
         entry = self._shown[position]
-        listing = entry.listing
-        state = self._states.get(listing.key, ReadingState())
-        title_width = max(MIN_ROW_WIDTH, width) - 1  # a column for the "more" mark
-        lines = self._title_lines(listing, title_width)
-        cut = not highlighted and len(lines) > 1
-        rows: list[Text] = []
-        for number, line in enumerate(lines if highlighted else lines[:1]):
-            row = self._marks(state) if number == 0 else Text(" " * ROW_INDENT)
-            title = line_text(line, title_width, (), Style())
-            title.stylize("bold")
-            if cut:
-                title = Text(MORE_MARK) + title if line.rtl else title + Text(MORE_MARK)
-            rows.append(row + title)
-        rows.append(Text(" " * ROW_INDENT) + self._meta(listing, width))
-        rows.extend(self._snippets[position])
-        return rows
-
-    def _marks(self, state: ReadingState) -> Text:
-        marks = Text(UNREAD_MARK if not state.read else " ", style=self._style("unread"))
-        marks.append(BOOKMARK_MARK if state.bookmarked else " ", style=self._style("bookmark"))
-        return marks
-
-    def _meta(self, listing: Listing, width: int) -> Text:
-        date = convert_digits(listing.published.isoformat()[:10], self.digits, listing.language) if listing.published else "undated"
-        parts = [date]
-        if listing.source_name:
-            parts.append(shaped_lines(listing.source_name, width, Direction.AUTO, self.options)[0].text)
-        parts.append(listing.language or "?")
-        return Text(" · ".join(parts), style=self._style("meta"))
+        state = self._states.get(entry.listing.key, ReadingState())
+        return [*self._rows.lines(entry.listing, state, width, highlighted), *self._snippets[position]]
 
     def _snippet(self, index: int, snippet: Snippet, width: int) -> list[Text]:
         article = self.library.article(index)
         text = convert_digits(snippet.text, self.digits, article.language)
         direction = Direction.RTL if article_is_rtl(article) else Direction.LTR
         return [
-            Text(" " * ROW_INDENT) + line_text(line, width, snippet.spans, self._style("match"))
+            indented(line_text(line, width, snippet.spans, self._style("match")), line.rtl)
             for line in layout_paragraph(text, max(MIN_ROW_WIDTH, width), direction, self.options)
         ]
 
@@ -446,6 +472,75 @@ class LibraryScreen(Screen[None]):
     def _tag_submitted(self, event: Input.Submitted) -> None:
         self._close_prompt(event.input)
         self._set_view(replace(self.view, tag=event.value.strip() or None))
+
+    def action_cycle_feed(self) -> None:
+        available = feeds(self.library.listings, fetched_articles(self._data()))
+        self._set_view(replace(self.view, feed=next_feed(self.view.feed, available)))
+
+    def action_toggle_read(self) -> None:
+        """Mark the highlighted article read, or unread again."""
+        position = self._list.highlighted
+        if position is None or position >= len(self._shown):
+            return
+        listing = self._shown[position].listing
+        read = self._states.get(listing.key, ReadingState()).read
+        self.store.mark_read(Path(listing.key), not read)
+        self.refresh_list()
+
+    # -- fetching feeds ------------------------------------------------------------------
+
+    def _data(self) -> Path:
+        return self.data if self.data is not None else data_folder()
+
+    def action_fetch_feeds(self) -> None:
+        """`r`: fetch every followed feed in a worker; the list stays usable meanwhile."""
+        self.query_one("#index-progress").add_class("-visible")
+        self.query_one("#library-title", Static).update("Fetching the feeds…")
+        self._fetch(self._data())
+
+    @work(thread=True, exclusive=True, group="fetch")
+    def _fetch(self, data: Path) -> None:
+        from reader.web.fetch import FetchOptions, Progress, fetch_feeds
+        from reader.web.subscriptions import SubscriptionsError, articles_folder, load_subscriptions
+
+        def progress(state: Progress) -> None:
+            done = self.FeedsProgress(state.feeds_done, state.feeds_total, state.pages_done, state.pages_total)
+            self.post_message(done)
+
+        folder = articles_folder(data)
+        try:
+            subscriptions = load_subscriptions(data)
+        except SubscriptionsError as error:
+            self.post_message(self.FeedsFetched((), (str(error),), folder))
+            return
+        if not subscriptions.feeds:
+            none = "No feeds followed yet: `reader feeds add URL` follows one."
+            self.post_message(self.FeedsFetched((none,), (), folder))
+            return
+        results = fetch_feeds(data, subscriptions, subscriptions.feeds, FetchOptions(), progress=progress)
+        lines = tuple(result.line() for result in results)
+        self.post_message(self.FeedsFetched(lines, tuple(result.line() for result in results if result.failed), folder))
+
+    def on_library_screen_feeds_progress(self, message: FeedsProgress) -> None:
+        total = message.feeds_total + message.pages_total
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=message.feeds_done + message.pages_done)
+        pages = f", {message.pages_done} of {message.pages_total} pages" if message.pages_total else ""
+        title = f"Fetching the feeds: {message.feeds_done} of {message.feeds_total} feeds{pages}…"
+        self.query_one("#library-title", Static).update(title)
+
+    def on_library_screen_feeds_fetched(self, message: FeedsFetched) -> None:
+        """Show the summary, list the failures, and index the fetched articles."""
+        self.query_one("#index-progress").remove_class("-visible")
+        self._feed_failures = message.failures
+        for line in message.lines:
+            self.app.notify(sanitize_text(line), severity="error" if line in message.failures else "information",
+                            markup=False)
+        if message.folder.is_dir() and message.folder not in self.sources:
+            self.sources = (*self.sources, message.folder)
+        if self.sources:
+            self._index(self.sources)
+        else:
+            self.refresh_list()
 
     # -- opening -------------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 `LibraryView` is a value: the screen replaces it on every key and asks it for the
 entries to list. Sorting is newest first by default (undated articles last), or by
-title or source; filters are a language, a tag and bookmarks only. It works on the
+title or source; filters are a language, a tag, a feed (the folder of its fetched
+articles) and bookmarks only. It works on the
 library's `Listing`s (header fields only), never on full articles.
 """
 
@@ -12,6 +13,7 @@ import enum
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from reader.article.library import Listing
 from reader.state.search import Snippet
@@ -44,13 +46,16 @@ class LibraryView:
     language: str | None = None
     tag: str | None = None
     bookmarks_only: bool = False
+    feed: Path | None = None  # the folder of one feed's articles (`<data>/articles/<name>`)
 
     def describe(self) -> str:
         parts = [f"sorted by {self.sort.value}"]
+        if self.feed is not None:
+            parts.append(f"feed \u2068{self.feed.name}\u2069")  # isolated, as the tag
         if self.language:
             parts.append(f"language {self.language}")
         if self.tag:
-            parts.append(f"tag {self.tag}")
+            parts.append(f"tag \u2068{self.tag}\u2069")  # isolated: an RTL tag keeps its place
         if self.bookmarks_only:
             parts.append("bookmarks only")
         return ", ".join(parts)
@@ -91,11 +96,35 @@ def keep(listing: Listing, view: LibraryView, states: Mapping[str, ReadingState]
     """Whether the view's filters let `listing` through."""
     if view.language and (listing.language or "").split("-")[0].lower() != view.language:
         return False
+    if view.feed is not None and feed_folder(listing) != view.feed:
+        return False
     if view.tag and not _tag_matches(listing, view.tag):
         return False
     if view.bookmarks_only:
         return states.get(listing.key, ReadingState()).bookmarked
     return True
+
+
+def feed_folder(listing: Listing) -> Path:
+    """The folder of the article's file: for a fetched article, its feed's folder."""
+    return Path(listing.key).parent
+
+
+def feeds(listings: Sequence[Listing], fetched: Path) -> list[Path]:
+    """The feed folders under `fetched` (`<data>/articles`) that hold listed articles."""
+    root = fetched.resolve()
+    return sorted({folder for folder in map(feed_folder, listings) if folder.parent == root})
+
+
+def next_feed(current: Path | None, available: Sequence[Path]) -> Path | None:
+    """All feeds, then each one in turn, then all again."""
+    choices: list[Path | None] = [None, *available]
+    return choices[(choices.index(current) + 1) % len(choices)] if current in choices else None
+
+
+def unread_count(listings: Sequence[Listing], view: LibraryView, states: Mapping[str, ReadingState]) -> int:
+    """How many articles the view lets through are unread."""
+    return sum(1 for x in listings if keep(x, view, states) and not states.get(x.key, ReadingState()).read)
 
 
 def languages(listings: Sequence[Listing]) -> list[str]:

@@ -3,8 +3,12 @@
 The screen coordinates its panes: it gives each one its blocks, runs in-article find
 across them, moves between the library's articles and opens the source link safely.
 For RTL articles the page is mirrored, as Arabic newspapers lay it out: the body on
-the right, the side column on the left. Below `NARROW_WIDTH` columns the side column's
-content goes under the article text, in the body pane.
+the right, the side column on the left. The body is at most `measure` cells wide (the
+config's, 80 by default: a readable line), the page centred on a wider terminal; a side
+column with nothing in it takes no width. Below `NARROW_WIDTH` columns the side column's
+content goes into the body pane in the wide page's order: the key facts before the text
+(a newspaper's fact box), the captions and the source after it. Places in the body (the
+place kept, a search hit) are counted in the article's own blocks, whichever comes first.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
@@ -37,7 +42,7 @@ from reader.article.model import Article
 from reader.article.urls import check_url
 from reader.photos.setting import ImageProtocol
 from reader.session import Session
-from reader.state.store import Store
+from reader.state.store import ScrollPosition, Store
 from reader.text.digits import DigitStyle, convert_digits
 from reader.text.layout import LayoutOptions
 from reader.text.normalize import find_matches, normalize_with_sources
@@ -47,12 +52,19 @@ from reader.widgets.photo_pane import PhotoPane, PhotoSource
 from reader.widgets.text_pane import MatchPosition, TextPane
 
 NARROW_WIDTH = 100
+SIDE_WIDTH = 42  # as reader.tcss sets #side
+BODY_CHROME = 5  # the body pane's border (2), padding (2) and scrollbar (1)
 
 
 @dataclass(frozen=True)
 class FoundMatch:
     pane: str  # the pane's id
     position: MatchPosition
+
+
+def reading_percent(scroll_y: float, max_scroll_y: float) -> int:
+    """The share of the article scrolled past, 0 to 100."""
+    return max(0, min(100, round(100 * scroll_y / max_scroll_y))) if max_scroll_y > 0 else 100
 
 
 class HeaderPane(TextPane, can_focus=False):
@@ -78,14 +90,22 @@ class ReadingScreen(Screen[None]):
         Binding("m", "toggle_bookmark", "Bookmark", id="toggle-bookmark", show=False),
         Binding("v", "view_photo", "Photo full-screen", id="view-photo", show=False),
         Binding("V", "open_photo", "Photo in the system viewer", id="open-photo", show=False),
+        Binding("tab", "app.focus_next", "Next pane", id="next-pane", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", id="previous-pane", show=False),
     ]
 
-    PANE_IDS: ClassVar[tuple[str, ...]] = ("body", "images", "facts", "source")
+    PANE_IDS: ClassVar[tuple[str, ...]] = ("header", "body", "images", "facts", "source")  # in find's order
     SIDE_PANE_IDS: ClassVar[tuple[str, ...]] = ("facts", "images", "source")  # top to bottom
 
     @dataclass
     class LibraryRequested(Message):
         """Back, from the screen the app started on: there is no library below to return to."""
+
+    @dataclass
+    class Left(Message):
+        """The reader went back to the library from this article (its listing's key)."""
+
+        key: str
 
     @dataclass
     class OpenLink(Message):
@@ -115,6 +135,7 @@ class ReadingScreen(Screen[None]):
         session = session or Session()
         self.images: ImageProtocol = session.images.protocol
         self.cell_pixels = session.images.cell_pixels or (10, 20)
+        self.session = session
         self.digits = session.digits
         self._start_block = start_block
         self.store: Store = session.store
@@ -138,11 +159,13 @@ class ReadingScreen(Screen[None]):
         self._narrow = narrow
         self._rtl = article_is_rtl(self.article)
         content = self._pane_content(narrow)
-        yield HeaderPane(self._shown(header_blocks(self.article)), self.options, id="header")
-        with Horizontal(id="columns"):
+        header = HeaderPane(self._shown(header_blocks(self.article)), self.options, id="header")
+        yield header
+        with Horizontal(id="columns") as columns:
             body = PhotoPane(content["body"], self.options, photos=self._photo_source(), id="body")
             side = Vertical(*self._side_panes(content, narrow), id="side")
-            side.display = not narrow
+            side.display = self._side_shown(content, narrow)
+            self._centre(self.app.size.width, side.display, header, columns)
             yield from (side, body) if self._rtl else (body, side)
         yield FindBar(id="find")
         # The footer's line, until the Footer (a widget per key) comes just after the
@@ -164,8 +187,27 @@ class ReadingScreen(Screen[None]):
             panes.append(pane)
         return panes
 
+    def _side_shown(self, content: dict[str, list[Block]], narrow: bool) -> bool:
+        return not narrow and any(content[pane_id] for pane_id in self.SIDE_PANE_IDS)
+
+    def _measure(self) -> int:
+        return self.session.measure
+
+    def _centre(self, width: int, side_shown: bool, *widgets: Widget) -> None:
+        """Keep the body to the measure: equal margins either side of the page."""
+        measure = self._measure()
+        page = measure + BODY_CHROME + (SIDE_WIDTH if side_shown else 0)
+        spare = max(0, width - page) if measure else 0
+        for widget in widgets:
+            widget.styles.margin = (0, spare - spare // 2, 0, spare // 2)
+
     def on_mount(self) -> None:
-        self.query_one("#body", TextPane).focus()
+        body = self.query_one("#body", TextPane)
+        body.focus()
+        self.watch(body, "scroll_y", self._show_progress, init=False)
+        self.watch(body, "virtual_size", self._show_progress)
+        if hasattr(self.app, "options"):
+            self.watch(self.app, "options", self.set_options, init=False)  # h, on any screen
         self._article_opened()
         self.call_after_refresh(self._mount_footer)
 
@@ -178,6 +220,12 @@ class ReadingScreen(Screen[None]):
             await self.mount(Footer(), after=slot)
             await slot.remove()
         self.refresh_bindings()  # the Footer lists the keys when told the bindings changed
+
+    def _show_progress(self) -> None:
+        """How far into the article the reader is, under the body pane: `42%` (nothing when it all fits)."""
+        body = self.query_one("#body", TextPane)
+        total = body.max_scroll_y
+        body.border_subtitle = f"{reading_percent(body.scroll_y, total)}%" if total > 0 else ""
 
     # -- content ---------------------------------------------------------------------
 
@@ -201,10 +249,10 @@ class ReadingScreen(Screen[None]):
         return [replace(block, text=convert_digits(block.text, self.digits, language)) for block in blocks]
 
     def _pane_content(self, narrow: bool) -> dict[str, list[Block]]:
-        """The blocks of each pane. On a narrow terminal the key facts, captions and source
-        follow the article text in the body pane, as a newspaper's mobile page puts them
-        after the story: one scroll reaches everything, and nothing is squeezed into a
-        pane too small to read."""
+        """The blocks of each pane. On a narrow terminal the key facts come before the
+        article text in the body pane and the captions and source after it, in the wide
+        page's order: one scroll reaches everything, and nothing is squeezed into a pane
+        too small to read."""
         article = self.article
         side = {
             "facts": self._shown(fact_blocks(article)),
@@ -213,8 +261,12 @@ class ReadingScreen(Screen[None]):
         }
         body = self._shown(body_blocks(article))
         if narrow:
-            body += side["images"] + side["facts"] + side["source"]
+            body = side["facts"] + body + side["images"] + side["source"]
         return {"body": body, **side}
+
+    def _body_offset(self) -> int:
+        """Where the article's text starts in the body pane (after the key facts, when narrow)."""
+        return len(fact_blocks(self.article)) if self._narrow else 0
 
     def set_options(self, options: LayoutOptions) -> None:
         self.options = options
@@ -231,20 +283,36 @@ class ReadingScreen(Screen[None]):
         if not self.is_mounted:
             return
         narrow = width < NARROW_WIDTH
+        side_column = self.query_one("#side")
+        self._centre(
+            width,
+            self._side_shown(self._pane_content(narrow), narrow),
+            self.query_one("#header"),
+            self.query_one("#columns"),
+        )
         if narrow == self._narrow:
             return
         same_article = self._narrow is not None
+        body_pane = self.query_one("#body", TextPane)
+        at_top = body_pane.scroll_y == 0  # the top stays the top: the facts box comes with it
+        place = (
+            None
+            if at_top or not same_article
+            else (body_pane.top_place()[0] - self._body_offset(), body_pane.top_place()[1])
+        )
         self._narrow = narrow
         content = self._pane_content(narrow)
-        self.query_one("#body", TextPane).set_content(content["body"], self.options, keep_place=same_article)
+        body_pane.set_content(content["body"], self.options)
+        if place is not None and place[0] >= 0:
+            body_pane.scroll_to_place(place[0] + self._body_offset(), place[1])  # the same paragraph
         for pane_id in self.SIDE_PANE_IDS:
             pane = self.query_one(f"#{pane_id}", TextPane)
             pane.set_content(content[pane_id], self.options)
             pane.display = bool(content[pane_id]) and not narrow
-        self.query_one("#side").display = not narrow
+        side_column.display = self._side_shown(content, narrow)
         self._clear_matches()
         columns = self.query_one("#columns", Horizontal)
-        body, side_column = self.query_one("#body"), self.query_one("#side")
+        body = self.query_one("#body")
         first, second = (side_column, body) if self._rtl else (body, side_column)
         if columns.children and columns.children[0] is not first:
             columns.move_child(second, after=first)
@@ -272,6 +340,7 @@ class ReadingScreen(Screen[None]):
             find_bar.action_close()
             return
         self.remember_place()
+        self.app.post_message(self.Left(self.library.listings[self.index].key))  # the library's cursor goes there
         if len(self.app.screen_stack) > 1:
             self.dismiss(None)
         else:
@@ -344,7 +413,8 @@ class ReadingScreen(Screen[None]):
     # -- find ------------------------------------------------------------------------
 
     def action_find(self) -> None:
-        self.query_one(FindBar).open()
+        """Open the find bar with the last query (selected: typing replaces it, Enter finds it again)."""
+        self.query_one(FindBar).open(getattr(self.app, "last_find", ""))
         self._fold_for_search([pane.blocks for pane in self.query(TextPane) if pane.display])
 
     @work(thread=True, exclusive=True, group="fold-for-search")
@@ -372,6 +442,8 @@ class ReadingScreen(Screen[None]):
         if message.submitted:
             self.query_one("#body", TextPane).focus()
             return
+        if hasattr(self.app, "last_find") and message.query:
+            self.app.last_find = message.query
         self._search(message.query)
 
     def on_find_bar_closed(self, message: FindBar.Closed) -> None:
@@ -394,24 +466,28 @@ class ReadingScreen(Screen[None]):
                     spans[block_index] = found
                     self._matches.extend((pane_id, block_index, span) for span in found)
         self._current_match = 0 if self._matches else -1
-        self._show_matches()
-        if query and not self._matches:
-            self.notify("No match.", severity="warning", timeout=2)
+        self._show_matches("no match" if query and not self._matches else "")
 
-    def _show_matches(self) -> None:
+    def _show_matches(self, note: str = "") -> None:
+        """Highlight the matches and say where we are in the find bar's border: `3/12`, `no match`,
+        `wrapped to the first match` (it lasts until the next step, not a passing message)."""
         current = self._matches[self._current_match] if self._current_match >= 0 else None
         for pane_id in self.PANE_IDS:
             position = MatchPosition(current[1], current[2]) if current and current[0] == pane_id else None
             self.query_one(f"#{pane_id}", TextPane).set_matches(self._spans.get(pane_id, {}), position)
         count = len(self._matches)
-        self.query_one(FindBar).border_title = f"match {self._current_match + 1} of {count}" if count else ""
+        status = [f"{self._current_match + 1}/{count}"] if count else []
+        self.query_one(FindBar).border_title = " · ".join([*status, *([note] if note else [])])
 
     def _step_match(self, step: int) -> None:
         if not self._matches:
             self.notify("No search: press / to find in the article.", timeout=2)
             return
+        before = self._current_match
         self._current_match = (self._current_match + step) % len(self._matches)
-        self._show_matches()
+        wrapped = (step > 0) == (self._current_match < before) and self._current_match != before
+        note = ("wrapped to the first match" if step > 0 else "wrapped to the last match") if wrapped else ""
+        self._show_matches(note)
 
     def action_next_match(self) -> None:
         self._step_match(1)
@@ -435,18 +511,21 @@ class ReadingScreen(Screen[None]):
         self.store.mark_read(path)
         start, self._start_block = self._start_block, None
         body = self.query_one("#body", TextPane)
+        offset = self._body_offset()
         if start is not None:
-            body.scroll_to_place(start)
+            body.scroll_to_place(start + offset)
             return
         position = self.store.reading_state(path).position
-        if position is not None:
-            scroll_pane_to(body, position)
+        if position is not None and (position.block, position.line_offset) != (0, 0):
+            scroll_pane_to(body, ScrollPosition(position.block + offset, position.line_offset))
 
     def remember_place(self) -> None:
         """Save the body pane's scroll position for this article."""
         path = self.article.path
         if path is not None and self.is_mounted:
-            self.store.save_position(path, pane_position(self.query_one("#body", TextPane)))
+            place = pane_position(self.query_one("#body", TextPane))
+            block = place.block - self._body_offset()
+            self.store.save_position(path, ScrollPosition(block, place.line_offset) if block >= 0 else ScrollPosition())
 
     def action_toggle_bookmark(self) -> None:
         path = self.article.path

@@ -56,7 +56,7 @@ from reader.user_folders import chosen_folder
 
 ENV_VARIABLE = "READER_STATE_DIR"
 DB_NAME = "state.sqlite3"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: ZWNJ folded out of the indexed text; the summary in the header columns
 SEARCH_LIMIT = 1000
 WAL_SIZE_LIMIT = 16 * 1024 * 1024
 BUSY_TIMEOUT_SECONDS = 2.0  # another reader indexing holds the lock one batch at a time
@@ -122,9 +122,10 @@ class Store(Protocol):
 
     def reading_state(self, path: Path) -> ReadingState: ...
     def reading_states(self) -> dict[str, ReadingState]: ...
-    def mark_read(self, path: Path, read: bool = True) -> None: ...
-    def save_position(self, path: Path, position: ScrollPosition) -> None: ...
-    def set_bookmark(self, path: Path, bookmarked: bool) -> None: ...
+    # The writes return what failed (None: saved).
+    def mark_read(self, path: Path, read: bool = True) -> str | None: ...
+    def save_position(self, path: Path, position: ScrollPosition) -> str | None: ...
+    def set_bookmark(self, path: Path, bookmarked: bool) -> str | None: ...
     def indexed_stamps(self) -> dict[str, FileStamp]: ...
     def put_index(self, entries: Sequence[IndexEntry]) -> None: ...
     def remove_index(self, keys: Iterable[str]) -> None: ...
@@ -170,14 +171,17 @@ class NullStore:
         key = article_key(path)
         self._reading[key] = change(self._reading.get(key, ReadingState()))
 
-    def mark_read(self, path: Path, read: bool = True) -> None:
+    def mark_read(self, path: Path, read: bool = True) -> str | None:
         self._update(path, lambda state: replace(state, read=read))
+        return None
 
-    def save_position(self, path: Path, position: ScrollPosition) -> None:
+    def save_position(self, path: Path, position: ScrollPosition) -> str | None:
         self._update(path, lambda state: replace(state, position=position))
+        return None
 
-    def set_bookmark(self, path: Path, bookmarked: bool) -> None:
+    def set_bookmark(self, path: Path, bookmarked: bool) -> str | None:
         self._update(path, lambda state: replace(state, bookmarked=bookmarked))
+        return None
 
 
     def indexed_stamps(self) -> dict[str, FileStamp]:
@@ -225,6 +229,7 @@ CREATE TABLE IF NOT EXISTS files (
     published TEXT,
     source_name TEXT,
     tags TEXT,
+    summary TEXT,
     problems TEXT
 );
 CREATE TABLE IF NOT EXISTS records (id INTEGER PRIMARY KEY, record TEXT NOT NULL);
@@ -336,12 +341,15 @@ class SqliteStore:
                 self._problem = f"{self.path}: {error}"
                 return fallback
 
-    def _write(self, work: Callable[[sqlite3.Connection], object]) -> None:
-        def in_transaction() -> None:
+    def _write(self, work: Callable[[sqlite3.Connection], object]) -> str | None:
+        """Run `work` in a transaction; what failed, or None when it was committed."""
+
+        def in_transaction() -> bool:
             with self._transaction() as db:
                 work(db)
+            return True
 
-        self._safely(in_transaction, None)
+        return None if self._safely(in_transaction, False) else self._problem or "the database failed"
 
     # -- reading state ----------------------------------------------------------------
 
@@ -361,7 +369,7 @@ class SqliteStore:
 
         return self._safely(read, {})
 
-    def _upsert_reading(self, path: Path, column_values: dict[str, int]) -> None:
+    def _upsert_reading(self, path: Path, column_values: dict[str, int]) -> str | None:
         columns = ", ".join(column_values)
         marks = ", ".join("?" for _ in column_values)
         updates = ", ".join(f"{column}=excluded.{column}" for column in column_values)
@@ -370,16 +378,16 @@ class SqliteStore:
             f"ON CONFLICT(path) DO UPDATE SET updated_ns=excluded.updated_ns, {updates}"
         )
         values = (article_key(path), time.time_ns(), *column_values.values())
-        self._write(lambda db: db.execute(sql, values))
+        return self._write(lambda db: db.execute(sql, values))
 
-    def mark_read(self, path: Path, read: bool = True) -> None:
-        self._upsert_reading(path, {"read": int(read)})
+    def mark_read(self, path: Path, read: bool = True) -> str | None:
+        return self._upsert_reading(path, {"read": int(read)})
 
-    def save_position(self, path: Path, position: ScrollPosition) -> None:
-        self._upsert_reading(path, {"block": position.block, "line_offset": position.line_offset})
+    def save_position(self, path: Path, position: ScrollPosition) -> str | None:
+        return self._upsert_reading(path, {"block": position.block, "line_offset": position.line_offset})
 
-    def set_bookmark(self, path: Path, bookmarked: bool) -> None:
-        self._upsert_reading(path, {"bookmarked": int(bookmarked)})
+    def set_bookmark(self, path: Path, bookmarked: bool) -> str | None:
+        return self._upsert_reading(path, {"bookmarked": int(bookmarked)})
 
     # -- the index --------------------------------------------------------------------
 
@@ -493,14 +501,16 @@ def _reading_state(row: Sequence[int | None]) -> ReadingState:
 
 
 _DIRECTIONS = {direction.value: direction for direction in Direction}
-_HEADER_COLUMNS = "path, size, mtime_ns, ok, title, language, direction, published, source_name, tags, problems"
+_HEADER_COLUMNS = (
+    "path, size, mtime_ns, ok, title, language, direction, published, source_name, tags, summary, problems"
+)
 _WRITTEN_COLUMNS = ("size", "mtime_ns", "ok", "title", "language", "direction", "published", "source_name", "tags",
-                    "problems")
+                    "summary", "problems")
 
 
 def _indexed_file(row: tuple[Any, ...]) -> IndexedFile:
     """An `IndexedFile` from a row of `_HEADER_COLUMNS` (as `_put_entry` wrote it)."""
-    key, size, mtime_ns, ok, title, language, direction, published, source_name, tags, problems = row
+    key, size, mtime_ns, ok, title, language, direction, published, source_name, tags, summary, problems = row
     stamp = FileStamp(size, mtime_ns)
     if not ok:
         return IndexedFile(stamp, None, problems_from_json(problems))
@@ -513,18 +523,19 @@ def _indexed_file(row: tuple[Any, ...]) -> IndexedFile:
         published_from_text(published),
         source_name,
         tuple(tags.split("\n")) if tags else (),
+        summary,
     )
     return IndexedFile(stamp, listing)
 
 
 def _header_values(result: LoadResult) -> tuple[object, ...]:
-    """ok, title, language, direction, published, source_name, tags, problems."""
+    """ok, title, language, direction, published, source_name, tags, summary, problems."""
     article = result.article
     if article is None:
-        return (0, None, None, None, None, None, None, problems_to_json(result.problems))
+        return (0, None, None, None, None, None, None, None, problems_to_json(result.problems))
     source_name = article.source.name if article.source else None
     return (1, article.title, article.language, article.direction.value, published_to_text(article.published),
-            source_name, "\n".join(article.tags), None)
+            source_name, "\n".join(article.tags), article.summary, None)
 
 
 def _put_entry(db: sqlite3.Connection, entry: IndexEntry) -> None:

@@ -52,6 +52,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from types import FrameType
 from typing import TextIO
 
@@ -68,6 +69,20 @@ _log = logging.getLogger(__name__)
 
 _Handler = Callable[[int, FrameType | None], object] | int | None
 """What `signal.getsignal` returns: a Python callable, SIG_DFL/SIG_IGN, or None (set in C)."""
+
+
+@dataclass(frozen=True)
+class TerminalSwitch:
+    """A terminal's own way to stop doing bidi while the reader runs, and to start again."""
+
+    enter: str
+    leave: str
+
+
+MLTERM_LAYOUT_OFF = TerminalSwitch("\x1b]5379;use_ctl=false\x07", "\x1b]5379;use_ctl=true\x07")
+"""mlterm has no BDSM; its configuration sequence (OSC 5379) turns its complex text layout
+- bidi and shaping over whole rows - off, and on again (its default; the earlier value
+cannot be read without mlterm's challenge file). mlterm re-draws the screen at once."""
 
 
 def restore_sequence(previous: BdsmState) -> str:
@@ -127,9 +142,10 @@ def _in_foreground(fd: int | None) -> bool:
 class BidiGuard:
     """Explicit bidi that can be paused and resumed; handed out by `explicit_bidi`."""
 
-    def __init__(self, sink: _Sink, previous: BdsmState) -> None:
+    def __init__(self, sink: _Sink, previous: BdsmState, switch: TerminalSwitch | None = None) -> None:
         self._sink = sink
         self.previous = previous
+        self._switch = switch or TerminalSwitch(ENTER_EXPLICIT, restore_sequence(previous))
         self.applied = False
         self._closed = False
         self._signals: _SignalHooks | None = None
@@ -138,14 +154,14 @@ class BidiGuard:
         """Give the terminal back its previous bidi mode (no-op if already given back)."""
         if self.applied:
             self.applied = False
-            self._sink.write(restore_sequence(self.previous), in_signal_handler=in_signal_handler)
+            self._sink.write(self._switch.leave, in_signal_handler=in_signal_handler)
 
     def resume(self, *, in_signal_handler: bool = False) -> None:
         """Switch to explicit bidi again, if paused, still open, and in the foreground."""
         if self.applied or self._closed or not _in_foreground(self._sink.fd):
             return
         self.applied = True
-        self._sink.write(ENTER_EXPLICIT, in_signal_handler=in_signal_handler)
+        self._sink.write(self._switch.enter, in_signal_handler=in_signal_handler)
 
     @contextmanager
     def paused(self) -> Iterator[None]:
@@ -256,13 +272,16 @@ def _redeliver_by_default(signum: int, ours: Callable[[int, FrameType | None], N
 
 
 @contextmanager
-def explicit_bidi(out: TextIO | int, previous: BdsmState) -> Iterator[BidiGuard]:
+def explicit_bidi(
+    out: TextIO | int, previous: BdsmState, switch: TerminalSwitch | None = None
+) -> Iterator[BidiGuard]:
     """Explicit bidi + LTR paragraphs inside the block; `previous` restored on every exit.
 
     `out` is the terminal: a file descriptor or a text stream (the one the app draws on).
     `previous` is what `reader.terminal.probe.probe_bdsm` answered before the switch.
+    `switch`: another terminal's sequences instead of BDSM's (`MLTERM_LAYOUT_OFF`).
     """
-    guard = BidiGuard(_Sink(out), previous)
+    guard = BidiGuard(_Sink(out), previous, switch)
     hooks = _SignalHooks(guard) if _on_main_thread() else None
     if hooks is not None:
         hooks.install()

@@ -135,13 +135,19 @@ def _vte(env: Mapping[str, str]) -> _Hit | None:
     return _Hit(BidiMode.VISUAL, "VTE", evidence, "VTE older than 0.58, does no bidi")
 
 
+_KONSOLE = (
+    "Konsole runs bidi over each whole row and does not mirror: each line is sent as its own"
+    " embedding, shaped, brackets mirrored"
+)
+_MLTERM = "mlterm does its own bidi and shaping (over whole rows: see docs/terminals.md)"
+
 _RULES: tuple[_Rule, ...] = (
     # TERM: rewritten by every terminal, so the freshest evidence outside multiplexers.
     _term_is("xterm-kitty", BidiMode.RUNS, "kitty", "kitty reverses runs of RTL letters itself"),
     _term_is("xterm-ghostty", BidiMode.VISUAL, "Ghostty", "Ghostty does no bidi"),
     _term_is("alacritty", BidiMode.VISUAL, "Alacritty", "Alacritty does no bidi"),
     _term_is("wezterm", BidiMode.VISUAL, "WezTerm", "WezTerm does no bidi by default"),
-    _term_is("mlterm", BidiMode.LOGICAL, "mlterm", "mlterm does its own bidi and shaping"),
+    _term_is("mlterm", BidiMode.LOGICAL, "mlterm", _MLTERM),
     # TERM_PROGRAM: rewritten by the terminals that set it.
     _term_program_is("mintty", BidiMode.LOGICAL, "mintty", "mintty does its own bidi"),
     _term_program_is("WezTerm", BidiMode.VISUAL, "WezTerm", "WezTerm does no bidi by default"),
@@ -157,10 +163,8 @@ _RULES: tuple[_Rule, ...] = (
     _variable_set(
         "KITTY_WINDOW_ID", BidiMode.RUNS, "kitty", "kitty reverses runs of RTL letters itself"
     ),
-    _variable_set(
-        "KONSOLE_VERSION", BidiMode.LOGICAL, "Konsole", "Konsole does its own bidi and shaping"
-    ),
-    _variable_set("MLTERM", BidiMode.LOGICAL, "mlterm", "mlterm does its own bidi and shaping"),
+    _variable_set("KONSOLE_VERSION", BidiMode.ROWS, "Konsole", _KONSOLE),
+    _variable_set("MLTERM", BidiMode.LOGICAL, "mlterm", _MLTERM),
     _vte,
     _variable_set("XTERM_VERSION", BidiMode.VISUAL, "xterm", "xterm does no bidi"),
     _variable_set("ALACRITTY_WINDOW_ID", BidiMode.VISUAL, "Alacritty", "Alacritty does no bidi"),

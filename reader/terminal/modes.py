@@ -7,8 +7,12 @@
   and VTE/mintty once switched to explicit mode with BDSM).
 * ``logical`` - text in logical (memory) order, unshaped; the terminal does bidi and shaping
   (Konsole, mlterm, VTE and mintty in their default implicit mode).
-* ``runs``    - for kitty, which reverses each run of RTL letters itself: the reader orders
-  the runs visually but leaves the letters inside each run in logical order.
+* ``runs``    - for kitty, which reverses each chunk of Arabic between spaces itself: the
+  reader orders the words visually but leaves each such chunk in logical order.
+* ``rows``    - for Konsole, which runs the bidi algorithm over each whole screen row (in a
+  left-to-right paragraph, whatever the marks say), cannot be switched off and does not
+  mirror: shaped text in logical order with brackets already mirrored, each line wrapped
+  in marks and an embedding (LRM RLE ... PDF LRM), so the terminal reorders each line alone.
 
 `BidiSetting` is what the user configured (``--bidi``, ``READER_BIDI``, config): one of the
 modes, or ``auto`` to let `reader.terminal.select_mode.choose_mode` decide.
@@ -25,6 +29,7 @@ class BidiMode(StrEnum):
     VISUAL = "visual"
     LOGICAL = "logical"
     RUNS = "runs"
+    ROWS = "rows"
 
 
 class BidiSetting(StrEnum):
@@ -33,6 +38,7 @@ class BidiSetting(StrEnum):
     VISUAL = "visual"
     LOGICAL = "logical"
     RUNS = "runs"
+    ROWS = "rows"
     AUTO = "auto"
 
     @classmethod

@@ -1,7 +1,12 @@
-"""Asking the terminal whether it does implicit bidi: the BDSM (mode 8) DECRQM probe.
+"""Asking the terminal: the round trip of a query and its replies (`ask_terminal`), and the
+BDSM (mode 8) DECRQM probe built on it.
 
-Owns the one round trip ``CSI 8 $ p`` -> ``CSI 8 ; Ps $ y`` (terminal-wg BiDi
-recommendation, implemented by VTE >= 0.58 and mintty) and nothing else.
+Owns ``CSI 8 $ p`` -> ``CSI 8 ; Ps $ y`` (terminal-wg BiDi recommendation, implemented by
+VTE >= 0.58 and mintty). Every query is followed by Primary Device Attributes (``CSI c``),
+which every terminal answers, in order: its reply ends the wait. A terminal that knows
+the query answers before it; one that does not costs one round trip, not a timeout; and a
+slow terminal's late answer (kitty starting on a loaded machine) is still read here, so it
+never reaches the application as key presses.
 
 How the probe treats the terminal and the user's typing:
 
@@ -14,9 +19,8 @@ How the probe treats the terminal and the user's typing:
 * Bytes that arrive *before* the reply (keys typed during the <= `timeout` window, or
   another program's replies) cannot be pushed back (TIOCSTI is disabled on modern Linux):
   they are consumed and reported in `ProbeReply.unrelated`; `probe_bdsm` drops them.
-* A terminal that does not know DECRQM stays silent; the probe gives up after `timeout`
-  seconds. A reply arriving later than that would reach the application as input - a
-  larger timeout trades start-up delay for that risk (slow ssh links).
+* A terminal that answers nothing at all (not even Device Attributes) is given up after
+  `timeout` seconds; only a reply later than that could still reach the application.
 * Nothing is done when the input is not a tty, or when this process is in the background
   (``tcsetattr`` would stop it with SIGTTOU): the answer is then `BdsmState.NO_ANSWER`.
 """
@@ -34,9 +38,13 @@ from typing import Any
 
 QUERY = b"\x1b[8$p"
 """DECRQM for the ANSI (non-private) mode 8, BDSM."""
+DEVICE_ATTRIBUTES = b"\x1b[c"
+"""Primary Device Attributes: sent after every query; its reply marks the end of the answers."""
+TIMEOUT = 0.5
+"""Seconds to wait for a terminal that answers nothing (real ones answer in milliseconds)."""
 
 _REPLY = re.compile(rb"\x1b\[8;(\d+)\$y")
-_REPLY_FINAL_BYTE = b"y"
+_ATTRIBUTES_REPLY = re.compile(rb"\x1b\[\?[\d;]*c")
 _LFLAG = 3
 _CC = 6
 """Indexes into the list `termios.tcgetattr` returns."""
@@ -96,26 +104,40 @@ def parse_reply(received: bytes) -> tuple[BdsmState, bytes] | None:
     return state_from_ps(int(match.group(1))), received[: match.start()]
 
 
-def probe_bdsm(fd_in: int, fd_out: int, timeout: float = 0.15) -> BdsmState:
+def probe_bdsm(fd_in: int, fd_out: int, timeout: float = TIMEOUT) -> BdsmState:
     """Ask the terminal on `fd_in`/`fd_out` for its BDSM state (see the module notes)."""
     return query_bdsm(fd_in, fd_out, timeout).state
 
 
-def query_bdsm(fd_in: int, fd_out: int, timeout: float = 0.15) -> ProbeReply:
+def query_bdsm(fd_in: int, fd_out: int, timeout: float = TIMEOUT) -> ProbeReply:
     """Like `probe_bdsm`, also returning the unrelated input consumed before the reply."""
-    if not _may_touch_tty(fd_in):
+    answers = ask_terminal(fd_in, fd_out, QUERY, timeout)
+    if answers is None:
         return ProbeReply(BdsmState.NO_ANSWER)
+    parsed = parse_reply(answers)
+    if parsed is None:  # the terminal does not know DECRQM: it answered Device Attributes only
+        return ProbeReply(BdsmState.NO_ANSWER, answers)
+    return ProbeReply(*parsed)
+
+
+def ask_terminal(fd_in: int, fd_out: int, query: bytes, timeout: float = TIMEOUT) -> bytes | None:
+    """Send `query` and Device Attributes to the terminal; the bytes it sent back before the
+    Device Attributes reply (its answers to `query`, and any key typed meanwhile) — or, if
+    that reply has not come within `timeout` seconds, all it sent by then; None when it
+    cannot be asked or sent nothing. The tty is quiet (no echo) while it answers and
+    restored on every exit path."""
+    if not _may_touch_tty(fd_in):
+        return None
     try:
         saved = termios.tcgetattr(fd_in)
         termios.tcsetattr(fd_in, termios.TCSANOW, _quiet_attributes(saved))
     except termios.error:
-        return ProbeReply(BdsmState.NO_ANSWER)
+        return None
     try:
-        _write_all(fd_out, QUERY)
-        return _read_reply(fd_in, time.monotonic() + timeout)
+        _write_all(fd_out, query + DEVICE_ATTRIBUTES)
+        return _read_answers(fd_in, time.monotonic() + timeout)
     except OSError:
-        # The terminal went away while we asked; there is nobody to answer.
-        return ProbeReply(BdsmState.NO_ANSWER)
+        return None  # the terminal went away while we asked: there is nobody to answer
     finally:
         termios.tcsetattr(fd_in, termios.TCSANOW, saved)
 
@@ -150,8 +172,9 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _read_reply(fd: int, deadline: float) -> ProbeReply:
-    """Read byte by byte until a BDSM reply ends, the deadline passes, or input ends."""
+def _read_answers(fd: int, deadline: float) -> bytes | None:
+    """Read byte by byte until the Device Attributes reply ends (bytes typed after it stay
+    queued for the application), the deadline passes, or input ends: what came before it."""
     received = bytearray()
     while len(received) < _MAX_BYTES:
         remaining = deadline - time.monotonic()
@@ -163,11 +186,9 @@ def _read_reply(fd: int, deadline: float) -> ProbeReply:
         if not byte:
             break
         received += byte
-        if byte == _REPLY_FINAL_BYTE:
-            parsed = parse_reply(bytes(received))
-            if parsed is not None:
-                return ProbeReply(*parsed)
-    return ProbeReply(BdsmState.NO_ANSWER, bytes(received))
+        if byte == b"c" and (end := _ATTRIBUTES_REPLY.search(received)) is not None:
+            return bytes(received[: end.start()])
+    return bytes(received) or None
 
 
 def _read_byte(fd: int, timeout: float) -> bytes | None:

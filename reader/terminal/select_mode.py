@@ -3,7 +3,8 @@
 Owns the order of evidence, strongest first:
 
 1. an explicit setting (``--bidi``, ``READER_BIDI``, config - see `resolve_setting`);
-2. with ``auto``, a saved calibration (the user looked at samples and picked);
+2. with ``auto``, a saved calibration (the user looked at samples and picked) for this
+   terminal; the old global one only if the terminal does not answer the BDSM probe;
 3. the BDSM probe: a terminal that can switch (VTE >= 0.58, mintty) gets visual text and
    is switched to explicit bidi - it answers for itself, so it beats stale variables
    inside tmux/screen or in a terminal started from another one;
@@ -23,7 +24,9 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from reader.terminal.identity import mode_from_environment
+from reader.terminal.bdsm import MLTERM_LAYOUT_OFF, TerminalSwitch
+from reader.terminal.calibration import SavedCalibration, terminal_identity
+from reader.terminal.identity import mode_from_environment, multiplexer_name
 from reader.terminal.modes import BidiMode, BidiSetting
 from reader.terminal.probe import BdsmState, probe_bdsm
 
@@ -50,6 +53,12 @@ class ModeChoice:
     """Wrap the app in `reader.terminal.bdsm.explicit_bidi` with `previous_bdsm`."""
     previous_bdsm: BdsmState
     """The probe's answer; NO_ANSWER when the probe did not run."""
+    switch: TerminalSwitch | None = None
+    """With `switch_to_explicit`: the terminal's own sequences instead of BDSM's (mlterm)."""
+
+    def describe(self) -> str:
+        """The mode and why, for the help screen (the reason has brackets of its own)."""
+        return f"{self.mode.value}: {self.reason}"
 
 
 def resolve_setting(
@@ -77,7 +86,7 @@ def resolve_setting(
 def choose_mode(
     setting: BidiSetting,
     env: Mapping[str, str],
-    saved_calibration: BidiMode | None,
+    saved_calibration: BidiMode | SavedCalibration | None,
     probe: Probe,
     *,
     interactive: bool | None = None,
@@ -91,9 +100,13 @@ def choose_mode(
     asked = _LazyProbe(probe if can_probe else None)
     forced = setting.fixed_mode()
     if forced is not None:
-        return _decided(forced, f"bidi={forced.value} from {setting_source}", asked)
+        return _decided(forced, f"bidi={forced.value} from {setting_source}", asked, env)
+    if isinstance(saved_calibration, BidiMode):
+        saved_calibration = SavedCalibration(saved_calibration, legacy=False)
     if saved_calibration is not None:
-        return _decided(saved_calibration, f"saved calibration: {saved_calibration.value}", asked)
+        reason = saved_calibration.reason(terminal_identity(env))
+        if not (saved_calibration.legacy and asked.answer().switchable):
+            return _decided(saved_calibration.mode, reason, asked, env)
     return _detected(env, asked)
 
 
@@ -105,8 +118,8 @@ def default_probe() -> BdsmState:
 class BackgroundProbe:
     """The probe, started at once in a thread and answered when asked.
 
-    A terminal that does not answer costs the probe its whole timeout (150 ms inside
-    tmux); started first thing, that wait passes while the app is being imported."""
+    The round trip (the terminal's answers end with its Device Attributes reply) is a few
+    milliseconds; started first thing, it passes while the app is being imported."""
 
     def __init__(self, probe: Probe | None = None) -> None:
         self._probe = probe or default_probe
@@ -158,10 +171,22 @@ class _LazyProbe:
         return self._answer
 
 
-def _decided(mode: BidiMode, reason: str, asked: _LazyProbe) -> ModeChoice:
+def own_switch(env: Mapping[str, str]) -> TerminalSwitch | None:
+    """The switch of a terminal that has its own instead of BDSM: mlterm, when the reader
+    runs right in it (a multiplexer between them would not pass the sequence on)."""
+    detection = mode_from_environment(env)
+    if detection is None or detection.terminal != "mlterm" or multiplexer_name(env) is not None:
+        return None
+    return MLTERM_LAYOUT_OFF
+
+
+def _decided(mode: BidiMode, reason: str, asked: _LazyProbe, env: Mapping[str, str]) -> ModeChoice:
     """A mode fixed by the user; visual still switches a switchable terminal."""
     if mode is not BidiMode.VISUAL:
         return ModeChoice(mode, reason, False, BdsmState.NO_ANSWER)
+    switch = own_switch(env)
+    if switch is not None:
+        return ModeChoice(mode, reason + "; switching mlterm's own bidi off", True, BdsmState.NO_ANSWER, switch)
     state = asked.answer()
     if state.switchable:
         reason += "; terminal supports BDSM, switching it to explicit bidi"
@@ -180,6 +205,10 @@ def _detected(env: Mapping[str, str], asked: _LazyProbe) -> ModeChoice:
     if state is BdsmState.PERMANENTLY_RESET:
         reason = "terminal answered BDSM permanently reset: it never reorders"
         return ModeChoice(BidiMode.VISUAL, reason, False, state)
+    switch = own_switch(env)
+    if switch is not None:
+        reason = "mlterm: switching its own bidi and shaping off (OSC 5379 use_ctl=false) for the session"
+        return ModeChoice(BidiMode.VISUAL, reason, True, state, switch)
     detection = mode_from_environment(env)
     if detection is not None:
         return ModeChoice(detection.mode, detection.reason, False, state)

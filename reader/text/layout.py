@@ -8,8 +8,13 @@ Modes:
 - `visual`: shaped and reordered, for terminals that do no bidi themselves.
 - `logical`: unshaped, logical order, for terminals that do bidi and shaping themselves,
   for screen readers and pipes.
-- `runs`: like visual, but the letters of each right-to-left run are left in logical
-  order, for terminals (kitty) that reverse each run of RTL letters themselves.
+- `runs`: like visual, but each space-separated chunk of right-to-left text is left in
+  logical order, for terminals (kitty) whose shaper reverses such chunks itself.
+- `rows`: for Konsole, which runs the bidi algorithm over each whole screen row in a
+  left-to-right paragraph, shapes, and does not mirror: shaped text in logical order (a
+  lam-alef is one character, so it takes one cell and leaves no blank), brackets already
+  mirrored, each line an embedding between marks so that it is reordered alone, in its
+  paragraph's direction.
 
 Every displayed character remembers the logical index it came from (`DisplayLine.sources`),
 so styles such as a search match stay on their letters wherever they are drawn.
@@ -259,8 +264,35 @@ def _join(words: list[_Word]) -> LogicalLine:
 def _display_line(line: LogicalLine, rtl: bool, mode: BidiMode) -> DisplayLine:
     if mode is BidiMode.LOGICAL:
         return DisplayLine(line.text, line.sources, line.width, rtl)
+    if mode is BidiMode.ROWS:
+        return _embedded(line, rtl)
     text, order = visual_order(line.text, 1 if rtl else 0, mode is BidiMode.RUNS)
-    return DisplayLine(text, tuple(map(line.sources.__getitem__, order)), line.width, rtl)
+    sources = tuple(map(line.sources.__getitem__, order))
+    return DisplayLine(text, sources, line.width, rtl)
+
+
+def _embedded(line: LogicalLine, rtl: bool) -> DisplayLine:
+    """The shaped logical line for `rows`: LRM, then an RTL (or LTR) embedding of the line,
+    then LRM. The marks keep the text around the line - borders, other panes - out of the
+    line's embedding, in a left-to-right row; the embedding gives the line its paragraph's
+    direction. Brackets inside right-to-left text are sent mirrored: Konsole reorders but
+    does not mirror."""
+    text, sources = line.text, line.sources
+    if not text:
+        return DisplayLine(text, sources, line.width, rtl)
+    if any(char in MIRRORED_CHARS for char in text):
+        levels = reorder_line(text, 1 if rtl else 0).levels
+        text = "".join(
+            mirror_char(char) if char in MIRRORED_CHARS and levels[index] & 1 else char
+            for index, char in enumerate(text)
+        )
+    opened = LRM + (RLE if rtl else LRE)
+    first, last = sources[0], sources[-1]
+    return DisplayLine(opened + text + PDF + LRM, (first, first, *sources, last, last), line.width, rtl)
+
+
+LRM, RLE, LRE, PDF = "\u200e", "\u202b", "\u202a", "\u202c"
+
 
 
 @lru_cache(maxsize=16384)
@@ -276,7 +308,7 @@ def visual_order(text: str, base_level: int, keep_runs_logical: bool = False) ->
     if _MARK in kinds:
         order = _marks_after_their_base(text, levels, order, kinds)
     if keep_runs_logical:
-        order = _rtl_runs_in_logical_order(text, levels, order)
+        return _runs_for_kitty(text, levels, order)
     if _CONTROL not in kinds:
         return _without_controls(text, levels, order, kinds)
     chars: list[str] = []
@@ -351,18 +383,67 @@ def _marks_after_their_base(text: str, levels: Sequence[int], order: Sequence[in
 
 
 _RTL_LETTER_CLASSES = frozenset({"R", "AL", "NSM"})
+_RTL_STRONG = frozenset({"R", "AL"})
+_LTR_OR_NUMBER = frozenset({"L", "EN", "AN"})
+ARABIC_PUNCTUATION = frozenset("\u060c\u061b\u061f\u066a\u066b\u066c\u066d\u06d4")
+"""، ؛ ؟ ٪ ٫ ٬ ٭ ۔: neutral or separators for the bidi algorithm, but of the Arabic script
+for kitty's shaper, which reverses them with the run of Arabic letters they touch."""
+
+
+def _runs_for_kitty(text: str, levels: Sequence[int], order: Sequence[int]) -> tuple[str, tuple[int, ...]]:
+    """For `runs` mode: the visual line with what kitty will reverse sent reversed.
+
+    Measured on kitty 0.26: it hands each space-separated chunk of cells to its shaper, which
+    lays a chunk of Arabic out right to left - reversing its letters, its marks, and the
+    punctuation and brackets touching them, and mirroring those brackets itself. So such a
+    chunk (right-to-left letters, no Latin letter or digit) goes in logical order, unmirrored;
+    in any other chunk only the runs of right-to-left letters and Arabic punctuation do.
+    Bidi controls are left out, as in `visual_order`."""
+    chars: list[str] = []
+    kept: list[int] = []
+    for chunk in _chunks(text, order):
+        classes = {unicodedata.bidirectional(text[index]) for index in chunk}
+        if classes & _RTL_STRONG and not classes & _LTR_OR_NUMBER:
+            chunk_order, mirrored = sorted(chunk), False
+        else:
+            chunk_order, mirrored = _rtl_runs_in_logical_order(text, levels, chunk), True
+        for index in chunk_order:
+            char = text[index]
+            if is_bidi_control(char):
+                continue
+            chars.append(mirror_char(char) if mirrored and levels[index] & 1 else char)
+            kept.append(index)
+    return "".join(chars), tuple(kept)
+
+
+def _chunks(text: str, order: Sequence[int]) -> list[list[int]]:
+    """`order` cut into chunks of non-spaces and single spaces, left to right."""
+    chunks: list[list[int]] = []
+    current: list[int] = []
+    for index in order:
+        if text[index].isspace():
+            if current:
+                chunks.append(current)
+            chunks.append([index])
+            current = []
+        else:
+            current.append(index)
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 def _rtl_runs_in_logical_order(text: str, levels: Sequence[int], order: Sequence[int]) -> list[int]:
-    """For `runs` mode: undo the reversal inside each run of right-to-left letters.
+    """Undo the reversal inside each run of right-to-left letters (and Arabic punctuation).
 
-    Words, digits and punctuation stay in visual order; the terminal (kitty) reverses each
-    run of RTL letters (and the marks on them) itself.
+    Words, digits and other punctuation stay in visual order; the terminal (kitty) reverses
+    each run of RTL letters (and the marks on them) itself.
     """
     result: list[int] = []
     run: list[int] = []
     for index in order:
-        if levels[index] & 1 and unicodedata.bidirectional(text[index]) in _RTL_LETTER_CLASSES:
+        char = text[index]
+        if levels[index] & 1 and (unicodedata.bidirectional(char) in _RTL_LETTER_CLASSES or char in ARABIC_PUNCTUATION):
             run.append(index)
             continue
         result.extend(sorted(run))

@@ -2,7 +2,8 @@
 
 A reader searching `اتفاقية` expects to find `الاتفاقيةِ`, and `٢٠٢٤` to find `2024`.
 `normalize_for_search` folds both the query and the text the same way:
-- harakat, Quranic marks, Hebrew points and tatweel are ignored;
+- harakat, Quranic marks, Hebrew points and tatweel are ignored, and so is ZWNJ
+  (U+200C): Persian writers put it inside words (`سانتی‌متر`), and often type without it;
 - alef variants أ إ آ ٱ fold to ا, alef maksura ى to ي, teh marbuta ة to ه;
 - Persian ی and ک fold to Arabic ي and ك (and Urdu ے ہ to ي ه);
 - Arabic-Indic and Persian digits fold to ASCII digits;
@@ -21,6 +22,8 @@ from reader.text.lazy_table import LazyTable
 from reader.text.shaping import strip_harakat
 
 TATWEEL = "\u0640"
+ZWNJ = "\u200c"
+IGNORED = frozenset({TATWEEL, ZWNJ})
 
 _LETTER_FOLDS = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
@@ -34,7 +37,7 @@ _DIGIT_FOLDS = {chr(0x0660 + n): str(n) for n in range(10)} | {chr(0x06F0 + n): 
 @lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
     """How one character compares in a search: "" for what search ignores."""
-    if char == TATWEEL or not strip_harakat(char):
+    if char in IGNORED or not strip_harakat(char):
         return ""
     folded = _LETTER_FOLDS.get(char) or _DIGIT_FOLDS.get(char)
     return folded if folded is not None else char.casefold()

@@ -1,10 +1,11 @@
 """Turning the bytes of a web page into text: which character encoding the page is in.
 
 This module owns the order of evidence, as browsers weigh it: a byte order mark, then the
-charset of the HTTP `Content-Type`, then the page's own `<meta charset>` or
-`<meta http-equiv="Content-Type">` (found by the HTML standard's prescan of the first
-bytes), then a statistical detector (charset-normalizer). A declared encoding that does not
-decode the bytes is passed over, so a page that claims UTF-8 but is windows-1256 still reads.
+charset of the HTTP `Content-Type`, then the page's own `<meta charset>`,
+`<meta http-equiv="Content-Type">` or XHTML `<?xml encoding>` (found, as the HTML
+standard's prescan finds them, in the first bytes), then a statistical detector
+(charset-normalizer). A declared encoding that does not decode the bytes is passed over,
+so a page that claims UTF-8 but is windows-1256 still reads.
 Labels are read as the WHATWG Encoding standard reads them (`iso-8859-1` is windows-1252,
 `iso-8859-8-i` is iso-8859-8).
 """

@@ -33,7 +33,14 @@ from reader.article.model import Article, Image, Source
 from reader.article.writer import InvalidArticle, write_article
 from reader.web.feeds import DEFAULT_MAX_ITEMS, Feed, FeedError, FeedItem, item_article, parse_feed
 from reader.web.http import FetchError, Limits, fetch, new_client
-from reader.web.subscriptions import Subscription, Subscriptions, articles_folder, save_subscriptions
+from reader.web.subscriptions import (
+    Subscription,
+    Subscriptions,
+    articles_folder,
+    load_subscriptions,
+    save_subscriptions,
+    subscriptions_path,
+)
 
 STALE_TEMPORARY_SECONDS = 600
 """A temporary file this old in a feed's folder is the remains of a killed fetch."""
@@ -41,6 +48,8 @@ STALE_TEMPORARY_SECONDS = 600
 
 @dataclass(frozen=True)
 class FetchOptions:
+    """`jobs` feeds at once (threads), and as many of their pages."""
+
     full_text: bool = True
     jobs: int = 4
     max_items: int = DEFAULT_MAX_ITEMS
@@ -120,7 +129,8 @@ def fetch_feeds(
     """Fetch `feeds` (of `subscriptions`, whose file in `data` is saved after each feed)."""
     if extractor is None and options.full_text:
         extractor = _page_extractor()  # trafilatura is imported only when pages are extracted
-    run = _Run(data, subscriptions, options, progress or (lambda _: None), extractor or _no_extractor, len(feeds))
+    state = _State(data, subscriptions, progress or (lambda _: None), len(feeds))
+    run = _Run(options, extractor or _no_extractor, state)
     with (
         new_client() as client,
         ThreadPoolExecutor(max(options.jobs, 1), "feed") as feed_pool,
@@ -145,32 +155,77 @@ def _page_extractor() -> Extractor:
 
 
 @dataclass
-class _Run:
-    """One `fetch_feeds` call: shared state, guarded by `lock`."""
+class _State:
+    """What a `fetch_feeds` call keeps across its feeds (guarded by `lock`): the
+    subscriptions, saved after each feed, and the counts for `progress`."""
 
     data: Path
     subscriptions: Subscriptions
-    options: FetchOptions
     progress: ProgressCallback
-    extractor: Extractor
     feeds_total: int
-    client: httpx.Client | None = None
-    page_pool: ThreadPoolExecutor | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
     feeds_done: int = 0
     pages_done: int = 0
     pages_total: int = 0
+    _loaded: tuple[int, int] | None = None  # the file's (mtime, size) when the fetch began
+    _saved: tuple[int, int] | None = None  # and after this fetch last saved it
+
+    def __post_init__(self) -> None:
+        self._loaded = _stamp(subscriptions_path(self.data))
+
+    def record(self, result: FeedResult, feed: Subscription) -> None:
+        """A feed is done: save its new state, and say so. When the file changed meanwhile
+        (`reader feeds add` or `remove` during a fetch), that version is the one updated."""
+        with self.lock:
+            if self._changed_by_another():
+                self.subscriptions.feeds = load_subscriptions(self.data).feeds
+            self.subscriptions.update(feed)
+            save_subscriptions(self.data, self.subscriptions)
+            self._saved = _stamp(subscriptions_path(self.data))
+            self.feeds_done += 1
+        self.report(result.name)
+
+    def _changed_by_another(self) -> bool:
+        stamp = _stamp(subscriptions_path(self.data))
+        if self._saved is None:
+            self._saved = self._loaded
+        return stamp != self._saved
+
+    def add_pages(self, count: int = 0, done: int = 0) -> None:
+        with self.lock:
+            self.pages_total += count
+            self.pages_done += done
+
+    def report(self, feed: str) -> None:
+        with self.lock:
+            progress = Progress(self.feeds_done, self.feeds_total, self.pages_done, self.pages_total, feed)
+        self.progress(progress)
+
+
+@dataclass
+class _Run:
+    """Fetching feeds and their pages with one HTTP client and one pool of page threads."""
+
+    options: FetchOptions
+    extractor: Extractor
+    state: _State
+    client: httpx.Client | None = None
+    page_pool: ThreadPoolExecutor | None = None
+
+    @property
+    def data(self) -> Path:
+        return self.state.data
 
     def one_feed(self, subscription: Subscription) -> FeedResult:
+        result, feed = self.fetch_one(subscription)
+        self.state.record(result, feed)
+        return result
+
+    def fetch_one(self, subscription: Subscription) -> tuple[FeedResult, Subscription]:
+        """What fetching the feed did, and its new state (not saved here)."""
         started = datetime.now(UTC).replace(microsecond=0)
         result, state = self._fetch_feed(subscription, started)
-        state = replace(state, last_fetch=started.isoformat(), last_result=result.result())
-        with self.lock:
-            self.subscriptions.update(state)
-            save_subscriptions(self.data, self.subscriptions)
-            self.feeds_done += 1
-        self._report(subscription.name)
-        return result
+        return result, replace(state, last_fetch=started.isoformat(), last_result=result.result())
 
     def _fetch_feed(self, subscription: Subscription, now: datetime) -> tuple[FeedResult, Subscription]:
         name = subscription.name
@@ -194,7 +249,7 @@ class _Run:
             return FeedResult(name, error=str(error), title=subscription.title), subscription
         result, saved_keys = self._save_items(subscription, feed, now)
         state = replace(
-            subscription.with_seen(saved_keys),
+            subscription.with_seen(saved_keys, window={item.key for item in feed.items}),
             etag=fetched.etag,
             last_modified=fetched.last_modified,
             title=subscription.title or feed.title,
@@ -208,8 +263,7 @@ class _Run:
         remove_stale_temporaries(folder)
         seen = set(subscription.seen)
         new_items = [item for item in reversed(feed.items) if item.key not in seen]  # oldest first
-        with self.lock:
-            self.pages_total += len(new_items) if self.options.full_text else 0
+        self.state.add_pages(count=len(new_items) if self.options.full_text else 0)
         outcomes = [self._submit(item, feed, now) for item in new_items]
         done: list[str] = []
         counts = {"new": 0, "full": 0}
@@ -267,21 +321,40 @@ class _Run:
         try:
             assert item.link is not None
             page = fetch(item.link, limits=self.options.limits, client=self.client)
-            extracted = self.extractor(page.body, page.url, page.headers.get("content-type"), now)
+            content_type = page.headers.get("content-type")
+            if not _is_html(content_type):
+                return from_feed, False, f"the item's link is not a web page ({content_type})"
+            extracted = self._extract(page.body, page.url, content_type, now)
         except FetchError as error:
             return from_feed, False, str(error)
         finally:
-            with self.lock:
-                self.pages_done += 1
-            self._report(feed.title)
+            self.state.add_pages(done=1)
+            self.state.report(feed.title)
         if not isinstance(extracted, Article):
             return None, False, str(getattr(extracted, "reason", "not an article"))
         return with_page_text(from_feed, extracted), True, None
 
-    def _report(self, feed: str) -> None:
-        with self.lock:
-            state = Progress(self.feeds_done, self.feeds_total, self.pages_done, self.pages_total, feed)
-        self.progress(state)
+    def _extract(self, html: bytes, url: str, content_type: str | None, now: datetime) -> object:
+        """The extractor's verdict on a page; an exception it raises on a hostile page
+        (lxml and trafilatura meet every kind of broken HTML) fails that page alone."""
+        try:
+            return self.extractor(html, url, content_type, now)
+        except Exception as error:  # one page's failure, reported in the summary: the others go on
+            raise FetchError(f"the page could not be read ({type(error).__name__}: {error})") from error
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+def _is_html(content_type: str | None) -> bool:
+    """Whether a page's type says HTML (no type at all: let the extractor judge)."""
+    kind = (content_type or "text/html").split(";")[0].strip().lower()
+    return kind in ("text/html", "application/xhtml+xml") or kind.endswith("+html")
 
 
 def with_page_text(from_feed: Article, page: Article) -> Article:

@@ -16,6 +16,7 @@ _SCRIPT_OF_LANGUAGE = {
     "ur": "arabic",
     "ps": "arabic",
     "ku": "arabic",
+    "ckb": "arabic",
     "sd": "arabic",
     "ug": "arabic",
     "he": "hebrew",
@@ -35,8 +36,11 @@ def detect_language(text: str, declared: str | None) -> str | None:
         return tag if tag is not None and _declared_script(tag) is None else None
     if tag is not None and _declared_script(tag) == _SCRIPT_OF_DETECTED[detected]:
         primary = tag.split("-")[0].lower()
-        # Within one script the letters tell Persian and Urdu from Arabic better than a CMS default.
-        return tag if primary == detected or detected == "ar" else detected
+        # Within one script the letters tell Persian and Urdu from Arabic better than a CMS
+        # default; a language they cannot tell (Pashto, Kurdish, Sindhi…) keeps its declaration.
+        if primary == detected or detected == "ar" or primary not in _SCRIPT_OF_DETECTED:
+            return tag
+        return detected
     return detected
 
 

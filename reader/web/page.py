@@ -3,10 +3,12 @@
 This module owns the whole of that step and its verdicts: the bytes are decoded
 (`encoding`), the invisible marks protected (`page_marks`), the text extracted by
 trafilatura (`page_text`), the metadata, date, images and highlights read from the page
-itself (`page_meta`, `page_dates`, `page_images`, `page_facts`); the language and
-direction come from the text when the declaration disagrees (`language`). A page whose
-text is mostly links (a front page, a forum listing) or that has no text (a video page)
-is a `NotAnArticle` with a reason a user can read.
+itself (`page_meta`, `page_dates`, `page_images`, `page_facts`, outside the site's regions of
+`page_regions`); the language and direction come from the text when the declaration
+disagrees (`language`). Control characters go before anything reads the page, and
+paragraphs that are nothing but a link go from the body. A page whose text is mostly links
+(a front page, a forum listing), a page made by forum software, or one with no text (a
+video page) is a `NotAnArticle` with a reason a user can read.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 from reader.article.model import Article, Source
 from reader.web.encoding import decode_html
 from reader.web.language import detect_direction, detect_language
+from reader.web.page_clean import clean_text
 from reader.web.page_dates import published_date
 from reader.web.page_facts import page_facts
 from reader.web.page_images import page_images
@@ -32,6 +35,7 @@ MIN_ARTICLE_CHARS = 200  # less than two sentences of text is no article
 LINK_WALL_SHARE = 0.5  # more of the text in links than not
 LINK_WALL_MIN_LINKS = 8
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+FORUM_SOFTWARE = re.compile(r"vbulletin|phpbb|xenforo|discourse|mybb|invision|smf\b|vanilla forums", re.IGNORECASE)
 VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion.com", "aparat.com")
 
 
@@ -69,7 +73,7 @@ def extract_article(
         return verdict
     if not meta.title:
         return NotAnArticle("the page has no title")
-    return _article(tree, url, meta, paragraphs, byline, fetched)
+    return _article(tree, url, meta, without_link_lines(paragraphs, tree), byline, fetched)
 
 
 def _article(
@@ -127,7 +131,9 @@ def parse_html(text: str) -> HtmlElement | None:
 
 
 def not_an_article(paragraphs: tuple[str, ...], tree: HtmlElement, meta: PageMeta) -> NotAnArticle | None:
-    """Why the page is not an article (mostly links, a video, no text), or None when it is one."""
+    """Why the page is not an article (a forum, mostly links, a video, no text), or None when it is one."""
+    if _is_forum(tree):
+        return NotAnArticle("a forum page, not an article")
     links, share = link_share(paragraphs, tree)
     if links >= LINK_WALL_MIN_LINKS and share > LINK_WALL_SHARE:
         return NotAnArticle(f"a list of {links} links, not an article")
@@ -162,6 +168,19 @@ def page_link_share(tree: HtmlElement) -> tuple[int, float]:
     total = sum(len("".join(str(word).split())) for word in words)
     in_links = sum(len("".join(anchor.text_content().split())) for anchor in anchors)
     return len(anchors), (min(in_links / total, 1.0) if total else 0.0)
+
+
+def without_link_lines(paragraphs: tuple[str, ...], tree: HtmlElement) -> tuple[str, ...]:
+    """The paragraphs without those that are nothing but a link: "related" lists, next-article pointers."""
+    links = {clean_text(anchor.text_content()) for anchor in tree.xpath("//body//a[@href]")}
+    kept = tuple(paragraph for paragraph in paragraphs if paragraph not in links)
+    return kept or paragraphs
+
+
+def _is_forum(tree: HtmlElement) -> bool:
+    """A page made by forum software (`<meta name="generator" content="vBulletin 4">`, phpBB, XenForo…)."""
+    generators = tree.xpath("//meta[translate(@name, 'GENRATO', 'genrato')='generator']/@content")
+    return any(FORUM_SOFTWARE.search(str(generator)) for generator in generators)
 
 
 def _is_video_page(tree: HtmlElement, meta: PageMeta) -> bool:

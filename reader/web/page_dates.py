@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -25,6 +26,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from reader.web.jalali import parse_jalali
+from reader.web.page_regions import OUTSIDE_ARTICLE
 
 EARLIEST_YEAR = 1990
 
@@ -67,26 +69,22 @@ _META_KEYS = (
 _DATELINE_CLASS = re.compile(r"date|time|tmstmp|stamp|publish|dateline", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|&copy;|copyright|all rights reserved|حقوق|کلیه حقوق|כל הזכויות", re.IGNORECASE)
 _DATELINE_MAX_CHARS = 160
-_OUTSIDE_ARTICLE = (
-    "ancestor-or-self::footer or ancestor::nav or ancestor::aside or ancestor::*[contains(@class, 'related')"
-    " or contains(@class, 'sidebar') or contains(@class, 'comment') or contains(@class, 'most-')]"
-)
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("يناير", "كانون الثاني", "جانفي", "ژانویه", "ינואר", "january", "jan"),
-    2: ("فبراير", "شباط", "فيفري", "فوریه", "פברואר", "february", "feb"),
-    3: ("مارس", "آذار", "اذار", "מרץ", "march", "mar"),
-    4: ("أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل", "آوریل", "אפריל", "april", "apr"),
-    5: ("مايو", "أيار", "ايار", "ماي", "مه", "מאי", "may"),
-    6: ("يونيو", "يونيه", "حزيران", "جوان", "ژوئن", "יוני", "june", "jun"),
-    7: ("يوليو", "يوليه", "تموز", "جويلية", "ژوئیه", "יולי", "july", "jul"),
-    8: ("أغسطس", "اغسطس", "آب", "اب", "أوت", "اوت", "אוגוסט", "august", "aug"),
-    9: ("سبتمبر", "أيلول", "ايلول", "سپتامبر", "ספטמבר", "september", "sept", "sep"),
-    10: ("أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول", "اکتبر", "אוקטובר", "october", "oct"),
-    11: ("نوفمبر", "تشرين الثاني", "نوامبر", "נובמבר", "november", "nov"),
-    12: ("ديسمبر", "كانون الأول", "كانون الاول", "دسامبر", "דצמבר", "december", "dec"),
+    1: ("جنوری", "يناير", "كانون الثاني", "جانفي", "ژانویه", "ינואר", "january", "jan"),
+    2: ("فروری", "فبراير", "شباط", "فيفري", "فوریه", "פברואר", "february", "feb"),
+    3: ("مارچ", "مارس", "آذار", "اذار", "מרץ", "march", "mar"),
+    4: ("اپریل", "أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل", "آوریل", "אפריל", "april", "apr"),
+    5: ("مئی", "مايو", "أيار", "ايار", "ماي", "مه", "מאי", "may"),
+    6: ("جون", "يونيو", "يونيه", "حزيران", "جوان", "ژوئن", "יוני", "june", "jun"),
+    7: ("جولائی", "يوليو", "يوليه", "تموز", "جويلية", "ژوئیه", "יולי", "july", "jul"),
+    8: ("اگست", "أغسطس", "اغسطس", "آب", "اب", "أوت", "اوت", "אוגוסט", "august", "aug"),
+    9: ("ستمبر", "سبتمبر", "أيلول", "ايلول", "سپتامبر", "ספטמבר", "september", "sept", "sep"),
+    10: ("اکتوبر", "أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول", "اکتبر", "אוקטובר", "october", "oct"),
+    11: ("نومبر", "نوفمبر", "تشرين الثاني", "نوامبر", "נובמבר", "november", "nov"),
+    12: ("دسمبر", "ديسمبر", "كانون الأول", "كانون الاول", "دسامبر", "דצמבר", "december", "dec"),
 }
 _MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
 _MONTH = "|".join(sorted((re.escape(name) for name in _MONTHS), key=len, reverse=True))
@@ -130,7 +128,7 @@ def _json_ld_dates(tree: HtmlElement) -> Iterator[str]:
     for script in tree.xpath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"):
         try:
             data = json.loads(script.text_content())
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past Python's stack
             continue
         for item in _json_objects(data):
             value = item.get("datePublished")
@@ -146,25 +144,27 @@ def _json_ld_dates(tree: HtmlElement) -> Iterator[str]:
 
 
 def _json_objects(data: Any) -> Iterator[dict[str, Any]]:
-    """Every mapping in a JSON-LD document, `@graph` members included."""
-    if isinstance(data, dict):
-        yield data
-        for value in data.values():
-            if isinstance(value, (dict, list)):
-                yield from _json_objects(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _json_objects(value)
+    """Every mapping in a JSON-LD document, `@graph` members included, outer ones first
+    (walked with a queue, so no nesting is too deep)."""
+    waiting = deque([data])
+    while waiting:
+        value = waiting.popleft()
+        if isinstance(value, dict):
+            yield value
+            waiting.extend(value.values())
+        elif isinstance(value, list):
+            waiting.extend(value)
 
 
 def _datelines(tree: HtmlElement) -> Iterator[str]:
     """Short texts of elements named for a date: those after the headline first (a "today is"
     widget in the page's header comes before it), none in navigation, asides or footers."""
     after_headline = tree.xpath("(//body//h1)[1]/following::*[@class or @id]")
-    elements = after_headline + [e for e in tree.xpath("//body//*[@class or @id]") if e not in set(after_headline)]
+    seen = set(after_headline)
+    elements = after_headline + [e for e in tree.xpath("//body//*[@class or @id]") if e not in seen]
     for element in elements:
         names = f"{element.get('class', '')} {element.get('id', '')}"
-        if not _DATELINE_CLASS.search(names) or element.xpath(_OUTSIDE_ARTICLE):
+        if not _DATELINE_CLASS.search(names) or element.xpath(OUTSIDE_ARTICLE):
             continue
         text = " ".join(element.text_content().split())
         if text and len(text) <= _DATELINE_MAX_CHARS and not _COPYRIGHT.search(text):

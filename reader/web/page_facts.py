@@ -2,7 +2,8 @@
 
 This module owns what counts as a stated highlights list: a list inside an element named
 for highlights (`class="story-highlights"`, `key-points`, `takeaways`), or a list right
-after a heading that says so (`أبرز النقاط`, `Highlights`, `نکات کلیدی`, `עיקרי הדברים`).
+after a heading that says so (`أبرز النقاط`, `Highlights`, `نکات کلیدی`, `עיקרי הדברים`),
+outside the site's regions; a list of links ("highlighted stories") states no facts.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ import re
 from lxml.html import HtmlElement
 
 from reader.web.page_clean import clean_text
+from reader.web.page_regions import OUTSIDE_ARTICLE
 
 MAX_FACT_CHARS = 300
 MAX_FACTS = 12
-_OUTSIDE_ARTICLE = "ancestor-or-self::nav or ancestor-or-self::aside or ancestor-or-self::footer or ancestor::header"
 
-_NAMED = re.compile(r"highlight|key-?points|keypoints|takeaway|key-?facts|summary-list|abstract-list", re.IGNORECASE)
+_NAMED = re.compile(
+    r"highlight|hghlght|hilite|key-?points|keypoints|takeaway|key-?facts|summary-list|abstract-list", re.IGNORECASE
+)
 _HEADING = re.compile(
     r"\s*(?:أبرز\s+(?:النقاط|ما\s+(?:جاء|ورد)|الأحداث|المعلومات)|النقاط\s+الرئيسية|نقاط\s+رئيسية|باختصار|"
     r"highlights|key\s+points|key\s+facts|takeaways|at\s+a\s+glance|"
@@ -37,7 +40,7 @@ def page_facts(tree: HtmlElement) -> tuple[str, ...]:
 
 
 def _named_list_items(tree: HtmlElement) -> list[HtmlElement]:
-    for element in tree.xpath(f"//body//*[@class or @id][.//li][not({_OUTSIDE_ARTICLE})]"):
+    for element in tree.xpath(f"//body//*[@class or @id][.//li][not({OUTSIDE_ARTICLE})]"):
         if _NAMED.search(f"{element.get('class', '')} {element.get('id', '')}"):
             items: list[HtmlElement] = element.xpath(".//li")
             return items

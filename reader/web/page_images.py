@@ -1,13 +1,14 @@
 """The photos of a news page: `<figure>` with its `<figcaption>`, and the page's `og:image`.
 
-This module owns which pictures are the article's (figures outside the header, navigation,
-footer, asides and related-links blocks; the page's declared lead image), their address
-(resolved against the page, http(s) only, lazy-loading attributes read), and the split of
-a caption from its credit: an element of the caption named for a credit
-(`<span class="credit">`), a bracketed credit (`(صورة: مان كوان)`, as `reader import`
-reads text), or a trailing labelled one (`… عکس: علی رضایی`). A figure with no caption and
-no `alt` text is left out: captions are never invented. The lead image's caption is its
-`og:image:alt`, the caption of the figure that shows it, else the headline.
+This module owns which pictures are the article's (figures, and pictures with an element
+named for a caption beside them, outside the site's regions; the page's declared lead
+image), their address (resolved against the page, http(s) only, `<picture>` sources and
+lazy-loading attributes read), and the split of a caption from its credit: an element named
+for a credit in the caption or beside it (`<span class="credit">`), a bracketed credit
+(`(صورة: مان كوان)`, `(تصوير: …)`, a photo agency such as `(رويترز)`), or a trailing
+labelled one (`… عکس: علی رضایی`). A figure with no caption and no `alt` text is left out:
+captions are never invented. The lead image's caption is its `og:image:alt`, the caption of
+the figure that shows it, else the headline.
 """
 
 from __future__ import annotations
@@ -18,32 +19,43 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from reader.article.model import Image
-from reader.article.plaintext import caption_line
 from reader.article.urls import check_url
 from reader.web.page_clean import clean_text
 from reader.web.page_meta import meta_content
+from reader.web.page_regions import OUTSIDE_ARTICLE
 
-_OUTSIDE_ARTICLE = (
-    "ancestor::header or ancestor::nav or ancestor::footer or ancestor::aside or "
-    "ancestor::*[contains(@class, 'related') or contains(@class, 'sidebar') or contains(@class, 'comment')]"
-)
 _CREDIT_ELEMENT = (
     ".//*[contains(@class, 'credit') or contains(@class, 'copyright') or contains(@class, 'photographer')"
     " or contains(@class, 'source') or contains(@class, 'author')]"
 )
+PHOTO_AGENCIES = (
+    r"رويترز|فرانس\s+برس|أ\s*ف\s*ب|أ\s*ب|أسوشيتد\s+برس|الأناضول|غيتي|getty(?:\s+images)?|reuters|afp|ap|epa|"
+    r"anadolu|ايرنا|ایرنا|ایسنا|تسنیم|فارس|מאגר|פלאש\s*90|flash\s*90"
+)
+_CREDIT_LABELS = r"(?:الصورة|صورة|تصوير|عدسة|عکس|عكس|photo(?:\s+by)?|credit|צילום|تصویر)"
 _LABELLED_CREDIT = re.compile(
-    r"(?P<caption>.*?\S)[\s.,،|–—-]+(?P<credit>(?:الصورة|صورة|عکس|عكس|photo|credit|צילום)\s*:\s*\S.*)",
+    rf"(?P<caption>.*?\S)[\s.,،|–—-]+(?P<credit>{_CREDIT_LABELS}\s*:\s*\S.*)",
+    re.IGNORECASE,
+)
+# "(تصوير: منى الهادي)" and "(رويترز)": a bracketed labelled credit or a photo agency at the end.
+_BRACKETED_CREDIT = re.compile(
+    rf"(?P<caption>.*?\S)\s*\((?P<credit>\s*(?:{_CREDIT_LABELS}\s*:\s*[^()]*?\S|(?:{PHOTO_AGENCIES}))\s*)\)\s*[.۔]?",
     re.IGNORECASE,
 )
 _IMAGE_SOURCES = ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset")
 
 
 def page_images(tree: HtmlElement, page_url: str, headline: str | None) -> tuple[Image, ...]:
-    """The lead image first, then each captioned figure, each address once."""
+    """The lead image first, then each captioned figure (or picture with a caption beside it), each address once."""
     figures = [
+        image for figure in tree.xpath(f"//figure[not({OUTSIDE_ARTICLE})]") if (image := figure_image(figure, page_url))
+    ]
+    figures += [
         image
-        for figure in tree.xpath(f"//figure[not({_OUTSIDE_ARTICLE})]")
-        if (image := figure_image(figure, page_url))
+        for caption in tree.xpath(
+            f"//*[contains(@class, 'caption')][not(ancestor-or-self::figure)][not({OUTSIDE_ARTICLE})]"
+        )
+        if (image := captioned_image(caption, page_url))
     ]
     images: list[Image] = []
     lead = lead_image(tree, page_url, headline, figures)
@@ -56,17 +68,35 @@ def page_images(tree: HtmlElement, page_url: str, headline: str | None) -> tuple
 
 
 def figure_image(figure: HtmlElement, page_url: str) -> Image | None:
-    """A `<figure>`'s picture with its caption and credit, or None without a picture or a caption."""
-    pictures = figure.xpath(".//img")
-    url = image_url(pictures[0], page_url) if pictures else None
+    """A `<figure>`'s picture with its caption and credit, or None without a picture or a caption.
+
+    The credit may sit in the caption or beside it (`<figure><img><span class="credit">`)."""
+    pictures = figure.xpath(".//img | .//picture/source")
+    url = next((found for picture in pictures if (found := image_url(picture, page_url))), None)
     captions = figure.xpath(".//figcaption")
     if captions:
         caption, credit = split_credit(captions[0])
     else:
-        caption, credit = clean_text(pictures[0].get("alt") or "") if pictures else "", None
+        caption, credit = clean_text(next((p.get("alt") for p in pictures if p.get("alt")), "")), None
+    if credit is None:
+        beside = figure.xpath(f"{_CREDIT_ELEMENT}[not(ancestor::figcaption)]")
+        credit = (clean_text(beside[0].text_content()) or None) if beside else None
     if url is None or not caption:
         return None
     return Image(caption=caption, credit=credit, url=url)
+
+
+def captioned_image(caption_element: HtmlElement, page_url: str) -> Image | None:
+    """A picture outside `<figure>` with its caption beside it (`<div class="photo"><img><p class="caption">`):
+    the first `<img>` of the caption's parent, or of the parent's parent."""
+    parent = caption_element.getparent()
+    for holder in (parent, parent.getparent() if parent is not None else None):
+        pictures = holder.xpath(".//img") if holder is not None else []
+        if pictures:
+            url = image_url(pictures[0], page_url)
+            caption, credit = split_credit(caption_element)
+            return Image(caption=caption, credit=credit, url=url) if url and caption else None
+    return None
 
 
 def split_credit(caption_element: HtmlElement) -> tuple[str, str | None]:
@@ -78,8 +108,8 @@ def split_credit(caption_element: HtmlElement) -> tuple[str, str | None]:
         text = clean_text(text.replace(credit or "", " ", 1))
         break
     if credit is None:
-        if (bracketed := caption_line(text)) is not None:
-            return bracketed.caption, bracketed.credit
+        if (bracketed := _BRACKETED_CREDIT.fullmatch(text)) is not None:
+            return bracketed["caption"], bracketed["credit"].strip()
         if (labelled := _LABELLED_CREDIT.fullmatch(text)) is not None:
             return labelled["caption"].strip(), labelled["credit"].strip()
     if not text and credit:

@@ -24,6 +24,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 MAX_PAGE_BYTES = 10_000_000  # as the web fetch allows
 FILE_NAME_CHARS = 80
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml"})
 
 
 class PageImportFailed(Exception):
@@ -33,29 +34,9 @@ class PageImportFailed(Exception):
 def run_page_import(source: str, output: Path | None, title: str | None, force: bool) -> int:
     """Import the page at `source` (an http(s) URL or an HTML file); return the exit status."""
     try:
-        if title is not None and not title.strip():
-            raise PageImportFailed("--title must not be empty")
-        is_url = is_web_address(source)
-        if not is_url and "://" in source:
-            raise PageImportFailed(f"{source}: only http:// and https:// addresses can be imported")
-        target = output if output is not None else (None if is_url else Path(source).with_suffix(".yaml"))
-        if target is not None:
-            _check_target(target, Path(source) if not is_url else None, force)
-        article = _page_article(source, is_url)
-        if title is not None:
-            article = replace(article, title=title.strip())
-        if target is None:
-            target = Path(file_name_for(article.title))
-            _check_target(target, None, force)
-        article, photo_notes = _with_photos(article, target) if is_url else (article, [])
-        write_article(replace(article, path=target), target)
-        for note in photo_notes:
-            print(f"reader import: {note}", file=sys.stderr)
+        article, target = _imported(source, output, title, force)
     except PageImportFailed as failure:
         print(f"reader import: {failure}", file=sys.stderr)
-        return EXIT_FAILED
-    except InvalidArticle as error:
-        print(f"reader import: the page gives an article that does not load: {error}", file=sys.stderr)
         return EXIT_FAILED
     print(
         f"wrote {target}: {len(article.body)} paragraphs, {len(article.images)} images"
@@ -65,12 +46,40 @@ def run_page_import(source: str, output: Path | None, title: str | None, force: 
     return EXIT_OK
 
 
-def _with_photos(article: Article, target: Path) -> tuple[Article, list[str]]:
-    """The article with its photos downloaded beside `target`, and why any was not (a page
-    from the web only: importing a saved file never goes to the network)."""
+def _with_photos(article: Article, target: Path) -> Article:
+    """The article with its photos downloaded beside `target`; a line on stderr for each
+    photo that was not."""
     from reader.web.photos import download_photos, web_fetch
 
-    return download_photos(article, target.parent, fetch=web_fetch(), name=target.stem)
+    article, notes = download_photos(article, target.parent, fetch=web_fetch(), name=target.stem)
+    for note in notes:
+        print(f"reader import: {note}", file=sys.stderr)
+    return article
+def _imported(source: str, output: Path | None, title: str | None, force: bool) -> tuple[Article, Path]:
+    """Read or fetch the page, make its article and write it; the article and where it went."""
+    if title is not None and not title.strip():
+        raise PageImportFailed("--title must not be empty")
+    is_url = is_web_address(source)
+    if not is_url and "://" in source:
+        raise PageImportFailed(f"{source}: only http:// and https:// addresses can be imported")
+    target = output if output is not None else (None if is_url else Path(source).with_suffix(".yaml"))
+    if target is not None:
+        _check_target(target, None if is_url else Path(source), force)
+    article = _page_article(source, is_url)
+    if title is not None:
+        article = replace(article, title=title.strip())
+    if target is None:
+        target = Path(file_name_for(article.title))
+        _check_target(target, None, force)
+    if is_url:  # a saved file never goes to the network
+        article = _with_photos(article, target)
+    try:
+        write_article(replace(article, path=target), target)
+    except InvalidArticle as error:
+        raise PageImportFailed(f"the page gives an article that does not load: {error}") from None
+    except OSError as error:
+        raise PageImportFailed(f"{target}: {error.strerror or error}") from None
+    return article, target
 
 
 def is_web_address(source: str) -> bool:
@@ -98,8 +107,11 @@ def _fetched(url: str) -> tuple[bytes, str, str | None]:
     except FetchError as error:
         raise PageImportFailed(f"{url}: {error}") from None
     content_type = response.headers.get("content-type")
+    media = (content_type or "").split(";")[0].strip().lower()
+    if media in FEED_TYPES:
+        raise PageImportFailed(f"{url}: a feed, not a page; follow it with: reader feeds add {url}")
     if content_type and not _is_html_type(content_type):
-        raise PageImportFailed(f"{url}: not a web page ({content_type.split(';')[0].strip()})")
+        raise PageImportFailed(f"{url}: not a web page ({media})")
     return response.body, response.url, content_type
 
 
@@ -130,10 +142,9 @@ def file_name_for(title: str) -> str:
     """A file name made of the headline's words (any script), e.g. `معارضون-يسيطرون-على.yaml`."""
     bare = "".join(character for character in title if unicodedata.category(character) != "Mn")  # no harakat
     words = re.findall(r"[^\W_]+", bare)
-    name = ""
-    for word in words:
-        candidate = f"{name}-{word}" if name else word
-        if len(candidate) > FILE_NAME_CHARS:
+    name = words[0][:FILE_NAME_CHARS] if words else "article"
+    for word in words[1:]:
+        if len(name) + 1 + len(word) > FILE_NAME_CHARS:
             break
-        name = candidate
-    return f"{name or 'article'}.yaml"
+        name = f"{name}-{word}"
+    return f"{name}.yaml"

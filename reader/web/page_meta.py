@@ -46,15 +46,17 @@ def page_meta(
     author: str | None,
 ) -> PageMeta:
     """The page's metadata from its tree and what trafilatura read (`title`, `site_name`, ...)."""
-    host = urlsplit(url).hostname or ""
-    site = clean_site_name(site_name or meta_content(tree, "og:site_name")) or _web_host(url)
+    address = canonical_url(tree, url)
+    host = urlsplit(address or url).hostname or ""
+    declared_site = site_name or meta_content(tree, "og:site_name")
+    site = clean_site_name(declared_site) or _web_host(address or url)
     headline = clean_title(title or meta_content(tree, "og:title") or _first_text(tree, "//h1"), site, host)
     return PageMeta(
         title=headline,
         site_name=site,
-        url=canonical_url(tree, url),
+        url=address,
         summary=clean_summary(description or meta_content(tree, "og:description"), headline, site),
-        authors=clean_authors(author, site_name, host),
+        authors=clean_authors(author, declared_site, host),
         declared_language=declared_language(tree),
         page_type=meta_content(tree, "og:type"),
     )

@@ -1,8 +1,10 @@
 """The article text of a news page, by trafilatura, as paragraphs a reader wants.
 
 This module owns the call to trafilatura (comments, tables and images left out) and the
-paragraphs made of its output: whitespace joined, the invisible marks put back (see `page_marks`), site furniture
-dropped (see `page_boilerplate`), the headline repeated at the top dropped.
+paragraphs made of its output: one per paragraph, heading, list item or line break,
+whitespace joined, the invisible marks put back (see `page_marks`), site furniture dropped
+(see `page_boilerplate`), the headline repeated at the top dropped, and a byline standing
+first (`حوار: آسيا العتروس`) taken out for the authors.
 """
 
 from __future__ import annotations

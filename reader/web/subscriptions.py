@@ -3,8 +3,9 @@
 `<data>/feeds.json` holds, per feed: its name (also the folder of its articles,
 `<data>/articles/<name>/`), address, title and OPML category; the validators for conditional
 GET (ETag, Last-Modified); when it was last fetched and with what result; and the keys of the
-items already saved (GUID, else the link), so that an item becomes one article however often
-the feed is fetched. The file is written atomically (`reader.files.write_atomically`).
+items already saved (GUID, else the link) among those the feed holds, so that an item becomes
+one article however often the feed is fetched. The file is written atomically
+(`reader.files.write_atomically`).
 
 The data folder is `READER_DATA_DIR`, else the platform's user data folder
 (`reader.user_folders.data_folder`).
@@ -15,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from reader.user_folders import fetched_articles
 FILE_NAME = "feeds.json"
 FORMAT_VERSION = 1
 MAX_SEEN = 5000
-"""Item keys remembered per feed: more than any feed keeps at once."""
+"""Item keys remembered per feed, at most (only those of the items the feed holds are kept)."""
 
 
 class SubscriptionsError(Exception):
@@ -49,9 +50,11 @@ class Subscription:
     last_result: str | None = None
     seen: tuple[str, ...] = ()
 
-    def with_seen(self, keys: Iterable[str]) -> Subscription:
-        """This feed having also seen `keys` (the newest kept when there are too many)."""
-        merged = dict.fromkeys((*self.seen, *keys))
+    def with_seen(self, keys: Iterable[str], window: Collection[str]) -> Subscription:
+        """This feed having also seen `keys`; only the keys of `window` (the items the feed
+        holds now) are kept: an item gone from the feed does not come back (were it to, its
+        file has the same name, so it is still one article)."""
+        merged = dict.fromkeys(key for key in (*self.seen, *keys) if key in window)
         return replace(self, seen=tuple(merged)[-MAX_SEEN:])
 
 

@@ -9,9 +9,11 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
 
+from reader.widgets.shaped_input import ShapedInput
 
-class FindBar(Input):
-    """A one-line query field; posts `FindBar.QueryChanged` as the reader types."""
+
+class FindBar(ShapedInput):
+    """A one-line query field, drawn shaped; posts `FindBar.QueryChanged` as the reader types."""
 
     DEFAULT_CSS = """
     FindBar {
@@ -42,7 +44,11 @@ class FindBar(Input):
     def is_open(self) -> bool:
         return self.has_class("-visible")
 
-    def open(self) -> None:
+    def open(self, last_query: str = "") -> None:
+        """Show the bar; with the last query in it, selected, when it was closed empty."""
+        if not self.is_open and not self.value and last_query:
+            self.value = last_query
+            self.select_all()
         self.add_class("-visible")
         self.focus()
 

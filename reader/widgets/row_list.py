@@ -208,7 +208,10 @@ class RowList(ScrollView, can_focus=True):
         self._set_highlight(0)
 
     def action_last(self) -> None:
-        self._set_highlight(self._selectable - 1)
+        """The last row that can be chosen, and the rows after it (headings, errors) in view."""
+        self._set_highlight(self._selectable - 1, scroll=False)
+        top = self._row_top(self._highlighted) if self._highlighted is not None else self.max_scroll_y
+        self.scroll_to(y=min(top, self.max_scroll_y), animate=False, immediate=True, force=True)
 
     def action_select(self) -> None:
         if self._highlighted is not None:

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from functools import partial
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -99,7 +99,7 @@ class TextPane(ScrollView, can_focus=True):
         & > .text-pane--heading { text-style: bold; color: $text-accent; }
         & > .text-pane--link { color: $text-primary; text-style: underline; }
         & > .text-pane--match { background: $warning 40%; }
-        & > .text-pane--current-match { background: $warning; color: $background; text-style: bold; }
+        & > .text-pane--current-match { background: $warning; color: $background; text-style: bold underline; }
         &:focus { border: round $primary; }
     }
     """

@@ -33,7 +33,7 @@ async def test_find_highlights_a_match_ignoring_harakat(make_app: MakeApp, hanoi
         line = body.line_of_match(first.position)
         shown = highlighted_text(body, line)
         assert shown == "ﺎًﻴﻤﺳﺭ", shown  # the whole word, tanween included, as drawn
-        assert screen.query_one(FindBar).border_title == f"match 1 of {len(screen.matches)}"
+        assert screen.query_one(FindBar).border_title == f"1/{len(screen.matches)}"
 
 
 async def test_n_and_shift_n_move_between_matches(make_app: MakeApp, hanoi: Article) -> None:

@@ -17,7 +17,7 @@ import pytest
 from tests.pty_child import Child
 
 PROBE = b"\x1b[8$p"
-ANSWER_IMPLICIT = b"\x1b[8;1$y"
+ANSWER_IMPLICIT = b"\x1b[8;1$y" + b"\x1b[?65;1;9c"  # "set", then its Device Attributes, as VTE answers
 EXPLICIT = b"\x1b[8l\x1b[1 k"
 RESTORE = b"\x1b[8h\x1b[0 k"
 ALT_SCREEN_ON = b"\x1b[?1049h"
@@ -37,7 +37,7 @@ def reader_on_vte(tmp_path: Path) -> Iterator[Child]:
         "STY": "",
     }
     child = Child([sys.executable, "-m", "reader", "articles/hanoi-convention.yaml"], size=(120, 40), env=env)
-    child.read_until(PROBE)
+    child.read_until(PROBE + b"\x1b[c")
     child.type(ANSWER_IMPLICIT)
     child.read_until(PAINTED)
     yield child

@@ -11,8 +11,7 @@ from reader.article.model import Article
 from reader.config import DEFAULT_THEME, load_config
 from reader.session import Session
 from reader.text.layout import LayoutOptions
-from reader.theme_files import ThemeFileError, parse_theme_text
-from reader.theme_files import BUNDLED_THEMES
+from reader.theme_files import BUNDLED_THEMES, ThemeFileError, parse_theme_text
 from reader.themes import load_themes, next_theme
 from tests.app.conftest import MakeApp, library_of
 from tests.app.themes.conftest import WriteTheme

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from reader.article import yaml_source
+from reader.article.fields import COLON_HINT
 from reader.article.loader import (
     DEFAULT_MAX_SIZE,
     find_article_files,
@@ -177,7 +178,7 @@ BAD_FILES: list[tuple[str, str | bytes, list[str]]] = [
     ("empty title", "title:\nbody: [a]\n", ["1:7: title: expected text, got nothing (null)"]),
     ("blank title", "title: '  '\nbody: [a]\n", ["1:8: title: must not be empty"]),
     ("list in body", "title: a\nbody:\n  - a\n  - b\n  - c\n  - [x, y]\n", ["6:5: body[3]: expected text, got a list"]),
-    ("mapping in body", "title: a\nbody:\n  - k: v\n", ["3:5: body[0]: expected text, got a mapping"]),
+    ("mapping in body", "title: a\nbody:\n  - k: v\n", ["3:5: body[0]: expected text, got a mapping" + COLON_HINT]),
     ("null paragraph", "title: a\nbody:\n  - a\n  -\n", ["4:4: body[1]: expected text, got nothing (null)"]),
     ("body mapping", "title: a\nbody: {a: b}\n", ["2:7: body: expected a list of paragraphs or text, got a mapping"]),
     ("no paragraphs", "title: a\nbody: []\n", ["2:7: body: has no paragraphs"]),
@@ -363,7 +364,7 @@ def test_every_error_in_a_file_is_reported_in_file_order(write_article: WriteArt
     path, result = loaded(write_article, "title: [a]\nbody:\n  - {a: b}\npublished: 2025-02-30\nextra: 1\n")
     assert problem_lines(result) == [
         f"{path}:1:8: title: expected text, got a list",
-        f"{path}:3:5: body[0]: expected text, got a mapping",
+        f"{path}:3:5: body[0]: expected text, got a mapping" + COLON_HINT,
         f"{path}:4:12: published: not a real date: 2025-02-30",
         f"{path}:5:1: warning: extra: unknown key, ignored",
     ]

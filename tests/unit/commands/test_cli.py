@@ -7,7 +7,7 @@ import sys
 
 from reader import __version__
 from reader.article.library import Library
-from reader.launch import load_library
+from reader.opening import load_library
 from tests.conftest import REPO_ROOT, WriteArticle
 
 

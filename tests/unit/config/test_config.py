@@ -56,7 +56,7 @@ def test_a_bad_value_names_the_key_and_the_accepted_values(config_folder: Path, 
     assert loaded.config.theme == "reader-light"  # the good values are kept
     assert loaded.config.bidi is BidiSetting.AUTO and loaded.config.harakat is True
     bidi, harakat = loaded.problems
-    assert bidi.startswith(f"{path}:2:7: bidi: 'sideways'") and "visual, logical, runs, auto" in bidi
+    assert bidi.startswith(f"{path}:2:7: bidi: 'sideways'") and "visual, logical, runs, rows, auto" in bidi
     assert harakat.startswith(f"{path}:3:10: harakat: 'maybe'") and "true, false" in harakat
 
 

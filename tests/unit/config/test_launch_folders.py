@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.config import Config
-from reader.launch import LaunchPlan, bundled_articles, check_sources, choose_sources, plan_launch
+from reader.opening import LaunchPlan, bundled_articles, check_sources, choose_sources, plan_launch
 from tests.conftest import WriteArticle
 
 

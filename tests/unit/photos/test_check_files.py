@@ -29,7 +29,7 @@ def test_a_missing_image_file_is_a_warning_with_its_place(tmp_path: Path, capsys
     captured = capsys.readouterr()
     assert status == 0
     assert captured.out.splitlines() == [
-        f"{article}:8:11: warning: images[1].file: images/gone.png does not exist (the photo is not shown)"
+        f"{article}:8:11: warning: images[1].file: images/gone.png does not exist (next to the article: {tmp_path})"
     ]
     assert "1 warning" in captured.err
 

@@ -22,7 +22,7 @@ XTERM = {"TERM": "xterm-256color", "XTERM_VERSION": "XTerm(390)"}
     [
         (GNOME_TERMINAL, BidiMode.LOGICAL, "VTE"),
         ({"TERM": "xterm-256color", "VTE_VERSION": "5202"}, BidiMode.VISUAL, "VTE"),
-        ({"TERM": "xterm-256color", "KONSOLE_VERSION": "230804"}, BidiMode.LOGICAL, "Konsole"),
+        ({"TERM": "xterm-256color", "KONSOLE_VERSION": "230804"}, BidiMode.ROWS, "Konsole"),
         ({"TERM": "xterm", "MLTERM": "3.9.3"}, BidiMode.LOGICAL, "mlterm"),
         ({"TERM": "xterm", "TERM_PROGRAM": "mintty"}, BidiMode.LOGICAL, "mintty"),
         (KITTY, BidiMode.RUNS, "kitty"),
@@ -271,6 +271,6 @@ def test_command_line_beats_environment_beats_config() -> None:
 
 
 def test_bad_setting_names_its_source() -> None:
-    expected = "READER_BIDI.*expected one of: visual, logical, runs, auto"
+    expected = "READER_BIDI.*expected one of: visual, logical, runs, rows, auto"
     with pytest.raises(ValueError, match=expected):
         resolve_setting(None, {"READER_BIDI": "rtl"}, None)

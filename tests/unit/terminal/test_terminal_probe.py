@@ -6,12 +6,16 @@ import os
 import select
 import termios
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
 
-from reader.terminal.probe import QUERY, BdsmState, ProbeReply, probe_bdsm, query_bdsm
+from reader.terminal.probe import DEVICE_ATTRIBUTES, QUERY, BdsmState, ProbeReply, probe_bdsm, query_bdsm
+
+ATTRIBUTES_REPLY = b"\x1b[?62;22c"
+ASKED = QUERY + DEVICE_ATTRIBUTES
 
 HANG_GUARD = 10.0
 """Seconds after which a probe that has not returned counts as hung (not a speed test)."""
@@ -36,12 +40,16 @@ def pty_pair() -> Iterator[Pty]:
 
 @dataclass
 class FakeTerminal:
-    """Answers the first BDSM query seen on the pty master with `before + reply + after`."""
+    """Answers the first BDSM query seen on the pty master with `before + reply +
+    attributes + after` (`attributes`: its Device Attributes reply; None: silent), after
+    `delay` seconds (a slow terminal)."""
 
     master: int
     reply: bytes | None
     before: bytes = b""
     after: bytes = b""
+    attributes: bytes | None = ATTRIBUTES_REPLY
+    delay: float = 0.0
     screen: bytearray = field(default_factory=bytearray)
     _stop_r: int = -1
     _stop_w: int = -1
@@ -67,10 +75,11 @@ class FakeTerminal:
             readable, _, _ = select.select([self.master, self._stop_r], [], [])
             if self.master in readable:
                 self.screen += os.read(self.master, 1024)
-            if not answered and QUERY in self.screen:
+            if not answered and ASKED in self.screen:
                 answered = True
-                if self.reply is not None:
-                    os.write(self.master, self.before + self.reply + self.after)
+                if self.attributes is not None:
+                    time.sleep(self.delay)  # the terminal is slow to answer (not the test waiting)
+                    os.write(self.master, self.before + (self.reply or b"") + self.attributes + self.after)
             if self._stop_r in readable:
                 self._drain()
                 return
@@ -82,7 +91,7 @@ class FakeTerminal:
 
 @pytest.fixture
 def terminal(pty_pair: Pty) -> Iterator[FakeTerminal]:
-    """A silent fake terminal; tests set `reply` (and friends) before probing."""
+    """A fake terminal that knows no DECRQM; tests set `reply` (and friends) before probing."""
     fake = FakeTerminal(pty_pair.master, reply=None)
     yield fake
     if fake._thread is not None and fake._thread.is_alive():
@@ -124,10 +133,11 @@ def test_reply_gives_state_and_leaves_no_stray_input(
 
     assert reply == ProbeReply(expected)
     assert not readable_now(pty_pair.slave), "reply bytes left for the app to read as keys"
-    assert screen == QUERY, "something besides the query reached the screen (echo?)"
+    assert screen == ASKED, "something besides the queries reached the screen (echo?)"
 
 
 def test_silent_terminal_returns_no_answer(pty_pair: Pty, terminal: FakeTerminal) -> None:
+    terminal.attributes = None
     terminal.start()
 
     state = probe_bdsm(pty_pair.slave, pty_pair.slave, timeout=0.05)
@@ -135,7 +145,33 @@ def test_silent_terminal_returns_no_answer(pty_pair: Pty, terminal: FakeTerminal
 
     assert state is BdsmState.NO_ANSWER
     assert not readable_now(pty_pair.slave)
-    assert screen == QUERY
+    assert screen == ASKED
+
+
+def test_a_terminal_without_decrqm_ends_the_wait_with_its_device_attributes(
+    pty_pair: Pty, terminal: FakeTerminal
+) -> None:
+    terminal.start()
+
+    state = probe_bdsm(pty_pair.slave, pty_pair.slave, timeout=HANG_GUARD)  # returns long before
+    terminal.stop()
+
+    assert state is BdsmState.NO_ANSWER
+    assert not readable_now(pty_pair.slave), "the Device Attributes reply was left for the app to read as keys"
+
+
+def test_a_slow_terminals_late_answer_never_becomes_key_presses(pty_pair: Pty, terminal: FakeTerminal) -> None:
+    """kitty, starting on a busy machine, answered after the old 150 ms limit: the app then
+    read `[` and `y` of the reply as keys (the first article, a copied link)."""
+    terminal.reply = b"\x1b[8;0$y"
+    terminal.delay = 0.3
+    terminal.start()
+
+    reply = run_probe(pty_pair.slave)
+    terminal.stop()
+
+    assert reply == ProbeReply(BdsmState.UNKNOWN)
+    assert not readable_now(pty_pair.slave), "part of the late reply left for the app to read as keys"
 
 
 def test_keys_typed_after_the_reply_stay_queued_for_the_app(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -94,19 +95,27 @@ def _handler_class(server: WebServer) -> type[BaseHTTPRequestHandler]:
     return RequestHandler
 
 
-@pytest.fixture
-def web() -> Iterator[WebServer]:
-    """A server on 127.0.0.1 at a free port, stopped after the test."""
+@contextmanager
+def running_server() -> Iterator[WebServer]:
+    """A server on 127.0.0.1 at a free port, stopped on leaving."""
     server = WebServer()
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_class(server))
     httpd.daemon_threads = True
     server.port = httpd.server_address[1]
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
-    yield server
-    server.stopping.set()
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield server
+    finally:
+        server.stopping.set()
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture
+def web() -> Iterator[WebServer]:
+    with running_server() as server:
+        yield server
 
 
 @pytest.fixture

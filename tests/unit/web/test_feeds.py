@@ -173,3 +173,9 @@ def test_the_windows_1255_hebrew_sample_is_decoded(samples: Path) -> None:
     assert article.direction is Direction.RTL and article.language is not None and article.language.startswith("he")
     assert "דקאר" in article.title
     assert not any("<" in paragraph for paragraph in article.body)
+
+
+def test_a_charset_that_lies_gives_way_to_the_bytes() -> None:
+    body = rss("أخبار", news_items(1), encoding="windows-1256")  # the XML says windows-1256
+    feed = parse_feed(body, URL, content_type="application/rss+xml; charset=utf-8")  # the server says UTF-8
+    assert (feed.title, feed.items[0].title) == ("أخبار", "خبر عاجل رقم 1")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.config import Config
-from reader.launch import choose_sources
+from reader.opening import choose_sources
 from tests.unit.web.builders import news_items, rss
 from tests.unit.web.conftest import Cli, WebServer
 
@@ -148,4 +148,5 @@ def test_reader_opens_the_fetched_articles_with_the_configured_folders(tmp_path:
     (fetched / "news" / "a.yaml").write_text("title: t\nbody: b\n")
     assert choose_sources(None, Config(), tmp_path, fetched) == [fetched]
     config = Config(folders=(tmp_path / "mine",))
+    (tmp_path / "mine").mkdir()  # a configured folder that does not exist is skipped (with a warning)
     assert choose_sources(None, config, tmp_path, fetched) == [tmp_path / "mine", fetched]

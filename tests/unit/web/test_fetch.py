@@ -3,6 +3,10 @@ pages are reported, and never hold the others up."""
 
 from __future__ import annotations
 
+import io
+import os
+import subprocess
+import sys
 import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -11,6 +15,7 @@ import pytest
 import yaml
 
 from reader.article.loader import load_article
+from reader.commands.fetch import ProgressBar
 from reader.text.direction import Direction
 from reader.web.fetch import FetchOptions, Progress, fetch_feeds
 from reader.web.http import Limits
@@ -191,7 +196,8 @@ def test_the_samples_fetched_from_a_local_server(
     cli: Cli, follow: Cli, web: WebServer, samples: Path, data_dir: Path
 ) -> None:
     feeds = samples / "feeds"
-    follow("urdu", web.serve("/ur.xml", (feeds / "ur_bbc-urdu_2018-10_rss20.xml").read_bytes()))
+    urdu = web.serve("/ur.xml", (feeds / "ur_bbc-urdu_2018-10_rss20.xml").read_bytes())
+    assert cli("feeds", "add", urdu, "--name", "urdu").out.endswith(f"(26 items) {urdu}\n")
     follow(
         "hebrew",
         web.serve(
@@ -202,4 +208,118 @@ def test_the_samples_fetched_from_a_local_server(
     )
     ran = cli("fetch", "--no-full-text", "--no-photos")  # the samples' photos are on the real web
     assert (ran.code, ran.out.splitlines()) == (0, ["urdu: 26 new", "hebrew: 10 new"])
+    assert cli("fetch", "--no-full-text").out.splitlines() == ["urdu: 0 new", "hebrew: 0 new"]  # one file per item
     assert cli("check", str(data_dir / "articles")).code == 0
+
+
+def test_the_progress_bar_redraws_one_line() -> None:
+    stream = io.StringIO()
+    bar = ProgressBar(stream)
+    bar.show(Progress(feeds_done=1, feeds_total=2, pages_done=3, pages_total=6, feed="bbc\x1b]0;x\x07"))
+    bar.clear()
+    drawn = stream.getvalue()
+    assert drawn.startswith("\r\x1b[K[") and "1/2 feeds, 3/6 pages  bbc␛]0;x␇" in drawn
+    assert drawn.endswith("\r\x1b[K")
+
+
+def test_a_page_that_breaks_the_extractor_or_is_no_web_page_keeps_the_summary(web: WebServer, data_dir: Path) -> None:
+    web.serve("/news/1", b"ID3 audio", content_type="audio/mpeg")
+    web.serve("/news/2", article_page("صفحة", PARAGRAPHS), content_type="text/html")
+    subscriptions = Subscriptions(
+        [Subscription("news", web.serve("/f.xml", rss("t", news_items(2, site=web.url("")))))]
+    )
+
+    def broken(html: bytes, url: str, content_type: str | None, fetched: object) -> object:
+        raise ValueError("lxml gave up")
+
+    [result] = fetch_feeds(data_dir, subscriptions, subscriptions.feeds, extractor=broken)
+    assert result.line() == "news: 2 new, 2 failed: the item's link is not a web page (audio/mpeg)"
+    assert "no full text (the page could not be read (ValueError: lxml gave up))" in result.notes[1]
+    assert len(article_files(data_dir, "news")) == 2
+
+
+def test_the_command_run_as_users_run_it_lets_hostile_feeds_fail_alone(
+    cli: Cli, follow: Cli, web: WebServer, data_dir: Path
+) -> None:
+    """`reader fetch` in a process of its own, as from a shell or cron."""
+    follow("good", web.serve("/good.xml", rss("جيد", news_items(3, site=web.url("")))))
+    follow("also-good", web.serve("/good2.xml", rss("جيد أيضا", news_items(2, site=web.url("/2")))))
+    save_subscriptions(
+        data_dir, _with(load_subscriptions(data_dir), Subscription("drip", web.route("/d", drip(web.stopping, 0.2))))
+    )
+    save_subscriptions(data_dir, _with(load_subscriptions(data_dir), Subscription("gone", web.url("/gone"))))
+    env = {**os.environ, "READER_DATA_DIR": str(data_dir)}
+    started = time.monotonic()
+    ran = subprocess.run(
+        [sys.executable, "-m", "reader", "fetch", "--no-full-text", "--timeout", "2"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert time.monotonic() - started < 10
+    assert ran.returncode == 1
+    assert ran.stdout.splitlines() == [
+        "good: 3 new",
+        "also-good: 2 new",
+        "drip: failed: timed out after 2 s",
+        "gone: failed: the server answered 404 Not Found",
+    ]
+    assert len(article_files(data_dir, "good")) == 3 and len(article_files(data_dir, "also-good")) == 2
+    assert "good" in cli("feeds").out and "3 articles" in cli("feeds").out
+
+
+def test_only_the_keys_of_items_the_feed_still_holds_are_remembered(
+    cli: Cli, follow: Cli, web: WebServer, data_dir: Path
+) -> None:
+    follow("news", web.serve("/feed.xml", rss("أخبار", news_items(3, site=web.url("")))))
+    cli("fetch", "--no-full-text")
+    web.serve("/feed.xml", rss("أخبار", news_items(5, site=web.url(""))[:2]))  # items 5 and 4 only
+    assert cli("fetch", "--no-full-text").out == "news: 2 new\n"
+    [feed] = load_subscriptions(data_dir).feeds
+    assert sorted(feed.seen) == [web.url("/id/4"), web.url("/id/5")]
+    assert len(article_files(data_dir, "news")) == 5
+
+
+def test_a_feed_added_during_a_fetch_is_kept(web: WebServer, data_dir: Path) -> None:
+    first = Subscription("one", web.serve("/1.xml", rss("t", news_items(1, site=web.url("/1")))))
+    second = Subscription("two", web.serve("/2.xml", rss("t", news_items(1, site=web.url("/2")))))
+    save_subscriptions(data_dir, Subscriptions([first, second]))
+    subscriptions = load_subscriptions(data_dir)
+
+    def add_a_feed_meanwhile(progress: Progress) -> None:  # as `reader feeds add` would, from elsewhere
+        if progress.feeds_done == 1:
+            on_disk = load_subscriptions(data_dir)
+            on_disk.add(Subscription("late", "https://late.example/feed.xml"))
+            save_subscriptions(data_dir, on_disk)
+
+    options = FetchOptions(full_text=False, jobs=1)
+    fetch_feeds(data_dir, subscriptions, subscriptions.feeds, options, progress=add_a_feed_meanwhile)
+    names = [(feed.name, feed.last_result) for feed in load_subscriptions(data_dir).feeds]
+    assert names == [("one", "1 new"), ("two", "1 new"), ("late", None)]
+
+
+def test_escape_sequences_and_overrides_from_a_feed_never_reach_the_terminal(
+    cli: Cli, follow: Cli, web: WebServer, data_dir: Path
+) -> None:
+    hostile = [Item("خبر\x1b]0;owned\x07 \u202eexe.gpj", web.url("/x"), "نص\x1b[2J الخبر", guid="urn:x")]
+    follow("odd", web.serve("/odd.xml", rss("غريب", hostile)))
+    assert cli("fetch", "--no-full-text").code == 0
+    [path] = article_files(data_dir, "odd")
+    assert cli("check", str(path)).code == 0
+    shown = cli("dump", str(path)).out
+    assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+    assert "␛" in shown and "owned␇" in shown  # shown as symbols, in visual order
+
+
+def test_full_text_of_a_persian_sample_page_keeps_its_zwnj(
+    cli: Cli, follow: Cli, web: WebServer, samples: Path, data_dir: Path
+) -> None:
+    page = (samples / "pages" / "fa_yjc-ir_2020-05_htmldate-testset.html").read_bytes()
+    web.serve("/fa/news/1", page, content_type="text/html")
+    follow("yjc", web.serve("/fa.xml", rss("باشگاه خبرنگاران", [Item("خبر", web.url("/fa/news/1"), "خلاصه")])))
+    ran = cli("fetch")
+    assert ran.out.startswith("yjc: 1 new, 1 with full text"), ran.out
+    article = load_article(article_files(data_dir, "yjc")[0]).article
+    assert article is not None and (article.language, article.direction) == ("fa-IR", Direction.RTL)
+    assert sum(paragraph.count("\u200c") for paragraph in article.body) >= 9

@@ -12,6 +12,7 @@ from reader.article.loader import load_article
 from reader.article.model import Article
 from reader.cli import main
 from reader.text.direction import Direction
+from reader.web.page_import import file_name_for
 from tests.unit.web.conftest import WebServer
 from tests.unit.web.page_builders import ARABIC_PARAGRAPHS, Page
 
@@ -166,3 +167,59 @@ def test_reading_checking_and_dumping_never_load_the_page_stack() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_saved_page_keeps_its_canonical_address_as_the_source(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    saved = tmp_path / "saved.html"
+    saved.write_bytes(Page(site_name=None, head='<link rel="canonical" href="https://www.news.example/a/1">').bytes())
+    status, _ = run_import(capsys, saved)
+    source = loaded(saved.with_suffix(".yaml")).source
+    assert status == 0 and source is not None
+    assert (source.name, source.url) == ("news.example", "https://www.news.example/a/1")
+
+
+def test_a_feed_address_is_pointed_to_reader_feeds_add(
+    capsys: pytest.CaptureFixture[str], web: WebServer, tmp_path: Path
+) -> None:
+    url = web.serve("/rss.xml", "<rss version='2.0'><channel/></rss>")
+    status, err = run_import(capsys, url, "-o", tmp_path / "out.yaml")
+    assert (status, err) == (1, f"reader import: {url}: a feed, not a page; follow it with: reader feeds add {url}\n")
+
+
+def test_a_folder_that_cannot_be_written_is_one_line(
+    capsys: pytest.CaptureFixture[str], page_file: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    status, err = run_import(capsys, page_file, "-o", blocker / "out.yaml")
+    assert status == 1 and err.startswith(f"reader import: {blocker / 'out.yaml'}: ") and err.count("\n") == 1
+
+
+def test_the_real_command_imports_a_page_from_a_local_server(web: WebServer, tmp_path: Path) -> None:
+    url = web.serve("/news/hospital", Page().bytes(), content_type="text/html; charset=utf-8")
+    output = tmp_path / "hospital.yaml"
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "import", url, "-o", str(output)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout) == (0, "")
+    assert result.stderr == f"wrote {output}: 3 paragraphs, 0 images (ar, rtl)\n"
+    assert loaded(output).title == TITLE
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("شعر وردي يُشعل السخرية… لغز لون شعر", "شعر-وردي-يشعل-السخرية-لغز-لون-شعر.yaml"),  # harakat and punctuation go
+        ("می‌کند: «خبر»", "می-کند-خبر.yaml"),
+        ("x" * 200, "x" * 80 + ".yaml"),
+        ("!!!", "article.yaml"),
+    ],
+)
+def test_a_url_is_saved_under_a_name_made_of_its_headline(title: str, name: str) -> None:
+    assert file_name_for(title) == name

@@ -38,6 +38,8 @@ def test_kill_minus_nine_mid_fetch_then_fetch_again(cli: Cli, web: WebServer, da
         ).code
         == 0
     )
+    other = web.serve("/other.xml", rss("أخرى", news_items(1, site=web.url("/o"))))
+    assert cli("feeds", "add", other, "--name", "other").code == 0  # two feeds at once
     env = {**os.environ, "READER_DATA_DIR": str(data_dir)}
     process = subprocess.Popen(
         [sys.executable, "-m", "reader", "fetch", "--jobs", "1"],
@@ -54,8 +56,8 @@ def test_kill_minus_nine_mid_fetch_then_fetch_again(cli: Cli, web: WebServer, da
     assert process.returncode == -signal.SIGKILL
     for path in article_files(data_dir, "news"):  # whatever was written is whole
         assert load_article(path).ok, path
-    ran = cli("fetch")
+    ran = cli("fetch", "news")
     assert (ran.code, ran.out) == (0, "news: 5 new, 5 with full text\n")
     files = article_files(data_dir, "news")
     assert len(files) == 5 and all(load_article(path).ok for path in files)
-    assert cli("fetch").out == "news: 0 new\n"
+    assert cli("fetch", "news").out == "news: 0 new\n"

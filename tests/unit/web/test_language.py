@@ -15,6 +15,8 @@ from reader.web.language import detect_direction, detect_language
         ("السلام عليكم ورحمة الله", "ar-EG", "ar-EG"),  # a true, more precise declaration stays
         ("این یک متن فارسی است که می‌خوانید", "ar", "fa"),  # Persian letters beat a CMS default
         ("یہ ایک اردو جملہ ہے جو پڑھا جاتا ہے", "fa", "ur"),
+        ("دا یو پښتو متن دی چې لوستل کېږي", "ps", "ps"),  # letters cannot tell Pashto: the declaration stays
+        ("ئەمە دەقێکی کوردییە کە دەخوێندرێتەوە", "ckb", "ckb"),
         ("hello world", "en-GB", "en-GB"),
         ("hello world", "ar", None),  # Latin text declared Arabic: the declaration is wrong
         ("hello world", "not a tag!", None),

@@ -260,3 +260,128 @@ def test_a_short_brief_on_a_site_with_a_menu_is_too_short_not_a_link_list() -> N
     brief = "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في صفاقس يضم مئتي سرير وقسما للطوارئ."
     found = extract_article(Page(paragraphs=(brief,), nav=menu).bytes(), URL)
     assert isinstance(found, NotAnArticle) and found.reason.startswith("too little text for an article")
+
+
+def test_zwnj_is_kept_in_the_title_summary_and_captions_too() -> None:
+    title = "بیمارستانی که شبانه‌روز کار می‌کند"
+    page = Page(
+        title=title,
+        paragraphs=PERSIAN_PARAGRAPHS,
+        lang="fa",
+        extra_meta=[
+            '<meta property="og:description" content="بیمارستان تازهٔ شیراز شبانه‌روز به بیماران خدمت می‌دهد">',
+            '<meta property="og:image" content="https://cdn.example/a.jpg">',
+            '<meta property="og:image:alt" content="ورودی بیمارستان که هنوز ساخته می‌شود">',
+        ],
+    )
+    article = article_of(page)
+    assert article.title == title
+    assert article.summary == "بیمارستان تازهٔ شیراز شبانه‌روز به بیماران خدمت می‌دهد"
+    assert article.images[0].caption == "ورودی بیمارستان که هنوز ساخته می‌شود"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "اقرأ أيضًا: وزير الصحة يزور المستشفى",
+        "الكلمات المفتاحية: صحة، مستشفيات",
+        "ما را در اینستاگرام دنبال کنید",
+        "کد خبر: ۷۳۴۹۹۲۶",
+        "انتهای پیام/",
+        "ہمیں فالو کریں",
+        "مزید پڑھیں",
+        "تبصرے (4)",
+        "עקבו אחרינו בטוויטר",
+        "הצטרפו לערוץ הטלגרם שלנו",
+        "Share on WhatsApp",
+        "1,204 views",
+    ],
+)
+def test_each_kind_of_site_line_is_left_out(line: str) -> None:
+    assert article_of(Page(paragraphs=(*ARABIC_PARAGRAPHS[:2], line, ARABIC_PARAGRAPHS[2]))).body == ARABIC_PARAGRAPHS
+
+
+def test_an_urdu_dateline_is_read() -> None:
+    dateline = '<span class="date">اتوار 12 جنوری 2025</span>'
+    assert article_of(Page(in_article=dateline)).published == date(2025, 1, 12)
+
+
+def test_a_credit_beside_the_caption_and_a_picture_source_are_read() -> None:
+    figure = (
+        '<figure><picture><source srcset="https://cdn.example/b.webp 1x, https://cdn.example/b2.webp 2x">'
+        '<img alt="الوزير في المستشفى"></picture><span class="photo-credit">تصوير: منى الهادي</span></figure>'
+    )
+    assert article_of(Page(in_article=figure)).images == (
+        Image(caption="الوزير في المستشفى", credit="تصوير: منى الهادي", url="https://cdn.example/b.webp"),
+    )
+
+
+def test_a_related_stories_list_at_the_end_is_left_out() -> None:
+    related = (
+        "<h3>مواضيع ذات صلة</h3><ul>"
+        '<li><a href="/news/1">وزير الصحة يتفقد المستشفيات الجهوية في الجنوب</a></li>'
+        '<li><a href="/news/2">افتتاح قسم جديد للأطفال في مستشفى القيروان</a></li></ul>'
+    )
+    page = Page(paragraphs=(*ARABIC_PARAGRAPHS, related))
+    assert article_of(page).body == ARABIC_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        "افتتاح مستشفى جديد في صفاقس | أخبار المثال",
+        "أخبار المثال - افتتاح مستشفى جديد في صفاقس",
+        "افتتاح مستشفى جديد في صفاقس — news.example",
+    ],
+)
+def test_the_site_name_before_or_after_a_declared_title_goes(declared: str) -> None:
+    page = Page(extra_meta=[f'<meta property="og:title" content="{declared}">'])
+    assert article_of(page).title == "افتتاح مستشفى جديد في صفاقس"
+
+
+def test_a_dash_inside_a_headline_stays() -> None:
+    title = "غزة - قصف إسرائيلي على المستشفى الأهلي"
+    assert article_of(Page(title=title)).title == title
+
+
+def test_a_picture_with_a_caption_beside_it_outside_a_figure() -> None:
+    photo = (
+        '<div class="article-photo"><img src="/photos/ward.jpg">'
+        '<p class="photo-caption">جناح الأطفال في المستشفى (صورة: منى الهادي)</p></div>'
+    )
+    assert article_of(Page(in_article=photo)).images == (
+        Image(
+            caption="جناح الأطفال في المستشفى", credit="صورة: منى الهادي", url="https://news.example/photos/ward.jpg"
+        ),
+    )
+
+
+def test_a_forum_thread_is_not_an_article_however_much_text_it_has() -> None:
+    page = Page(extra_meta=['<meta name="generator" content="vBulletin 4.2.5">'])
+    assert extract_article(page.bytes(), URL) == NotAnArticle("a forum page, not an article")
+
+
+@pytest.mark.parametrize(
+    ("printed", "caption", "credit"),
+    [
+        ("الوزير يقص الشريط (رويترز)", "الوزير يقص الشريط", "رويترز"),
+        ("الوزير يقص الشريط. تصوير: منى الهادي", "الوزير يقص الشريط", "تصوير: منى الهادي"),
+        ("ورودی بیمارستان (عکس: ایرنا)", "ورودی بیمارستان", "عکس: ایرنا"),
+        ("השר בבית החולים (צילום: פלאש 90)", "השר בבית החולים", "צילום: פלאש 90"),
+        ("الوزير يقص الشريط (في صفاقس)", "الوزير يقص الشريط (في صفاقس)", None),
+    ],
+)
+def test_a_credit_printed_in_the_caption_is_split_off(printed: str, caption: str, credit: str | None) -> None:
+    figure = f'<figure><img src="/a.jpg"><figcaption>{printed}</figcaption></figure>'
+    image = article_of(Page(in_article=figure)).images[0]
+    assert (image.caption, image.credit) == (caption, credit)
+
+
+def test_the_articles_own_header_holds_its_dateline_and_lead_photo() -> None:
+    header = (
+        '<header><time class="published">28 آب 2013 14:00 GMT+0400</time>'
+        '<figure><img src="/lead.jpg"><figcaption>مدخل المستشفى</figcaption></figure></header>'
+    )
+    article = article_of(Page(in_article=header))
+    assert article.published == datetime(2013, 8, 28, 14, 0, tzinfo=timezone(timedelta(hours=4)))
+    assert article.images == (Image(caption="مدخل المستشفى", url="https://news.example/lead.jpg"),)

@@ -105,3 +105,9 @@ def test_a_hostile_canonical_or_image_address_is_not_kept() -> None:
 def test_deeply_nested_markup_is_no_crash() -> None:
     page = Page(in_article="<div>" * 5000 + "نص" + "</div>" * 5000)
     assert isinstance(extract_article(page.bytes(), URL), (Article, NotAnArticle))
+
+
+def test_json_ld_nested_past_the_stack_is_ignored() -> None:
+    deep = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+    found = extract_article(Page(head=deep).bytes(), URL)
+    assert isinstance(found, Article) and found.published is None

@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from lxml import html
@@ -20,7 +21,7 @@ from reader.article.loader import load_article
 from reader.article.model import Article
 from reader.cli import main
 from reader.text.direction import Direction
-from tests.unit.web.conftest import SAMPLES
+from tests.unit.web.conftest import SAMPLES, WebServer
 
 PAGES = SAMPLES / "pages"
 EXPECTED = PAGES / "expected"
@@ -166,3 +167,15 @@ def test_the_lead_photo_is_kept_with_its_address(imported: dict[str, Article]) -
 def test_the_summary_does_not_repeat_the_byline(imported: dict[str, Article]) -> None:
     summary = imported[ASSABAH].summary
     assert summary is not None and summary.startswith("مالذي يحدث في السودان؟")
+
+
+def test_a_sample_page_served_over_http_imports_the_same(
+    imported: dict[str, Article], web: WebServer, tmp_path: Path
+) -> None:
+    url = web.serve("/2013/syria.clashes/index.html", (PAGES / CNN).read_bytes(), content_type="text/html")
+    output = tmp_path / "cnn.yaml"
+    assert main(["import", url, "-o", str(output)]) == 0
+    result = load_article(output)
+    assert result.article is not None
+    assert (result.article.title, result.article.body) == (imported[CNN].title, imported[CNN].body)
+    assert result.article.fetched is not None and imported[CNN].fetched is None

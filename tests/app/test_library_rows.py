@@ -1,0 +1,84 @@
+"""Library rows follow their article's direction, explain their marks, show summary and tags, date
+articles as the reading screen does, and the cursor comes back to the article last read."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reader.app import ReaderApp
+from reader.article.library import Library
+from reader.article.model import Article, LoadResult
+from reader.screens.library import LibraryScreen
+from reader.screens.library_rows import LEGEND, UNREAD_MARK
+from reader.screens.reading import ReadingScreen
+from reader.text.direction import Direction
+from reader.text.layout import LayoutOptions, layout_paragraph
+from reader.widgets.row_list import RowList
+
+PERSIAN = Article(
+    title="افزایش قیمت طلا",
+    body=("متن خبر.",),
+    language="fa",
+    published=date(2025, 10, 25),
+    summary="قیمت طلا امروز به رکورد رسید.",
+    tags=("اقتصاد",),
+)
+ENGLISH = Article(title="Gold reaches a record", body=("Text.",), language="en", published=date(2025, 10, 24))
+OLDER = Article(title="An older report", body=("Text.",), language="en", published=date(2025, 10, 1))
+
+
+def library(tmp_path: Path) -> Library:
+    pairs = (("fa.yaml", PERSIAN), ("en.yaml", ENGLISH), ("old.yaml", OLDER))
+    return Library.from_results(LoadResult(tmp_path / name, article) for name, article in pairs)
+
+
+def row_lines(app: ReaderApp, index: int) -> list[str]:
+    return app.screen.query_one("#articles", RowList).row_text(index).plain.split("\n")
+
+
+def shaped(text: str) -> str:
+    return layout_paragraph(text, 200, Direction.RTL)[0].text
+
+
+async def test_an_rtl_row_has_its_marks_and_meta_on_the_right(tmp_path: Path) -> None:
+    app = ReaderApp(library(tmp_path), LayoutOptions())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        width = app.screen.query_one("#articles", RowList).scrollable_content_region.width
+        persian, english = row_lines(app, 0), row_lines(app, 1)
+        assert persian[0].endswith(shaped(PERSIAN.title) + " " + UNREAD_MARK)
+        assert len(persian[1].rstrip()) == width - 2 and persian[1].startswith(" ")  # right-aligned under the title
+        assert english[0].startswith(UNREAD_MARK) and english[1].startswith("  24 October 2025")
+
+
+async def test_the_meta_line_dates_as_the_article_does_and_shows_summary_and_tags(tmp_path: Path) -> None:
+    app = ReaderApp(library(tmp_path), LayoutOptions())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        meta, summary = row_lines(app, 0)[1:3]
+        assert meta.strip() == shaped("۳ آبان ۱۴۰۴ · fa · #اقتصاد")
+        assert summary.strip() == shaped(PERSIAN.summary or "")
+
+
+async def test_the_header_explains_the_marks(tmp_path: Path) -> None:
+    app = ReaderApp(library(tmp_path), LayoutOptions())
+    async with app.run_test(size=(150, 30)) as pilot:
+        await pilot.pause()
+        assert LEGEND in str(app.screen.query_one("#library-title").render())
+        assert LEGEND == "● unread, ★ bookmarked"
+
+
+async def test_the_cursor_comes_back_to_the_article_last_read(tmp_path: Path) -> None:
+    app = ReaderApp(library(tmp_path), LayoutOptions())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the first: the Persian article
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        await pilot.press("right_square_bracket", "right_square_bracket", "escape")  # to the third, then back
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert screen.query_one("#articles", RowList).highlighted == 2
+        assert screen.shown[2].listing.title == OLDER.title
