@@ -150,7 +150,8 @@ def image_blocks(article: Article, *, photos: bool = False) -> list[Block]:
     for number, image in enumerate(article.images):
         if photos and image.file:
             blocks.append(Block("", Part.IMAGES, Role.PHOTO, Direction.LTR, image=number))
-        blocks.append(Block(shortened(caption_with_credit(image)), Part.IMAGES, Role.CAPTION, article.direction))
+        caption = caption_with_credit(image, with_file=not photos)
+        blocks.append(Block(shortened(caption), Part.IMAGES, Role.CAPTION, article.direction))
     return blocks
 
 

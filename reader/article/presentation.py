@@ -37,8 +37,18 @@ ENGLISH = Labels(
     images="Photos",
     source="Source",
     months=(
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ),
     reading_time="{minutes} min read",
     reading_hours="{hours} h {minutes} min read",
@@ -50,8 +60,18 @@ ARABIC = Labels(
     images="الصور",
     source="المصدر",
     months=(
-        "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
-        "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
     ),
     reading_time="وقت القراءة: {minutes} د",
     reading_hours="وقت القراءة: {hours} س {minutes} د",
@@ -63,8 +83,18 @@ PERSIAN = Labels(
     images="تصاویر",
     source="منبع",
     months=(
-        "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-        "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+        "فروردین",
+        "اردیبهشت",
+        "خرداد",
+        "تیر",
+        "مرداد",
+        "شهریور",
+        "مهر",
+        "آبان",
+        "آذر",
+        "دی",
+        "بهمن",
+        "اسفند",
     ),
     reading_time="زمان مطالعه: {minutes} دقیقه",
     reading_hours="زمان مطالعه: {hours} ساعت و {minutes} دقیقه",
@@ -78,8 +108,18 @@ HEBREW = Labels(
     images="תמונות",
     source="מקור",
     months=(
-        "בינואר", "בפברואר", "במרץ", "באפריל", "במאי", "ביוני",
-        "ביולי", "באוגוסט", "בספטמבר", "באוקטובר", "בנובמבר", "בדצמבר",
+        "בינואר",
+        "בפברואר",
+        "במרץ",
+        "באפריל",
+        "במאי",
+        "ביוני",
+        "ביולי",
+        "באוגוסט",
+        "בספטמבר",
+        "באוקטובר",
+        "בנובמבר",
+        "בדצמבר",
     ),
     reading_time="זמן קריאה: {minutes} דק'",
     reading_hours="זמן קריאה: {hours} שע' {minutes} דק'",
@@ -137,11 +177,12 @@ def byline(article: Article) -> str:
     return sanitize_text(" · ".join(parts))
 
 
-def caption_with_credit(image: Image) -> str:
-    """A caption as printed under a photo: the caption, then its credit in brackets."""
+def caption_with_credit(image: Image, *, with_file: bool = True) -> str:
+    """A caption as printed under a photo: the caption, then its credit in brackets (then
+    the photo's file, unless the photo itself is shown above it)."""
     text = image.caption
     if image.credit:
         text = f"{text} ({image.credit})"
-    if image.file:
+    if image.file and with_file:
         text = f"{text} [{image.file}]"
     return sanitize_text(text)

@@ -61,7 +61,10 @@ class PhotoScreen(Screen[None]):
 
     def _caption(self) -> Block:
         return Block(
-            shortened(caption_with_credit(self.photos.images[self.image])), Part.IMAGES, Role.CAPTION, self.direction
+            shortened(caption_with_credit(self.photos.images[self.image], with_file=False)),
+            Part.IMAGES,
+            Role.CAPTION,
+            self.direction,
         )
 
     def compose(self) -> ComposeResult:

@@ -28,6 +28,7 @@ from textual import work
 from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
+from textual.widget import Widget
 
 from reader.article.document import Block, Role
 from reader.article.model import Image
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 HALF_BLOCK = "▀"
 KEPT_PIXELS = 2048  # a decoded photo is kept at most this wide and tall
 MIN_ROWS = 4
+ROOM_BESIDE_PHOTO = 4  # the pane's heading, the blank line after it, two lines of caption
 
 
 @dataclass(frozen=True)
@@ -186,9 +188,16 @@ class PhotoPane(TextPane):
         return PhotoKey(block.image, width, self._max_rows())
 
     def _max_rows(self) -> int:
+        """Half the screen at most; in a pane whose height is limited (the captions pane in
+        the side column), what leaves room for the heading and a caption below the photo."""
         if self._photos is not None and self._photos.max_rows is not None:
             return max(1, self._photos.max_rows)
-        return max(MIN_ROWS, self.app.size.height // 2)
+        rows = self.app.size.height // 2
+        max_height = self.styles.max_height
+        if max_height is not None and self.parent is not None and isinstance(self.parent, Widget):
+            pane_rows = int(max_height.resolve(self.parent.size, self.app.size)) - self.styles.gutter.height
+            rows = min(rows, pane_rows - ROOM_BESIDE_PHOTO)
+        return max(MIN_ROWS, rows)
 
     # -- preparing photos ---------------------------------------------------------------
 
