@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -30,6 +32,7 @@ from reader import startup_gc
 from reader.article.library import Library
 from reader.article.urls import check_url
 from reader.browser import BrowserKind, browser_kind
+from reader.clipboard import clipboard_command, copy_with
 from reader.config import ConfigError, save_setting
 from reader.screens.reading import ReadingScreen
 from reader.session import Session
@@ -200,13 +203,35 @@ class ReaderApp(App[None]):
 
     # -- links ---------------------------------------------------------------------------
 
+    def on_reading_screen_copy_text(self, message: ReadingScreen.CopyText) -> None:
+        self.copy_text(message.text, message.done)
+
+    def copy_text(self, text: str, done: str) -> None:
+        """Copy with OSC 52 (the terminal's clipboard), and with the desktop's clipboard tool
+        when there is one (in a worker: it may be slow), then say `done`."""
+        self.copy_to_clipboard(text)
+        command = clipboard_command(os.environ, sys.platform, shutil.which)
+        if command is None:
+            self.notify(done, markup=False)
+            return
+        self._copy_with_system_tool(command, text, done)
+
+    @work(thread=True, group="clipboard")
+    def _copy_with_system_tool(self, command: list[str], text: str, done: str) -> None:
+        problem = copy_with(command, text)
+        if problem is None:
+            self.call_from_thread(self.notify, done, markup=False)
+        else:
+            self.call_from_thread(
+                self.notify, f"{done} The system clipboard did not take it: {problem}", severity="warning", markup=False
+            )
+
     def on_reading_screen_open_link(self, message: ReadingScreen.OpenLink) -> None:
         """Open a checked link without ever letting a console browser draw over the app."""
         url = message.url
         kind = browser_kind(os.environ, sys.platform)
         if kind is BrowserKind.NONE:
-            self.copy_to_clipboard(url)
-            self.notify("No graphical browser here, so the link was copied to the clipboard instead.")
+            self.copy_text(url, "No graphical browser here, so the link was copied to the clipboard instead.")
             return
         self.notify(f"Opening {check_url(url).display()}", markup=False)
         if kind is BrowserKind.GRAPHICAL:

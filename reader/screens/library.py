@@ -189,6 +189,7 @@ class LibraryScreen(Screen[None]):
         self.view = LibraryView()
         self.query_text = ""
         self._hits: list[tuple[int, Snippet | None]] | None = None  # of `query_text`, once found
+        self._searching = False  # a search worker is on its way
         self._shown: list[Entry] = []
         self._states: dict[str, ReadingState] = {}
         self._snippets: list[list[Text]] = []  # per shown entry, its snippet's lines
@@ -333,6 +334,10 @@ class LibraryScreen(Screen[None]):
         title = f"Library: {total} {noun}" if count == total and not self.query_text else f"Library: {count} of {total} {noun}"
         if self.query_text:
             title += f" matching “{isolated(self.query_text)}”"
+            if self._searching:
+                title += " (searching…)"
+            elif not count:
+                title += ": nothing found"
         persistence = "" if self.store.persistent else " · not saved (no database)"
         title += f" ({unread_count(self.library.listings, self.view, self._states)} unread)"
         broken = len(self.library.broken)
@@ -390,9 +395,11 @@ class LibraryScreen(Screen[None]):
     def _search(self) -> None:
         """Find `query_text` in a worker; the list keeps its rows until the hits come."""
         if not self.query_text:
-            self._hits = None
+            self._hits, self._searching = None, False
             self.refresh_list()
             return
+        self._searching = True
+        self._update_title()
         self._find_hits(self.query_text, self.library, self._index_ready)
 
     @work(thread=True, exclusive=True, group="search")
@@ -413,6 +420,7 @@ class LibraryScreen(Screen[None]):
     def on_library_screen_search_done(self, message: SearchDone) -> None:
         if message.query == self.query_text and message.library is self.library:  # else a newer one is on its way
             self._hits = message.hits
+            self._searching = False
             self.refresh_list()
 
     def action_search(self) -> None:

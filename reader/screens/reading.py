@@ -81,6 +81,7 @@ class ReadingScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open_source", "Open source", id="open-source"),
         Binding("y", "copy_source", "Copy link", id="copy-source", show=False),
+        Binding("c", "copy_paragraph", "Copy paragraph", id="copy-paragraph", show=False),
         Binding("slash", "find", "Find", id="find"),
         Binding("n", "next_match", "Next match", id="next-match", show=False),
         Binding("N", "previous_match", "Previous match", id="previous-match", show=False),
@@ -96,6 +97,13 @@ class ReadingScreen(Screen[None]):
 
     PANE_IDS: ClassVar[tuple[str, ...]] = ("header", "body", "images", "facts", "source")  # in find's order
     SIDE_PANE_IDS: ClassVar[tuple[str, ...]] = ("facts", "images", "source")  # top to bottom
+
+    @dataclass
+    class CopyText(Message):
+        """Text to copy; the app puts it on the clipboards it can reach, then says `done`."""
+
+        text: str
+        done: str
 
     @dataclass
     class LibraryRequested(Message):
@@ -362,8 +370,16 @@ class ReadingScreen(Screen[None]):
     def action_copy_source(self) -> None:
         url = self._source_url()
         if url is not None:
-            self.app.copy_to_clipboard(url)
-            self.notify(f"Copied {check_url(url).display()}", markup=False)
+            self.post_message(self.CopyText(url, f"Copied {check_url(url).display()}"))
+
+    def action_copy_paragraph(self) -> None:
+        """Copy the paragraph at the top of the pane being read, in logical order (as written)."""
+        focused = self.focused
+        pane = focused if isinstance(focused, TextPane) else self.query_one("#body", TextPane)
+        if not pane.blocks:
+            return
+        text = pane.blocks[pane.top_place()[0]].text
+        self.post_message(self.CopyText(text, f"Copied the paragraph ({len(text):,} characters)."))
 
     def action_open_source(self) -> None:
         url = self._source_url()

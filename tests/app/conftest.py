@@ -87,6 +87,8 @@ def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 @pytest.fixture
 def clipboard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the app copied with OSC 52 (no desktop clipboard tool is used)."""
     copied: list[str] = []
     monkeypatch.setattr(ReaderApp, "copy_to_clipboard", lambda self, text: copied.append(text))
+    monkeypatch.setattr("reader.app.clipboard_command", lambda env, platform, which: None)
     return copied

@@ -243,3 +243,16 @@ async def test_a_warm_open_draws_only_visible_rows_and_decodes_no_record(tmp_pat
         await pilot.pause()
         assert isinstance(app.screen, ReadingScreen) and app.screen.article.title == newest
     assert store.records_decoded == 1
+
+
+async def test_a_search_that_finds_nothing_says_so(three: Library, state: Store) -> None:
+    app = app_for(three, state)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await search_for(pilot, "zzzz")
+        assert titles(app) == []
+        header = str(app.screen.query_one("#library-title").render())
+        assert "Library: 0 of 3 articles matching" in header and "zzzz" in header and "nothing found" in header
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert len(titles(app)) == 3
+        assert "nothing found" not in str(app.screen.query_one("#library-title").render())
