@@ -166,6 +166,63 @@ def bench_first_paint(report: Report, folder: Path, runs: int) -> Timing:
     return bundled
 
 
+# --- 1b. an article with a photo ---------------------------------------------------------
+
+
+def photo_article(folder: Path) -> Path:
+    """The bundled article with a 1200×800 JPEG (a Mandelbrot set: it compresses like a
+    photo, not like a flat colour) as the file of its first image."""
+    from PIL import Image
+
+    images = folder / "photo-article" / "images"
+    images.mkdir(parents=True, exist_ok=True)
+    fractal = Image.effect_mandelbrot((1200, 800), (-2.2, -1.2, 1.0, 1.2), 200)
+    Image.merge("RGB", (fractal, fractal.rotate(180), fractal.transpose(Image.Transpose.FLIP_LEFT_RIGHT))).save(
+        images / "photo.jpg", quality=85
+    )
+    text = BUNDLED.read_text(encoding="utf-8")
+    first_credit = text.index("    credit:", text.index("images:"))
+    line_end = text.index("\n", first_credit) + 1
+    article = folder / "photo-article" / "article.yaml"
+    article.write_text(text[:line_end] + "    file: images/photo.jpg\n" + text[line_end:], encoding="utf-8")
+    return article
+
+
+def photo_paint(command: list[str], body: Check, runs: int) -> tuple[Timing, Timing]:
+    """First paint (the text) and the photo's half blocks on screen, each from the start."""
+    texts, photos = [], []
+    from benchmarks.tmux_paint import Session
+
+    for _ in range(runs):
+        start = time.perf_counter()
+        session = Session.start(command, cwd=REPO)
+        try:
+            session.wait_for(body)
+            texts.append(time.perf_counter() - start)
+            session.wait_for(contains_any("▀"))
+            photos.append(time.perf_counter() - start)
+        finally:
+            session.stop()
+    return summarize(texts), summarize(photos)
+
+
+def bench_photos(report: Report, folder: Path, runs: int) -> None:
+    report.add("## 1b. First paint of an article with a photo (tmux 120×40)")
+    report.add()
+    article = str(photo_article(folder))
+    body = contains_any(visual(FIRST_BODY_PHRASE))
+    off, _ = paint_median([*READER, "--images", "off", article], body, runs)
+    text, photo = photo_paint([*READER, "--images", "blocks", article], body, runs)
+    report.table(
+        ["program", "text on screen (median)", "range", "photo on screen (median)", "ratio to photos off"],
+        [
+            ["`reader --images off` (captions only)", off.ms(), _range(off), "", "1.00×"],
+            ["`reader --images blocks` (1200×800 JPEG, half blocks)", text.ms(), _range(text), photo.ms(),
+             f"{ratio(text, off):.2f}×"],
+        ],
+    )
+
+
 # --- 2. huge article -----------------------------------------------------------------------
 
 
@@ -321,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer runs and a 1,000-article library")
     parser.add_argument("--library", type=int, default=10_000, help="articles in the generated library")
     parser.add_argument("--library-timeout", type=float, default=300, help="seconds to wait for the library screen")
-    parser.add_argument("--only", nargs="*", default=None, help="sections: paint huge dump library scaling feeds")
+    parser.add_argument("--only", nargs="*", default=None, help="sections: paint photos huge dump library scaling feeds")
     parser.add_argument("--output", type=Path, help="also write the markdown report here")
     args = parser.parse_args(argv)
     runs = 2 if args.quick else args.runs
@@ -343,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
         # never the user's: the library's first open is cold, the second one warm.
         os.environ["READER_STATE_DIR"] = str(folder / "state")
         bundled = bench_first_paint(report, folder, runs) if only("paint") or only("huge") or only("library") else None
+        if only("photos"):
+            bench_photos(report, folder, runs)
         huge = write_article(folder, "huge-2mb-unique", 2 * MB, unique=True)
         if only("huge") and bundled is not None:
             bench_huge(report, huge, bundled, max(2, runs // 2))

@@ -246,6 +246,28 @@ class ReaderApp(App[None]):
         except SuspendNotSupported:  # headless (tests) or a web driver: nothing to give away
             self.open_url(url)
 
+    def on_reading_screen_open_photo(self, message: ReadingScreen.OpenPhoto) -> None:
+        """Open a photo file in the system's viewer (beside the terminal, never in it)."""
+        from reader.photos.files import Refused
+        from reader.photos.system_viewer import viewer_command
+
+        command = viewer_command(message.path, os.environ, sys.platform)
+        if isinstance(command, Refused):
+            self.notify(f"Not opening the photo: {command.reason}.", severity="warning", markup=False)
+            return
+        self.notify(f"Opening {message.path.name}", markup=False)
+        self.start_process(command)
+
+    def start_process(self, command: list[str]) -> None:
+        """Start a program beside the app, detached, with no access to the terminal."""
+        import subprocess
+
+        try:
+            subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)
+        except OSError as error:
+            self.notify(f"Could not start {command[0]}: {error.strerror or error}", severity="error", markup=False)
+
     @contextlib.contextmanager
     def _terminal_bidi_paused(self) -> Iterator[None]:
         """While another program has the terminal, give it back its own bidi mode."""

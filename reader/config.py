@@ -14,6 +14,7 @@ or in `--config-dir` / `READER_CONFIG_DIR`. Every key is optional:
     measure: 80                    # the widest line of article text, in cells (0: no limit)
     sort: date                     # the library's order: date | title | source (`s` saves it)
     sort_reversed: false           # oldest first, Z to A (`S` saves it)
+    images: auto                   # auto | kitty | sixel | blocks | off (photos)
 
 Reading never fails: a file that is not valid YAML gives one message with its
 `path:line:col` and the defaults; a bad value gives a message naming the key and the
@@ -35,6 +36,7 @@ from platformdirs import user_config_dir
 
 from reader.article.library import SortOrder
 from reader.files import write_atomically
+from reader.photos.setting import ImagesSetting
 from reader.terminal.modes import BidiMode, BidiSetting
 from reader.text.digits import DigitStyle
 from reader.user_folders import chosen_folder
@@ -61,6 +63,7 @@ class Config:
     sort_reversed: bool = False
     calibrations: tuple[tuple[str, BidiMode], ...] = ()
     """(terminal identity, mode) pairs saved by `reader calibrate`."""
+    images: ImagesSetting = ImagesSetting.AUTO
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,11 @@ def _boolean(key: str) -> Callable[[object], bool]:
     return parse
 
 
+def _images(value: object) -> object:
+    """`images: off` unquoted is YAML's false: it means off, as the user wrote it."""
+    return ImagesSetting.OFF if value is False else _choice(ImagesSetting, "images")(value)
+
+
 def _folders(value: object) -> tuple[Path, ...]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(item, str) and item.strip() for item in items):
@@ -155,6 +163,7 @@ PARSERS: dict[str, Callable[[object], object]] = {
     "sort": _choice(SortOrder, "sort"),
     "sort_reversed": _boolean("sort_reversed"),
     "calibrations": _calibrations,
+    "images": _images,
 }
 
 
@@ -331,4 +340,5 @@ def describe(loaded: LoadedConfig) -> list[str]:
         f"measure: {config.measure or '0 (no limit)'}",
         f"sort: {config.sort.value}{' (reversed)' if config.sort_reversed else ''}",
         *(f"calibration for {terminal}: {mode.value}" for terminal, mode in config.calibrations),
+        f"images: {config.images.value}",
     ]

@@ -40,3 +40,18 @@ def _temporary_beside(path: Path) -> tuple[Path, int]:
             return temporary, os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
         except FileExistsError:
             continue
+
+
+def write_bytes_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write `data` to `path` as `write_atomically` writes text."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary, descriptor = _temporary_beside(path)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            if durable:
+                os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

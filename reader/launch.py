@@ -22,6 +22,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.config import config_dir as find_config_dir
 from reader.config import folder_problems, load_config
@@ -39,11 +40,78 @@ from reader.terminal.select_mode import (
 from reader.text.layout import LayoutOptions
 from reader.user_folders import data_folder, fetched_articles
 
+if TYPE_CHECKING:
+    from reader.config import Config
+    from reader.photos.setting import ImagesChoice
+
 # What to open and the bidi mode are decided in `reader.opening` (shared with `reader dump`).
 
 EXIT_BAD_PATH = 2
 
-EXIT_BAD_PATH = 2
+
+def decide_images(cli_value: str | None, config: Config, *, interactive: bool) -> ImagesChoice:
+    """How photos are drawn: `--images` beats the config; `auto` asks the terminal (only
+    when stdin and stdout are terminals, after the bidi probe, before the app reads input)."""
+    from reader.photos.setting import ImagesSetting, choose_images
+    from reader.terminal.graphics import GraphicsReply, query_graphics
+
+    setting = ImagesSetting(cli_value) if cli_value is not None else config.images
+    reply = GraphicsReply()
+    if setting is ImagesSetting.AUTO and interactive:
+        reply = query_graphics(sys.stdin.fileno(), sys.stdout.fileno())
+    elif setting is not ImagesSetting.OFF and interactive:
+        reply = GraphicsReply(cell_pixels=_cell_pixels(sys.stdout.fileno()))
+    return choose_images(setting, reply, os.environ)
+
+
+class _ImagesDecision(threading.Thread):
+    """`decide_images` in a thread: its round trip to the terminal (30 ms inside tmux)
+    passes while the store opens and the app finishes importing. Started only once the
+    bidi probe has given the terminal back."""
+
+    def __init__(self, cli_value: str | None, config: Config) -> None:
+        super().__init__(name="images-query", daemon=True)
+        self._arguments = (cli_value, config)
+        self.choice: ImagesChoice | None = None
+
+    def run(self) -> None:
+        cli_value, config = self._arguments
+        self.choice = decide_images(cli_value, config, interactive=_interactive())
+
+    def result(self) -> ImagesChoice:
+        """The choice, once the thread is done (photos off if it failed)."""
+        from reader.photos.setting import ImageProtocol, ImagesChoice
+
+        return self.choice or ImagesChoice(ImageProtocol.OFF, "the terminal could not be asked")
+
+
+def _decide_images_meanwhile(cli_value: str | None, config: Config) -> _ImagesDecision:
+    decision = _ImagesDecision(cli_value, config)
+    decision.start()
+    return decision
+
+
+def _interactive() -> bool:
+    """Whether stdin and stdout are both terminals (the graphics query needs both)."""
+    try:
+        return os.isatty(sys.stdin.fileno()) and os.isatty(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _cell_pixels(fd: int) -> tuple[int, int] | None:
+    """A cell's size in pixels from the tty's window size, when the terminal fills it in."""
+    import fcntl
+    import struct
+    import termios
+
+    try:
+        rows, columns, width, height = struct.unpack("HHHH", fcntl.ioctl(fd, termios.TIOCGWINSZ, b"\0" * 8))
+    except OSError:
+        return None
+    if not (rows and columns and width and height):
+        return None
+    return width // columns, height // rows
 
 
 def print_bidi_info(cli_value: str | None, config_dir: Path | None = None) -> int:
@@ -104,10 +172,11 @@ def run_app(
     state_dir: Path | None = None,
     max_size: int | None = None,
     early_probe: BackgroundProbe | None = None,
+    images: str | None = None,
 ) -> int:
     """`harakat` False is `--no-harakat`; else the config's choice. `max_size`: the largest
     article file read (`--max-size`; None: the default). `early_probe`: the BDSM probe,
-    already started (`start_probe_early`)."""
+    already started (`start_probe_early`). `images`: `--images` (None: the config's `images:`)."""
     configured = load_config(find_config_dir(config_dir))
     config = configured.config
     data = data_folder()
@@ -123,9 +192,13 @@ def run_app(
         print(choice, file=sys.stderr)
         return EXIT_BAD_PATH
     options = LayoutOptions(mode=choice.mode, harakat=harakat and config.harakat)
-    opened = open_store(find_state_dir(state_dir))
+    photos = _decide_images_meanwhile(images, config)  # the terminal answers while the store opens
     try:
+        opened = open_store(find_state_dir(state_dir))
         importing.join()
+    finally:
+        photos.join()  # the terminal is given back before anything else can happen to it
+    try:
         from reader.app import ReaderApp
 
         with terminal_bidi(choice) as guard:
@@ -144,6 +217,7 @@ def run_app(
                     *([opened.message] if opened.message else []),
                 ),
                 max_size=plan.max_size,
+                images=photos.result(),
                 measure=config.measure,
                 sort=config.sort,
                 sort_reversed=config.sort_reversed,

@@ -13,6 +13,7 @@ from pathlib import Path
 from reader.article.library import SortOrder
 from reader.article.loader import DEFAULT_MAX_SIZE
 from reader.config import DEFAULT_MEASURE
+from reader.photos.setting import ImageProtocol, ImagesChoice
 from reader.state.store import NullStore, Store
 from reader.terminal.bdsm import BidiGuard
 from reader.text.digits import DigitStyle
@@ -25,7 +26,8 @@ class Session:
     save their choice (None: the user's config folder); `data_dir` holds the followed feeds
     and their articles (None: `READER_DATA_DIR`, else the platform's user data folder,
     looked up when `r` is pressed); `startup_messages` are shown once
-    the app runs (config problems, a state database that could not be opened)."""
+    the app runs (config problems, a state database that could not be opened); `images`
+    is how photos are drawn, and why (off unless the launch chose otherwise)."""
 
     store: Store = field(default_factory=NullStore)
     bidi_description: str = "visual"
@@ -40,3 +42,4 @@ class Session:
     measure: int = DEFAULT_MEASURE  # the widest line of article text, in cells (0: no limit)
     sort: SortOrder = SortOrder.DATE  # the library's order, as the config says (`s` and `S` change it)
     sort_reversed: bool = False
+    images: ImagesChoice = ImagesChoice(ImageProtocol.OFF, "not chosen")

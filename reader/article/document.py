@@ -40,6 +40,7 @@ class Role(enum.Enum):
     CAPTION = "caption"
     FACT = "fact"
     LINK = "link"
+    PHOTO = "photo"  # the picture of `Block.image`: `rows` lines the pane draws, no text
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class Block:
     part: Part
     role: Role
     direction: Direction = Direction.AUTO
+    image: int | None = None  # a PHOTO block: the index of its image in `Article.images`
+    rows: int = 1  # a PHOTO block: how many lines its picture takes
 
 
 # Facts, captions and the link follow each other (and their heading) without blank lines.
@@ -138,15 +141,18 @@ def paragraph_pieces(text: str, size: int = MAX_PIECE) -> list[str]:
     return pieces
 
 
-def image_blocks(article: Article) -> list[Block]:
+def image_blocks(article: Article, *, photos: bool = False) -> list[Block]:
+    """The captions under their heading; with `photos`, each caption that has a picture
+    file comes after a PHOTO block for it (one line until the pane knows its size)."""
     if not article.images:
         return []
-    heading = Block(labels_for(article.language).images, Part.IMAGES, Role.HEADING, _heading_direction(article))
-    captions = [
-        Block(shortened(caption_with_credit(image)), Part.IMAGES, Role.CAPTION, article.direction)
-        for image in article.images
-    ]
-    return [heading, *captions]
+    blocks = [Block(labels_for(article.language).images, Part.IMAGES, Role.HEADING, _heading_direction(article))]
+    for number, image in enumerate(article.images):
+        if photos and image.file:
+            blocks.append(Block("", Part.IMAGES, Role.PHOTO, Direction.LTR, image=number))
+        caption = caption_with_credit(image, with_file=not photos)
+        blocks.append(Block(shortened(caption), Part.IMAGES, Role.CAPTION, article.direction))
+    return blocks
 
 
 def fact_blocks(article: Article) -> list[Block]:

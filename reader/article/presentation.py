@@ -137,11 +137,12 @@ def byline(article: Article) -> str:
     return sanitize_text(" · ".join(parts))
 
 
-def caption_with_credit(image: Image) -> str:
-    """A caption as printed under a photo: the caption, then its credit in brackets."""
+def caption_with_credit(image: Image, *, with_file: bool = True) -> str:
+    """A caption as printed under a photo: the caption, then its credit in brackets (then
+    the photo's file, unless the photo itself is shown above it)."""
     text = image.caption
     if image.credit:
         text = f"{text} ({image.credit})"
-    if image.file:
+    if image.file and with_file:
         text = f"{text} [{image.file}]"
     return sanitize_text(text)

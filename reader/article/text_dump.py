@@ -34,7 +34,7 @@ def dump_chunks(
     Lines come a block at a time: a 2 MB article has tens of thousands of them.
     """
     pad = options.mode is not BidiMode.LOGICAL
-    for number, block in enumerate(article_blocks(article)):
+    for number, block in enumerate(article_blocks(article)):  # no PHOTO blocks: a dump has no pictures
         lines = [""] if number and needs_gap_before(block) else []
         text = block.text if block.role is Role.LINK else convert_digits(block.text, digits, article.language)
         laid_out = layout_paragraph(text, width, block.direction, options)

@@ -36,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_false",
         help="keep the feed's summary; do not fetch each item's page",
     )
+    parser.add_argument(
+        "--no-photos",
+        dest="photos",
+        action="store_false",
+        help="do not download the articles' photos (their captions are kept)",
+    )
     parser.add_argument("--jobs", type=_positive, default=4, metavar="N", help="feeds fetched at once (default 4)")
     parser.add_argument(
         "--timeout",
@@ -86,7 +92,9 @@ def run(args: argparse.Namespace) -> int:
         say(f"reader fetch: {chosen}", error=True)
         return 1
     limits = Limits(total_timeout=args.timeout, connect_timeout=min(Limits.connect_timeout, args.timeout))
-    options = FetchOptions(full_text=args.full_text, jobs=args.jobs, max_items=args.max_items, limits=limits)
+    options = FetchOptions(
+        full_text=args.full_text, jobs=args.jobs, max_items=args.max_items, limits=limits, photos=args.photos
+    )
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
         results = fetch_feeds(data, subscriptions, chosen, options, progress=bar.show if bar else None)

@@ -42,6 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--bidi-info", action="store_true", help="print the bidi mode this terminal gets, and why, then exit"
     )
     parser.add_argument("--no-harakat", action="store_true", help="hide Arabic diacritics")
+    parser.add_argument(
+        "--images",
+        choices=["auto", "kitty", "sixel", "blocks", "off"],
+        default=None,
+        help="how photos are drawn: auto (default; also the config's images:) asks the terminal: "
+        "kitty graphics, else half blocks in colour, else off on a 16-colour terminal; off: captions only",
+    )
     add_max_size_option(parser)
     add_config_dir_option(parser)
     add_state_dir_option(parser)
@@ -67,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
             state_dir=args.state_dir,
             max_size=args.max_size,
             early_probe=probe,
+            images=args.images,
         )
     finally:
         if probe is not None:

@@ -14,6 +14,7 @@ place kept, a search hit) are counted in the article's own blocks, whichever com
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import ClassVar
 
 from textual import work
@@ -39,6 +40,7 @@ from reader.article.document import (
 from reader.article.library import Library
 from reader.article.model import Article
 from reader.article.urls import check_url
+from reader.photos.setting import ImageProtocol
 from reader.session import Session
 from reader.state.store import ScrollPosition, Store
 from reader.text.digits import DigitStyle, convert_digits
@@ -46,6 +48,7 @@ from reader.text.layout import LayoutOptions
 from reader.text.normalize import find_matches, normalize_with_sources
 from reader.widgets.find_bar import FindBar
 from reader.widgets.pane_place import pane_position, scroll_pane_to
+from reader.widgets.photo_pane import PhotoPane, PhotoSource
 from reader.widgets.text_pane import MatchPosition, TextPane
 
 NARROW_WIDTH = 100
@@ -86,6 +89,8 @@ class ReadingScreen(Screen[None]):
         Binding("left_square_bracket", "previous_article", "Previous article", id="previous-article", show=False),
         Binding("escape,backspace", "back", "Library", id="back"),
         Binding("m", "toggle_bookmark", "Bookmark", id="toggle-bookmark", show=False),
+        Binding("v", "view_photo", "Photo full-screen", id="view-photo", show=False),
+        Binding("V", "open_photo", "Photo in the system viewer", id="open-photo", show=False),
         Binding("tab", "app.focus_next", "Next pane", id="next-pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="previous-pane", show=False),
     ]
@@ -116,6 +121,12 @@ class ReadingScreen(Screen[None]):
 
         url: str
 
+    @dataclass
+    class OpenPhoto(Message):
+        """The reader asked to open this photo file with the system's viewer; the app knows how."""
+
+        path: Path
+
     def __init__(
         self,
         library: Library,
@@ -130,6 +141,8 @@ class ReadingScreen(Screen[None]):
         bookmarks, its digits are the configured digit style."""
         super().__init__()
         session = session or Session()
+        self.images: ImageProtocol = session.images.protocol
+        self.cell_pixels = session.images.cell_pixels or (10, 20)
         self.session = session
         self.digits = session.digits
         self._start_block = start_block
@@ -157,7 +170,7 @@ class ReadingScreen(Screen[None]):
         header = HeaderPane(self._shown(header_blocks(self.article)), self.options, id="header")
         yield header
         with Horizontal(id="columns") as columns:
-            body = TextPane(content["body"], self.options, id="body")
+            body = PhotoPane(content["body"], self.options, photos=self._photo_source(), id="body")
             side = Vertical(*self._side_panes(content, narrow), id="side")
             side.display = self._side_shown(content, narrow)
             self._centre(self.app.size.width, side.display, header, columns)
@@ -167,10 +180,17 @@ class ReadingScreen(Screen[None]):
         # first paint: it would cost that paint a twentieth of its time.
         yield Static(id="footer-slot")
 
+    def _photo_source(self) -> PhotoSource:
+        path = self.article.path
+        return PhotoSource(path.parent if path else None, self.article.images, self.images, self.cell_pixels)
+
     def _side_panes(self, content: dict[str, list[Block]], narrow: bool) -> list[TextPane]:
         panes = []
         for pane_id in self.SIDE_PANE_IDS:
-            pane = TextPane(content[pane_id], self.options, id=pane_id)
+            if pane_id == "images":
+                pane: TextPane = PhotoPane(content[pane_id], self.options, photos=self._photo_source(), id=pane_id)
+            else:
+                pane = TextPane(content[pane_id], self.options, id=pane_id)
             pane.display = bool(content[pane_id]) and not narrow
             panes.append(pane)
         return panes
@@ -222,6 +242,8 @@ class ReadingScreen(Screen[None]):
         self.index = index
         self._narrow = None
         self._rtl = article_is_rtl(self.article)
+        for pane in self.query(PhotoPane):
+            pane.set_photos(self._photo_source())
         self.query_one("#header", TextPane).set_content(self._shown(header_blocks(self.article)), self.options)
         self._arrange(self.size.width)
         self._article_opened()
@@ -242,7 +264,7 @@ class ReadingScreen(Screen[None]):
         article = self.article
         side = {
             "facts": self._shown(fact_blocks(article)),
-            "images": self._shown(image_blocks(article)),
+            "images": self._shown(image_blocks(article, photos=self.images.draws)),
             "source": source_blocks(article),  # a URL keeps its digits
         }
         body = self._shown(body_blocks(article))
@@ -366,6 +388,43 @@ class ReadingScreen(Screen[None]):
 
     def on_text_pane_link_clicked(self, message: TextPane.LinkClicked) -> None:
         self.action_open_source()
+
+    # -- photos ----------------------------------------------------------------------
+
+    def _photo_pane(self) -> PhotoPane:
+        """The pane that shows the photos now: the captions pane, or the body when narrow."""
+        return self.query_one("#body" if self._narrow else "#images", PhotoPane)
+
+    def _chosen_photo(self) -> int | None:
+        """The photo to open: the first one on screen in its pane, else the article's first."""
+        pane = self._photo_pane()
+        first_seen = pane.first_photo_on_screen()
+        if first_seen is not None:
+            return first_seen
+        numbered = [number for number, image in enumerate(self.article.images) if image.file]
+        if not numbered:
+            self.notify("This article has no photo files.", severity="warning")
+            return None
+        return numbered[0]
+
+    def action_view_photo(self) -> None:
+        """The photo on screen (else the first), full-screen; Esc comes back."""
+        if not self.images.draws:
+            self.notify("Photos are off (--images, or images: in the config).", severity="warning")
+            return
+        image = self._chosen_photo()
+        if image is None:
+            return
+        from reader.screens.photo import PhotoScreen
+
+        self.app.push_screen(PhotoScreen(self._photo_source(), image, self.article.direction))
+
+    def action_open_photo(self) -> None:
+        """The photo on screen (else the first) in the system's image viewer."""
+        image = self._chosen_photo()
+        path = self._photo_source().path(image) if image is not None else None
+        if path is not None:
+            self.post_message(self.OpenPhoto(path))
 
     # -- find ------------------------------------------------------------------------
 

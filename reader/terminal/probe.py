@@ -116,16 +116,16 @@ def query_bdsm(fd_in: int, fd_out: int, timeout: float = TIMEOUT) -> ProbeReply:
         return ProbeReply(BdsmState.NO_ANSWER)
     parsed = parse_reply(answers)
     if parsed is None:  # the terminal does not know DECRQM: it answered Device Attributes only
-        return ProbeReply(BdsmState.NO_ANSWER, answers)
+        return ProbeReply(BdsmState.NO_ANSWER, _ATTRIBUTES_REPLY.sub(b"", answers))
     return ProbeReply(*parsed)
 
 
 def ask_terminal(fd_in: int, fd_out: int, query: bytes, timeout: float = TIMEOUT) -> bytes | None:
-    """Send `query` and Device Attributes to the terminal; the bytes it sent back before the
-    Device Attributes reply (its answers to `query`, and any key typed meanwhile) — or, if
-    that reply has not come within `timeout` seconds, all it sent by then; None when it
-    cannot be asked or sent nothing. The tty is quiet (no echo) while it answers and
-    restored on every exit path."""
+    """Send `query` and Device Attributes to the terminal; the bytes it sent back up to the
+    end of the Device Attributes reply (its answers to `query`, any key typed meanwhile, and
+    that reply: it tells Sixel support) — or, if that reply has not come within `timeout`
+    seconds, all it sent by then; None when it cannot be asked or sent nothing. The tty is
+    quiet (no echo) while it answers and restored on every exit path."""
     if not _may_touch_tty(fd_in):
         return None
     try:
@@ -174,7 +174,7 @@ def _write_all(fd: int, data: bytes) -> None:
 
 def _read_answers(fd: int, deadline: float) -> bytes | None:
     """Read byte by byte until the Device Attributes reply ends (bytes typed after it stay
-    queued for the application), the deadline passes, or input ends: what came before it."""
+    queued for the application), the deadline passes, or input ends."""
     received = bytearray()
     while len(received) < _MAX_BYTES:
         remaining = deadline - time.monotonic()
@@ -186,8 +186,8 @@ def _read_answers(fd: int, deadline: float) -> bytes | None:
         if not byte:
             break
         received += byte
-        if byte == b"c" and (end := _ATTRIBUTES_REPLY.search(received)) is not None:
-            return bytes(received[: end.start()])
+        if byte == b"c" and _ATTRIBUTES_REPLY.search(received) is not None:
+            return bytes(received)
     return bytes(received) or None
 
 

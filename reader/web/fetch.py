@@ -54,6 +54,7 @@ class FetchOptions:
     jobs: int = 4
     max_items: int = DEFAULT_MAX_ITEMS
     limits: Limits = field(default_factory=Limits)
+    photos: bool = True  # download each article's photos beside it (`reader.web.photos`)
 
 
 @dataclass(frozen=True)
@@ -276,8 +277,12 @@ class _Run:
                 notes.append(f"skipped {item.title[:80]}: {problem or 'not an article'}")
                 done.append(item.key)
                 continue
+            path = article_path(self.data, subscription.name, item.key)
+            if self.options.photos:
+                article, photo_notes = self._photos(article, path)
+                notes.extend(photo_notes)
             try:
-                write_article(article, article_path(self.data, subscription.name, item.key), durable=False)
+                write_article(article, path, durable=False)
             except (InvalidArticle, OSError) as error:
                 failures.append(str(error))
                 notes.append(f"not saved {item.title[:80]}: {error}")
@@ -294,6 +299,13 @@ class _Run:
             subscription.name, counts["new"], counts["full"], tuple(failures), tuple(not_articles), tuple(notes)
         )
         return result, done
+
+    def _photos(self, article: Article, path: Path) -> tuple[Article, list[str]]:
+        """The article with its photos downloaded beside `path`, and why any was not."""
+        from reader.web.photos import download_photos, web_fetch
+
+        fetch_photo = web_fetch(self.client, self.options.limits.total_timeout)
+        return download_photos(article, path.parent, fetch=fetch_photo, name=path.stem)
 
     def _submit(self, item: FeedItem, feed: Feed, now: datetime) -> Future[tuple[Article | None, bool, str | None]]:
         if not self.options.full_text or item.link is None or self.page_pool is None:

@@ -46,6 +46,15 @@ def run_page_import(source: str, output: Path | None, title: str | None, force: 
     return EXIT_OK
 
 
+def _with_photos(article: Article, target: Path) -> Article:
+    """The article with its photos downloaded beside `target`; a line on stderr for each
+    photo that was not."""
+    from reader.web.photos import download_photos, web_fetch
+
+    article, notes = download_photos(article, target.parent, fetch=web_fetch(), name=target.stem)
+    for note in notes:
+        print(f"reader import: {note}", file=sys.stderr)
+    return article
 def _imported(source: str, output: Path | None, title: str | None, force: bool) -> tuple[Article, Path]:
     """Read or fetch the page, make its article and write it; the article and where it went."""
     if title is not None and not title.strip():
@@ -62,6 +71,8 @@ def _imported(source: str, output: Path | None, title: str | None, force: bool) 
     if target is None:
         target = Path(file_name_for(article.title))
         _check_target(target, None, force)
+    if is_url:  # a saved file never goes to the network
+        article = _with_photos(article, target)
     try:
         write_article(replace(article, path=target), target)
     except InvalidArticle as error:

@@ -14,17 +14,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.article.document import Block, needs_gap_before
+from reader.article.document import Block, Role, needs_gap_before
 from reader.text.layout import DisplayLine, LayoutOptions, layout_paragraph
 
 
 @dataclass(frozen=True)
 class PaneLine:
     """One line of a pane: a line of block `block`, or a blank line (between blocks, or a
-    line of the gap not laid out yet)."""
+    line of the gap not laid out yet), or row `photo_row` of a PHOTO block's picture."""
 
     block: int
     line: DisplayLine | None
+    photo_row: int = -1
 
 
 def layout_blocks(
@@ -36,6 +37,9 @@ def layout_blocks(
         block = blocks[index]
         if index and needs_gap_before(block):
             lines.append(PaneLine(index, None))
+        if block.role is Role.PHOTO:
+            lines.extend(PaneLine(index, None, row) for row in range(max(1, block.rows)))
+            continue
         lines.extend(
             PaneLine(index, line) for line in layout_paragraph(block.text, width, block.direction, options)
         )
@@ -48,7 +52,7 @@ def estimated_line_count(blocks: Sequence[Block], start: int, stop: int, width: 
     count = 0
     for index in range(start, min(stop, len(blocks))):
         block = blocks[index]
-        count += -(-len(block.text) * 11 // (10 * max(1, width))) or 1
+        count += block.rows if block.role is Role.PHOTO else -(-len(block.text) * 11 // (10 * max(1, width))) or 1
         if index and needs_gap_before(block):
             count += 1
     return count

@@ -450,12 +450,20 @@ class TextPane(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self._base_style
         number = scroll_y + y
-        if number >= len(self._lines) or self._lines[number].line is None:
+        if number >= len(self._lines):
             return Strip.blank(width, base)
         pane_line = self._lines[number]
+        if pane_line.photo_row >= 0:
+            return self.photo_line(self._blocks[pane_line.block], pane_line.photo_row, width, base)
+        if pane_line.line is None:
+            return Strip.blank(width, base)
         assert pane_line.line is not None
         strip = Strip(self._segments(pane_line.block, pane_line.line, width, base))
         return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def photo_line(self, block: Block, row: int, width: int, base: Style) -> Strip:
+        """Row `row` of a PHOTO block's picture; a plain pane has none to draw (see PhotoPane)."""
+        return Strip.blank(width, base)
 
     def _role_style(self, role: Role) -> Style | None:
         component = {

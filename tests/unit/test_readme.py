@@ -6,6 +6,7 @@ import re
 
 from reader.app import ReaderApp
 from reader.screens.library import LibraryScreen
+from reader.screens.photo import PhotoScreen
 from reader.screens.reading import ReadingScreen
 from reader.widgets.text_pane import TextPane
 from tests.conftest import REPO_ROOT
@@ -26,7 +27,7 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
 
 def test_keys_table_names_every_described_binding() -> None:
     table = README.split("## Keys", 1)[1].split("##", 1)[0]
-    for owner in (ReaderApp, ReadingScreen, TextPane, LibraryScreen):
+    for owner in (ReaderApp, ReadingScreen, TextPane, LibraryScreen, PhotoScreen):
         for binding in owner.BINDINGS:
             description = getattr(binding, "description", "")
             if description:
