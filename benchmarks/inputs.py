@@ -28,13 +28,7 @@ RANDOM_SEED = 20251025
 END_MARKER = "نهاية المقال الاختباري"
 """The last paragraph of every generated article: what `End` must bring on screen."""
 
-ARTICLE_HEADER = (
-    "title: {title}\n"
-    "language: ar\n"
-    "direction: rtl\n"
-    "published: 2025-10-25\n"
-    "body:\n"
-)
+ARTICLE_HEADER = "title: {title}\nlanguage: ar\ndirection: rtl\npublished: 2025-10-25\nbody:\n"
 
 
 @dataclass(frozen=True)

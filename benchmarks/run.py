@@ -29,7 +29,9 @@ from benchmarks.inputs import BUNDLED, END_MARKER, REPO, GeneratedArticle, write
 from benchmarks.tmux_paint import WIDTH, Check, contains_any, end_and_resize, find_as_you_type, first_paint  # noqa: E402
 
 PYTHON = sys.executable
-READER = [str(Path(PYTHON).parent / "reader")] if (Path(PYTHON).parent / "reader").exists() else [PYTHON, "-m", "reader"]
+READER = (
+    [str(Path(PYTHON).parent / "reader")] if (Path(PYTHON).parent / "reader").exists() else [PYTHON, "-m", "reader"]
+)
 FIRST_BODY_PHRASE = "التوقيع والمؤتمر رفيع"
 TITLE_PHRASE = "اتفاقية الأمم المتحدة"
 MB = 1_000_000
@@ -71,8 +73,9 @@ class Report:
 def installed_reader() -> str:
     """Where the measured `reader` imports from: an editable checkout pays an import hook
     (and, with PYTHONDONTWRITEBYTECODE, recompiles changed modules) at every start."""
-    where = subprocess.run([PYTHON, "-c", "import reader; print(reader.__file__)"], capture_output=True, text=True,
-                           cwd="/", check=False).stdout.strip()
+    where = subprocess.run(
+        [PYTHON, "-c", "import reader; print(reader.__file__)"], capture_output=True, text=True, cwd="/", check=False
+    ).stdout.strip()
     kind = "editable (the checkout)" if where.startswith(str(REPO)) else "regular (site-packages)"
     return f"{kind}, `{where}`"
 
@@ -117,9 +120,20 @@ def startup_breakdown(report: Report) -> None:
         match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line)
         if match:
             cumulative[match.group(4)] = int(match.group(2))
-    names = ["reader.app", "textual.app", "reader.screens.library", "reader.screens.reading", "reader.text.layout",
-             "reader.text.bidi", "reader.text.shaping", "arabic_reshaper", "reader.article.loader", "yaml",
-             "reader.launch", "reader.terminal"]
+    names = [
+        "reader.app",
+        "textual.app",
+        "reader.screens.library",
+        "reader.screens.reading",
+        "reader.text.layout",
+        "reader.text.bidi",
+        "reader.text.shaping",
+        "arabic_reshaper",
+        "reader.article.loader",
+        "yaml",
+        "reader.launch",
+        "reader.terminal",
+    ]
     rows = [[f"`{name}`", f"{cumulative[name] / 1000:.1f} ms"] for name in names if name in cumulative]
     report.add("Import time, cumulative (`python -X importtime -c 'import reader.app'`, one run):")
     report.add()
@@ -131,7 +145,8 @@ def probe_cost(folder: Path) -> str:
     out = folder / "probe.txt"
     code = (
         "import time; t = time.perf_counter(); from reader.opening import decide_bidi; c = decide_bidi(None); "
-        f"open({str(out)!r}, 'w').write(f'{{(time.perf_counter() - t) * 1000:.0f}} ms: {{c.mode.value}} ({{c.reason}})')"
+        f"open({str(out)!r}, 'w')"
+        ".write(f'{(time.perf_counter() - t) * 1000:.0f} ms: {c.mode.value} ({c.reason})')"
     )
     from benchmarks.tmux_paint import Session
 
@@ -148,16 +163,29 @@ def bench_first_paint(report: Report, folder: Path, runs: int) -> Timing:
     report.add("## 1. First paint (tmux 120×40)")
     report.add()
     body = contains_any(visual(FIRST_BODY_PHRASE))
-    floor, floor_rss = paint_median([PYTHON, str(REPO / "benchmarks" / "floor_app.py"), str(floor_text(folder))], body, runs)
+    floor, floor_rss = paint_median(
+        [PYTHON, str(REPO / "benchmarks" / "floor_app.py"), str(floor_text(folder))], body, runs
+    )
     bundled, bundled_rss = paint_median([*READER, str(BUNDLED)], body, runs)
     logical, _ = paint_median([*READER, "--bidi", "logical", str(BUNDLED)], contains_any(FIRST_BODY_PHRASE), runs)
     report.table(
         ["program", "first paint (median)", "range", "peak RSS", "ratio to floor"],
         [
             ["floor: Textual app with one `Static`", floor.ms(), _range(floor), _mb(floor_rss), "1.00×"],
-            ["`reader articles/hanoi-convention.yaml`", bundled.ms(), _range(bundled), _mb(bundled_rss),
-             mark(ratio(bundled, floor), 1.3)],
-            ["`reader --bidi logical …` (no BDSM probe)", logical.ms(), _range(logical), "", f"{ratio(logical, floor):.2f}×"],
+            [
+                "`reader articles/hanoi-convention.yaml`",
+                bundled.ms(),
+                _range(bundled),
+                _mb(bundled_rss),
+                mark(ratio(bundled, floor), 1.3),
+            ],
+            [
+                "`reader --bidi logical …` (no BDSM probe)",
+                logical.ms(),
+                _range(logical),
+                "",
+                f"{ratio(logical, floor):.2f}×",
+            ],
         ],
     )
     report.add(f"BDSM probe inside tmux (`decide_bidi`, before the app starts): {probe_cost(folder)}.")
@@ -217,8 +245,13 @@ def bench_photos(report: Report, folder: Path, runs: int) -> None:
         ["program", "text on screen (median)", "range", "photo on screen (median)", "ratio to photos off"],
         [
             ["`reader --images off` (captions only)", off.ms(), _range(off), "", "1.00×"],
-            ["`reader --images blocks` (1200×800 JPEG, half blocks)", text.ms(), _range(text), photo.ms(),
-             f"{ratio(text, off):.2f}×"],
+            [
+                "`reader --images blocks` (1200×800 JPEG, half blocks)",
+                text.ms(),
+                _range(text),
+                photo.ms(),
+                f"{ratio(text, off):.2f}×",
+            ],
         ],
     )
 
@@ -250,17 +283,30 @@ def bench_huge(report: Report, huge: GeneratedArticle, bundled_paint: Timing, ru
             resizes.append(result.resize)
             rss = result.peak_rss_mb
         paint, end, resize = summarize(paints), summarize(ends), summarize(resizes)
-        rows.append([label, paint.ms(), mark(ratio(paint, bundled_paint), 1.5), _target_ms(end, 150),
-                     _target_ms(resize, 150), f"{_mb(rss)} ({'met' if rss is not None and rss <= 200 else 'not met'})"])
-    report.table(["scenario", "first paint", "ratio to bundled", "End redrawn", "resize 120→140 redrawn",
-                  "peak RSS (≤ 200 MB)"], rows)
+        rows.append(
+            [
+                label,
+                paint.ms(),
+                mark(ratio(paint, bundled_paint), 1.5),
+                _target_ms(end, 150),
+                _target_ms(resize, 150),
+                f"{_mb(rss)} ({'met' if rss is not None and rss <= 200 else 'not met'})",
+            ]
+        )
+    report.table(
+        ["scenario", "first paint", "ratio to bundled", "End redrawn", "resize 120→140 redrawn", "peak RSS (≤ 200 MB)"],
+        rows,
+    )
     bench_find(report, huge, body, runs)
 
 
 def bench_find(report: Report, huge: GeneratedArticle, painted: Check, runs: int) -> None:
     """Find as you type in the huge article: from the query typed to the match count shown."""
     rows = []
-    for query, label in (("ا", "one letter, `ا` (150,000 matches)"), ("الاختباري", "`الاختباري` typed at once (9 keys, 1 match)")):
+    for query, label in (
+        ("ا", "one letter, `ا` (150,000 matches)"),
+        ("الاختباري", "`الاختباري` typed at once (9 keys, 1 match)"),
+    ):
         times = []
         for _ in range(runs):
             fresh_state = tempfile.mkdtemp(prefix="state-", dir=huge.yaml_path.parent)
@@ -283,10 +329,19 @@ def bench_dump(report: Report, articles: list[tuple[str, GeneratedArticle]], run
         fribidi = time_process(["fribidi", "--rtl", "--nobreak", "--nopad", str(article.text_path)], runs)
         reader = time_process([*READER, "dump", "--bidi", "visual", "--width", "80", str(article.yaml_path)], runs)
         naive = time_process([PYTHON, str(REPO / "benchmarks" / "naive_dump.py"), str(article.yaml_path), "80"], runs)
-        rows.append([label, fribidi.ms(), f"{reader.ms()} ({_mb(reader.peak_rss_mb)})", mark(ratio(reader, fribidi), 5),
-                     naive.ms(), f"{ratio(naive, fribidi):.1f}×"])
-    report.table(["article", "fribidi", "reader dump (peak RSS)", "reader / fribidi", "naive pipeline",
-                  "naive / fribidi"], rows)
+        rows.append(
+            [
+                label,
+                fribidi.ms(),
+                f"{reader.ms()} ({_mb(reader.peak_rss_mb)})",
+                mark(ratio(reader, fribidi), 5),
+                naive.ms(),
+                f"{ratio(naive, fribidi):.1f}×",
+            ]
+        )
+    report.table(
+        ["article", "fribidi", "reader dump (peak RSS)", "reader / fribidi", "naive pipeline", "naive / fribidi"], rows
+    )
 
 
 # --- 4. library ----------------------------------------------------------------------------
@@ -311,8 +366,13 @@ def bench_library(report: Report, folder: Path, count: int, bundled_paint: Timin
             painted[run] = f"not painted within {timeout:.0f} s"
     rows = []
     if check is not None:
-        rows.append(["`reader check` over the folder (cold-indexing proxy)", check.ms(),
-                     f"{count / check.median:,.0f} articles/s"])
+        rows.append(
+            [
+                "`reader check` over the folder (cold-indexing proxy)",
+                check.ms(),
+                f"{count / check.median:,.0f} articles/s",
+            ]
+        )
     for run, paint_time in painted.items():
         target = " (target ≤ 1.5×)" if run.startswith("warm") else ""
         rows.append([f"`reader FOLDER`, {run}: titles painted{target}", paint_time, ""])
@@ -347,8 +407,9 @@ def bench_scaling(report: Report, folder: Path, sizes: list[int], runs: int) -> 
             paint_text = "not painted"
         base = base or timing
         per_mb = timing.median / (article.size / MB)
-        rows.append([_size(article.size), timing.ms(), f"{per_mb * 1000:,.0f} ms/MB", paint_text,
-                     f"{ratio(timing, base):.1f}×"])
+        rows.append(
+            [_size(article.size), timing.ms(), f"{per_mb * 1000:,.0f} ms/MB", paint_text, f"{ratio(timing, base):.1f}×"]
+        )
     report.table(["article", "dump --width 80", "dump per MB", "first paint", "dump vs smallest"], rows)
 
 
@@ -378,7 +439,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer runs and a 1,000-article library")
     parser.add_argument("--library", type=int, default=10_000, help="articles in the generated library")
     parser.add_argument("--library-timeout", type=float, default=300, help="seconds to wait for the library screen")
-    parser.add_argument("--only", nargs="*", default=None, help="sections: paint photos huge dump library scaling feeds")
+    parser.add_argument(
+        "--only", nargs="*", default=None, help="sections: paint photos huge dump library scaling feeds"
+    )
     parser.add_argument("--output", type=Path, help="also write the markdown report here")
     args = parser.parse_args(argv)
     runs = 2 if args.quick else args.runs
@@ -390,7 +453,9 @@ def main(argv: list[str] | None = None) -> int:
     report = Report()
     report.add("# Benchmark run")
     report.add()
-    report.add(f"Command: `{' '.join(['python', '-m', 'benchmarks', *(argv if argv is not None else sys.argv[1:])])}`  ")
+    report.add(
+        f"Command: `{' '.join(['python', '-m', 'benchmarks', *(argv if argv is not None else sys.argv[1:])])}`  "
+    )
     report.add(f"Machine: {machine()}  ")
     report.add(f"Measured install: {installed_reader()}")
     report.add()

@@ -116,8 +116,9 @@ class Interaction:
     peak_rss_mb: float | None
 
 
-def end_and_resize(command: Sequence[str], painted: Check, at_end: Check, resized: Check, *, cwd: Path,
-                   settle: float = 0.0) -> Interaction:
+def end_and_resize(
+    command: Sequence[str], painted: Check, at_end: Check, resized: Check, *, cwd: Path, settle: float = 0.0
+) -> Interaction:
     """First paint; then (after `settle` s) End until `at_end`; then widen until `resized`."""
     start = time.perf_counter()
     session = Session.start(command, cwd=cwd)

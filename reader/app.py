@@ -263,8 +263,13 @@ class ReaderApp(App[None]):
         import subprocess
 
         try:
-            subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             start_new_session=True)
+            subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
         except OSError as error:
             self.notify(f"Could not start {command[0]}: {error.strerror or error}", severity="error", markup=False)
 
@@ -281,7 +286,9 @@ class ReaderApp(App[None]):
 
     def action_toggle_harakat(self) -> None:
         self.options = LayoutOptions(mode=self.options.mode, harakat=not self.options.harakat)  # the screens watch it
-        self._save_setting(HARAKAT_SETTING, self.options.harakat, "Harakat shown" if self.options.harakat else "Harakat hidden")
+        self._save_setting(
+            HARAKAT_SETTING, self.options.harakat, "Harakat shown" if self.options.harakat else "Harakat hidden"
+        )
 
     # -- keys: help and command palette -------------------------------------------------
 

@@ -201,7 +201,12 @@ def _parse_config(text: str, path: Path) -> LoadedConfig:
     except yaml.MarkedYAMLError as error:
         return LoadedConfig(Config(), path, (_yaml_error_message(path, error),), True)
     except _NotAMapping as error:
-        return LoadedConfig(Config(), path, (f"{_where(path, error.node)}: the config must be a mapping of settings; using the defaults",), True)
+        return LoadedConfig(
+            Config(),
+            path,
+            (f"{_where(path, error.node)}: the config must be a mapping of settings; using the defaults",),
+            True,
+        )
     finally:
         loader.dispose()
     return _settings_from_pairs(pairs, path)

@@ -29,8 +29,17 @@ from reader.article.yaml_source import SAFE_LOADER
 BUNDLED_THEMES = ("reader-dark", "reader-light", "reader-high-contrast", "reader-sepia")
 
 COLOR_KEYS = (
-    "primary", "secondary", "accent", "warning", "error", "success",
-    "foreground", "background", "surface", "panel", "boost",
+    "primary",
+    "secondary",
+    "accent",
+    "warning",
+    "error",
+    "success",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
 )
 TOP_LEVEL_KEYS = ("name", "dark", "colors", "variables")
 _HEX_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")

@@ -61,8 +61,10 @@ def main(argv: list[str] | None = None) -> int:
                 (folder / "ocr.txt").write_text(shot.ocr, encoding="utf-8")
                 value = score(shot.ocr, pairs)
                 elapsed = time.monotonic() - started
-                print(f"{spec.name:16} {spec.version()[:34]:34} {columns}x{rows:<4} {shot.mode:8} {value:6.2f}"
-                      f" {elapsed:7.1f}")
+                print(
+                    f"{spec.name:16} {spec.version()[:34]:34} {columns}x{rows:<4} {shot.mode:8} {value:6.2f}"
+                    f" {elapsed:7.1f}"
+                )
     print(f"screenshots and OCR: {out}")
     return 0
 

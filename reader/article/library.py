@@ -11,7 +11,6 @@ loads once.
 from __future__ import annotations
 
 import enum
-
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime

@@ -30,7 +30,6 @@ _SOURCE = re.compile(r"(?:المصدر|منبع|source|מקור)\s*:\s*(?P<url>\
 _COMMENT_COUNTER = re.compile(r"(?:تعليق|تعليقات|comments?|نظر|نظرات|תגובות)\s*\(\s*\d+\s*\)", re.IGNORECASE)
 
 
-
 @dataclass(frozen=True)
 class PlainReport:
     """What a plain-text report holds, in the order it gave it."""

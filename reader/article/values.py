@@ -49,9 +49,7 @@ def parse_published(text: str) -> date | datetime:
             return datetime.fromisoformat(text)
     except ValueError:
         raise InvalidValue(f"not a real date: {text}") from None
-    raise InvalidValue(
-        f"expected an ISO 8601 date such as 2025-10-25 or 2025-10-25T09:45:00+07:00, got {text!r}"
-    )
+    raise InvalidValue(f"expected an ISO 8601 date such as 2025-10-25 or 2025-10-25T09:45:00+07:00, got {text!r}")
 
 
 def parse_fetched(text: str) -> datetime:

@@ -110,7 +110,7 @@ def decode_article_bytes(data: bytes) -> str:
 
 
 def wide_encoding(data: bytes) -> str | None:
-    """"UTF-16" or "UTF-32" when the bytes start with that byte order mark, else None."""
+    """ "UTF-16" or "UTF-32" when the bytes start with that byte order mark, else None."""
     return next((encoding for bom, encoding in _WIDE_BOMS if data.startswith(bom)), None)
 
 
@@ -118,8 +118,7 @@ def _refuse_wide_encodings(data: bytes) -> None:
     for bom, encoding in _WIDE_BOMS:
         if data.startswith(bom):
             raise SourceError(
-                f"the file is {encoding} (it starts with a {encoding} byte order mark); "
-                "article files must be UTF-8"
+                f"the file is {encoding} (it starts with a {encoding} byte order mark); article files must be UTF-8"
             )
 
 
@@ -244,7 +243,8 @@ class _NodeTreeBuilder:
     def feed(self, event: Event) -> None:
         if isinstance(event, AliasEvent):
             raise SourceError(
-                f"aliases (*{printable(event.anchor or '')}) are not allowed in article files; write the value out in full",
+                f"aliases (*{printable(event.anchor or '')}) are not allowed in article files; "
+                "write the value out in full",
                 *mark_position(event.start_mark),
             )
         if isinstance(event, DocumentStartEvent):
@@ -283,14 +283,14 @@ class _NodeTreeBuilder:
         if event.tag is not None and event.tag not in (_NON_SPECIFIC_TAG, standard_tag):
             raise _tag_error(event.tag, event.start_mark)
         if len(self._open) >= MAX_NESTING:
-            raise SourceError(
-                NESTING_MESSAGE, *mark_position(event.start_mark)
-            )
+            raise SourceError(NESTING_MESSAGE, *mark_position(event.start_mark))
 
     def _count_node(self, event: Event) -> None:
         self._nodes += 1
         if self._nodes > MAX_NODES:
-            raise SourceError(f"too many values in one file (more than {MAX_NODES:,})", *mark_position(event.start_mark))
+            raise SourceError(
+                f"too many values in one file (more than {MAX_NODES:,})", *mark_position(event.start_mark)
+            )
 
     def _open_collection(self, node: YamlList | YamlMapping) -> None:
         self._attach(node)

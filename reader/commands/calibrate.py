@@ -38,7 +38,6 @@ SAMPLE = "وقّعت 60 دولة على «اتفاقية هانوي» (2024) ف�
 MODES = (BidiMode.VISUAL, BidiMode.LOGICAL, BidiMode.RUNS, BidiMode.ROWS)
 
 
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader calibrate",
@@ -57,10 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
 def calibration_lines(sample: str = SAMPLE) -> list[tuple[BidiMode, str]]:
     """The sample as each mode sends it to the terminal."""
-    return [
-        (mode, layout_paragraph(sample, 200, Direction.RTL, LayoutOptions(mode=mode))[0].text)
-        for mode in MODES
-    ]
+    return [(mode, layout_paragraph(sample, 200, Direction.RTL, LayoutOptions(mode=mode))[0].text) for mode in MODES]
 
 
 @contextlib.contextmanager
@@ -104,13 +100,19 @@ def run_calibrate(
             print(f"Calibration for {identity} forgotten ({path}): the bidi mode is detected again.", file=out)
             return 0
         if own_switch(os.environ if env is None else env) is not None:
-            print(f"This terminal ({identity}) is mlterm: reader switches its own bidi off while it runs and"
-                  " lays the text out itself, so it needs no calibration. Nothing saved.", file=out)
+            print(
+                f"This terminal ({identity}) is mlterm: reader switches its own bidi off while it runs and"
+                " lays the text out itself, so it needs no calibration. Nothing saved.",
+                file=out,
+            )
             return 0
         state = (probe or _probe_if_terminal)()
         if state.switchable:
-            print(f"This terminal ({identity}) answers the BDSM probe: reader switches it to explicit bidi and"
-                  " lays the text out itself, so it needs no calibration. Nothing saved.", file=out)
+            print(
+                f"This terminal ({identity}) answers the BDSM probe: reader switches it to explicit bidi and"
+                " lays the text out itself, so it needs no calibration. Nothing saved.",
+                file=out,
+            )
             return 0
         return _ask_and_save(out, read_key or (lambda: read_choice(sys.stdin)), config_dir, identity)
     except ConfigError as error:

@@ -327,7 +327,9 @@ class LibraryScreen(Screen[None]):
         self._states = self.store.reading_states()
         self._shown = entries(self.library.listings, self.view, self._states, self._hits)
         width = self._width - ROW_INDENT
-        self._snippets = [self._snippet(entry.index, entry.snippet, width) if entry.snippet else [] for entry in self._shown]
+        self._snippets = [
+            self._snippet(entry.index, entry.snippet, width) if entry.snippet else [] for entry in self._shown
+        ]
         self._errors = self._error_rows(self._width)
         rows = self._rows
         rows.options, rows.digits = self.options, self.digits
@@ -341,7 +343,11 @@ class LibraryScreen(Screen[None]):
         count = len(self._shown)
         total = self.library.count
         noun = "article" if total == 1 else "articles"
-        title = f"Library: {total} {noun}" if count == total and not self.query_text else f"Library: {count} of {total} {noun}"
+        title = (
+            f"Library: {total} {noun}"
+            if count == total and not self.query_text
+            else f"Library: {count} of {total} {noun}"
+        )
         if self.query_text:
             title += f" matching “{isolated(self.query_text)}”"
             if self._searching:
@@ -564,8 +570,9 @@ class LibraryScreen(Screen[None]):
         self.query_one("#index-progress").remove_class("-visible")
         self._feed_failures = message.failures
         for line in message.lines:
-            self.app.notify(sanitize_text(line), severity="error" if line in message.failures else "information",
-                            markup=False)
+            self.app.notify(
+                sanitize_text(line), severity="error" if line in message.failures else "information", markup=False
+            )
         if message.folder.is_dir() and message.folder not in self.sources:
             self.sources = (*self.sources, message.folder)
         if self.sources:

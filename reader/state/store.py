@@ -183,7 +183,6 @@ class NullStore:
         self._update(path, lambda state: replace(state, bookmarked=bookmarked))
         return None
 
-
     def indexed_stamps(self) -> dict[str, FileStamp]:
         return {}
 
@@ -253,9 +252,7 @@ class SqliteStore:
         self._problem: str | None = None
         self.records_decoded = 0  # full records decoded (`indexed_result`), for tests
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(
-            path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
-        )
+        self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False)
         try:
             self._fts = self._set_up()
         except BaseException:
@@ -504,8 +501,19 @@ _DIRECTIONS = {direction.value: direction for direction in Direction}
 _HEADER_COLUMNS = (
     "path, size, mtime_ns, ok, title, language, direction, published, source_name, tags, summary, problems"
 )
-_WRITTEN_COLUMNS = ("size", "mtime_ns", "ok", "title", "language", "direction", "published", "source_name", "tags",
-                    "summary", "problems")
+_WRITTEN_COLUMNS = (
+    "size",
+    "mtime_ns",
+    "ok",
+    "title",
+    "language",
+    "direction",
+    "published",
+    "source_name",
+    "tags",
+    "summary",
+    "problems",
+)
 
 
 def _indexed_file(row: tuple[Any, ...]) -> IndexedFile:
@@ -534,8 +542,17 @@ def _header_values(result: LoadResult) -> tuple[object, ...]:
     if article is None:
         return (0, None, None, None, None, None, None, None, problems_to_json(result.problems))
     source_name = article.source.name if article.source else None
-    return (1, article.title, article.language, article.direction.value, published_to_text(article.published),
-            source_name, "\n".join(article.tags), article.summary, None)
+    return (
+        1,
+        article.title,
+        article.language,
+        article.direction.value,
+        published_to_text(article.published),
+        source_name,
+        "\n".join(article.tags),
+        article.summary,
+        None,
+    )
 
 
 def _put_entry(db: sqlite3.Connection, entry: IndexEntry) -> None:

@@ -272,9 +272,7 @@ def _redeliver_by_default(signum: int, ours: Callable[[int, FrameType | None], N
 
 
 @contextmanager
-def explicit_bidi(
-    out: TextIO | int, previous: BdsmState, switch: TerminalSwitch | None = None
-) -> Iterator[BidiGuard]:
+def explicit_bidi(out: TextIO | int, previous: BdsmState, switch: TerminalSwitch | None = None) -> Iterator[BidiGuard]:
     """Explicit bidi + LTR paragraphs inside the block; `previous` restored on every exit.
 
     `out` is the terminal: a file descriptor or a text stream (the one the app draws on).

@@ -58,7 +58,7 @@ def mode_from_environment(env: Mapping[str, str]) -> Detection | None:
 
 
 def multiplexer_name(env: Mapping[str, str]) -> str | None:
-    """"tmux" or "screen" when running inside one (their panes hide the real terminal)."""
+    """ "tmux" or "screen" when running inside one (their panes hide the real terminal)."""
     term = env.get("TERM", "")
     if "TMUX" in env or term.startswith("tmux") or env.get("TERM_PROGRAM") == "tmux":
         return "tmux"
@@ -129,9 +129,7 @@ def _vte(env: Mapping[str, str]) -> _Hit | None:
         return None
     evidence = f"VTE_VERSION={raw}"
     if int(raw) >= VTE_FIRST_BIDI_VERSION:
-        return _Hit(
-            BidiMode.LOGICAL, "VTE", evidence, "GNOME Terminal-like, does its own bidi"
-        )
+        return _Hit(BidiMode.LOGICAL, "VTE", evidence, "GNOME Terminal-like, does its own bidi")
     return _Hit(BidiMode.VISUAL, "VTE", evidence, "VTE older than 0.58, does no bidi")
 
 
@@ -156,13 +154,10 @@ _RULES: tuple[_Rule, ...] = (
         "iTerm.app",
         BidiMode.VISUAL,
         "iTerm2",
-        "iTerm2's bidi support is experimental and off by default"
-        " (use --bidi logical if you turned it on)",
+        "iTerm2's bidi support is experimental and off by default (use --bidi logical if you turned it on)",
     ),
     # Per-terminal variables: inherited by anything started from that terminal.
-    _variable_set(
-        "KITTY_WINDOW_ID", BidiMode.RUNS, "kitty", "kitty reverses runs of RTL letters itself"
-    ),
+    _variable_set("KITTY_WINDOW_ID", BidiMode.RUNS, "kitty", "kitty reverses runs of RTL letters itself"),
     _variable_set("KONSOLE_VERSION", BidiMode.ROWS, "Konsole", _KONSOLE),
     _variable_set("MLTERM", BidiMode.LOGICAL, "mlterm", _MLTERM),
     _vte,
@@ -170,7 +165,5 @@ _RULES: tuple[_Rule, ...] = (
     _variable_set("ALACRITTY_WINDOW_ID", BidiMode.VISUAL, "Alacritty", "Alacritty does no bidi"),
     _variable_set("WEZTERM_PANE", BidiMode.VISUAL, "WezTerm", "WezTerm does no bidi by default"),
     # Last: WSL passes it to everything started inside Windows Terminal.
-    _variable_set(
-        "WT_SESSION", BidiMode.VISUAL, "Windows Terminal", "Windows Terminal does no bidi"
-    ),
+    _variable_set("WT_SESSION", BidiMode.VISUAL, "Windows Terminal", "Windows Terminal does no bidi"),
 )

@@ -61,9 +61,7 @@ class ModeChoice:
         return f"{self.mode.value}: {self.reason}"
 
 
-def resolve_setting(
-    cli_value: str | None, env: Mapping[str, str], config_value: str | None
-) -> ResolvedSetting:
+def resolve_setting(cli_value: str | None, env: Mapping[str, str], config_value: str | None) -> ResolvedSetting:
     """``--bidi`` beats ``READER_BIDI`` beats the config file; none of them means auto.
 
     Raises:

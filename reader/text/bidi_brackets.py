@@ -45,10 +45,8 @@ def canonical_bracket(ch: str) -> str:
 
 
 OPENING_TO_CLOSING: Final[dict[str, str]] = {
-    BRACKET_PAIRS[i]: canonical_bracket(BRACKET_PAIRS[i + 1])
-    for i in range(0, len(BRACKET_PAIRS), 2)
+    BRACKET_PAIRS[i]: canonical_bracket(BRACKET_PAIRS[i + 1]) for i in range(0, len(BRACKET_PAIRS), 2)
 }
 """Opening bracket -> canonical form of the closing bracket that matches it."""
 
 CLOSING_BRACKETS: Final[frozenset[str]] = frozenset(BRACKET_PAIRS[1::2])
-

@@ -251,4 +251,3 @@ def isolating_run_sequences(classes: str, levels: list[int], paragraph_level: in
         sos, eos = _direction(max(level, before)), _direction(max(level, after))
         sequences.append(IsolatingRunSequence(tuple(indices), level, sos, eos))
     return sequences
-

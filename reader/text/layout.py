@@ -294,7 +294,6 @@ def _embedded(line: LogicalLine, rtl: bool) -> DisplayLine:
 LRM, RLE, LRE, PDF = "\u200e", "\u202b", "\u202a", "\u202c"
 
 
-
 @lru_cache(maxsize=16384)
 def visual_order(text: str, base_level: int, keep_runs_logical: bool = False) -> tuple[str, tuple[int, ...]]:
     """Reorder one logical line for display (UAX #9 L1–L4); bidi controls are left out.

@@ -41,6 +41,7 @@ _HIDEABLE_MARK = re.compile(
     "\u08d3-\u08e1\u08e3-\u08ff]"
 )
 
+
 class _SettledConfiguration:
     """arabic-reshaper's configuration, read once.
 

@@ -55,6 +55,8 @@ def _with_photos(article: Article, target: Path) -> Article:
     for note in notes:
         print(f"reader import: {note}", file=sys.stderr)
     return article
+
+
 def _imported(source: str, output: Path | None, title: str | None, force: bool) -> tuple[Article, Path]:
     """Read or fetch the page, make its article and write it; the article and where it went."""
     if title is not None and not title.strip():

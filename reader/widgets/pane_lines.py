@@ -28,9 +28,7 @@ class PaneLine:
     photo_row: int = -1
 
 
-def layout_blocks(
-    blocks: Sequence[Block], start: int, stop: int, width: int, options: LayoutOptions
-) -> list[PaneLine]:
+def layout_blocks(blocks: Sequence[Block], start: int, stop: int, width: int, options: LayoutOptions) -> list[PaneLine]:
     """Lay out blocks[start:stop] at `width`, with the blank lines that separate them."""
     lines: list[PaneLine] = []
     for index in range(start, min(stop, len(blocks))):
@@ -40,9 +38,7 @@ def layout_blocks(
         if block.role is Role.PHOTO:
             lines.extend(PaneLine(index, None, row) for row in range(max(1, block.rows)))
             continue
-        lines.extend(
-            PaneLine(index, line) for line in layout_paragraph(block.text, width, block.direction, options)
-        )
+        lines.extend(PaneLine(index, line) for line in layout_paragraph(block.text, width, block.direction, options))
     return lines
 
 
@@ -140,7 +136,9 @@ class PaneLines:
         scrolled up into the gap). Returns how far the window's lines moved."""
         assert self.window is not None and start < self.window[0]
         old_gap = self._gap
-        self.lines[self._head_length : self._head_length + old_gap] = [PaneLine(self.laid_out, None)] * gap_before + lines
+        self.lines[self._head_length : self._head_length + old_gap] = [
+            PaneLine(self.laid_out, None)
+        ] * gap_before + lines
         self.window = (start, self.window[1])
         self._gap, self._window_length = gap_before, self._window_length + len(lines)
         return gap_before + len(lines) - old_gap

@@ -87,7 +87,9 @@ class RowList(ScrollView, can_focus=True):
 
     # -- content ----------------------------------------------------------------------
 
-    def set_rows(self, heights: Sequence[int], selectable: int, render: RowRenderer, highlighted: int | None = 0) -> None:
+    def set_rows(
+        self, heights: Sequence[int], selectable: int, render: RowRenderer, highlighted: int | None = 0
+    ) -> None:
         """Show these rows: `heights[i]` lines each, the first `selectable` can be chosen."""
         self._heights = [max(1, height) for height in heights]
         self._tops = [0, *accumulate(self._heights)]

@@ -250,7 +250,9 @@ class TextPane(ScrollView, can_focus=True):
         else:
             gap_before = estimated_line_count(blocks, laid.laid_out, start, width)
             gap_after = estimated_line_count(blocks, stop, len(blocks), width)
-            laid.add_window(layout_blocks(blocks, start, stop, width, self._options), start, stop, gap_before, gap_after)
+            laid.add_window(
+                layout_blocks(blocks, start, stop, width, self._options), start, stop, gap_before, gap_after
+            )
         self._update_virtual_size()
 
     def _lay_out_what_is_seen(self) -> None:

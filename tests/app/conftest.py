@@ -53,7 +53,11 @@ def make_app() -> MakeApp:
     """`make_app(article, ...)`: a ReaderApp on a library of those articles."""
 
     def make(*articles: Article, options: LayoutOptions = LayoutOptions(), library: Library | None = None) -> ReaderApp:
-        return ReaderApp(library or library_of(*articles), options, Session(bidi_description="visual (tests)", theme_name=DEFAULT_THEME))
+        return ReaderApp(
+            library or library_of(*articles),
+            options,
+            Session(bidi_description="visual (tests)", theme_name=DEFAULT_THEME),
+        )
 
     return make
 

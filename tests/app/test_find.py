@@ -13,9 +13,7 @@ def highlighted_text(pane: TextPane, line_number: int) -> str:
     """The characters of a screen line drawn with the current-match style."""
     strip = pane.render_line(line_number - int(pane.scroll_y))
     current = pane.get_component_rich_style("text-pane--current-match", partial=True)
-    return "".join(
-        segment.text for segment in strip if segment.style and segment.style.bgcolor == current.bgcolor
-    )
+    return "".join(segment.text for segment in strip if segment.style and segment.style.bgcolor == current.bgcolor)
 
 
 async def test_find_highlights_a_match_ignoring_harakat(make_app: MakeApp, hanoi: Article) -> None:

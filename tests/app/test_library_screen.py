@@ -41,7 +41,9 @@ def titles(app: ReaderApp) -> list[str]:
 @pytest.fixture
 def three(hanoi: Article, english: Article, tmp_path: Path) -> Library:
     """Three articles with files, dates, languages and tags of their own."""
-    old = replace(english, title="An older English report", published=date(2024, 1, 5), tags=("tech",), path=tmp_path / "old.yaml")
+    old = replace(
+        english, title="An older English report", published=date(2024, 1, 5), tags=("tech",), path=tmp_path / "old.yaml"
+    )
     new = replace(english, published=date(2025, 11, 1), tags=("world",), path=tmp_path / "new.yaml")
     arabic = replace(hanoi, path=tmp_path / "hanoi.yaml")
     return Library.from_results(LoadResult(article.path or tmp_path, article) for article in (old, arabic, new))
@@ -64,7 +66,9 @@ def app_for(library: Library, store: Store, **session: Any) -> ReaderApp:
     return ReaderApp(library, LayoutOptions(), Session(store=store, **session))
 
 
-async def test_articles_are_listed_newest_first_with_shaped_titles_and_unread_marks(three: Library, state: Store) -> None:
+async def test_articles_are_listed_newest_first_with_shaped_titles_and_unread_marks(
+    three: Library, state: Store
+) -> None:
     app = app_for(three, state)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -124,7 +128,9 @@ async def test_search_shows_a_highlighted_snippet_and_opens_at_the_match(three: 
         assert app.screen.article.title == three.articles[1].title
 
 
-async def test_search_opens_the_article_at_the_paragraph_of_the_match(english: Article, state: Store, tmp_path: Path) -> None:
+async def test_search_opens_the_article_at_the_paragraph_of_the_match(
+    english: Article, state: Store, tmp_path: Path
+) -> None:
     long_report = replace(english, path=tmp_path / "long.yaml")
     other = replace(english, title="Something else", body=("Nothing here.",), path=tmp_path / "other.yaml")
     app = app_for(library_of(long_report, other), NullStore())

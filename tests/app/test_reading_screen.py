@@ -47,9 +47,7 @@ async def test_the_side_column_is_on_the_left_for_rtl_articles_and_on_the_right_
         assert (side.region.x < body.region.x) is side_on_the_left
 
 
-async def test_narrow_terminals_put_facts_captions_and_source_after_the_text(
-    make_app: MakeApp, hanoi: Article
-) -> None:
+async def test_narrow_terminals_put_facts_captions_and_source_after_the_text(make_app: MakeApp, hanoi: Article) -> None:
     app = make_app(hanoi)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -213,9 +211,7 @@ async def test_quit(make_app: MakeApp, hanoi: Article) -> None:
     assert app.return_code == 0
 
 
-async def test_back_from_the_article_the_app_opened_with_shows_the_library(
-    make_app: MakeApp, hanoi: Article
-) -> None:
+async def test_back_from_the_article_the_app_opened_with_shows_the_library(make_app: MakeApp, hanoi: Article) -> None:
     app = make_app(hanoi)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -14,7 +14,7 @@ import pytest
 
 from tests.pty_child import Child
 
-HOSTILE_ARTICLE = r'''
+HOSTILE_ARTICLE = r"""
 title: "\e]0;PWNED\a exe.\u202Etxt"
 language: en
 source:
@@ -30,7 +30,7 @@ body:
   - "Safe\rEVIL"
   - "abc\b\b\bXYZ"
   - "[@click=app.quit]Read[/] [bold [/ literally"
-'''
+"""
 
 ATTACKS = {
     "window title": b"\x1b]0;PWNED",

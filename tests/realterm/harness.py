@@ -45,10 +45,27 @@ NARROW_WIDTH = 100
 DRAW_DEADLINE = 40.0
 POLL = 0.4
 FINGERPRINTS = (
-    "TMUX", "STY", "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "VTE_VERSION", "KONSOLE_VERSION",
-    "KONSOLE_DBUS_SESSION", "KITTY_WINDOW_ID", "KITTY_PID", "MLTERM", "XTERM_VERSION",
-    "ALACRITTY_WINDOW_ID", "ALACRITTY_SOCKET", "WEZTERM_PANE", "WT_SESSION", "COLORTERM",
-    "COLUMNS", "LINES", "READER_BIDI", "READER_CONFIG_DIR", "READER_STATE_DIR",
+    "TMUX",
+    "STY",
+    "TERM_PROGRAM",
+    "TERM_PROGRAM_VERSION",
+    "VTE_VERSION",
+    "KONSOLE_VERSION",
+    "KONSOLE_DBUS_SESSION",
+    "KITTY_WINDOW_ID",
+    "KITTY_PID",
+    "MLTERM",
+    "XTERM_VERSION",
+    "ALACRITTY_WINDOW_ID",
+    "ALACRITTY_SOCKET",
+    "WEZTERM_PANE",
+    "WT_SESSION",
+    "COLORTERM",
+    "COLUMNS",
+    "LINES",
+    "READER_BIDI",
+    "READER_CONFIG_DIR",
+    "READER_STATE_DIR",
 )
 """Variables a terminal sets for the programs in it: none may leak in from the caller."""
 
@@ -72,7 +89,11 @@ class TerminalSpec:
     def version(self) -> str:
         """The program's own version line."""
         result = subprocess.run(
-            [self.program, *self.version_argv], capture_output=True, text=True, timeout=30, check=False,
+            [self.program, *self.version_argv],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
             env={**os.environ, **dict(self.env), "QT_QPA_PLATFORM": "offscreen"},
         )
         lines = (result.stdout + result.stderr).strip().splitlines()
@@ -85,16 +106,34 @@ def _xterm(columns: int, rows: int, command: str) -> list[str]:
 
 def _vte(columns: int, rows: int, command: str) -> list[str]:
     return [
-        "xfce4-terminal", "--disable-server", "--hide-menubar", "--hide-toolbar", "--hide-scrollbar",
-        f"--geometry={columns}x{rows}", f"--font={FONT} {FONT_SIZE}", "-x", "sh", "-c", command,
+        "xfce4-terminal",
+        "--disable-server",
+        "--hide-menubar",
+        "--hide-toolbar",
+        "--hide-scrollbar",
+        f"--geometry={columns}x{rows}",
+        f"--font={FONT} {FONT_SIZE}",
+        "-x",
+        "sh",
+        "-c",
+        command,
     ]
 
 
 def _konsole(columns: int, rows: int, command: str) -> list[str]:
     profile = f"TerminalColumns={columns};TerminalRows={rows};Font={FONT},{FONT_SIZE};ScrollBarPosition=2"
     return [
-        "konsole", "--nofork", "--hide-menubar", "--hide-tabbar", "--separate", "-p", profile,
-        "-e", "sh", "-c", command,
+        "konsole",
+        "--nofork",
+        "--hide-menubar",
+        "--hide-tabbar",
+        "--separate",
+        "-p",
+        profile,
+        "-e",
+        "sh",
+        "-c",
+        command,
     ]
 
 
@@ -109,9 +148,26 @@ def _mlterm_without_ctl(columns: int, rows: int, command: str) -> list[str]:
 
 def _kitty(columns: int, rows: int, command: str) -> list[str]:
     return [
-        "kitty", "--config", "NONE", "-o", f"initial_window_width={columns}c", "-o", f"initial_window_height={rows}c",
-        "-o", "remember_window_size=no", "-o", f"font_family={FONT}", "-o", f"font_size={FONT_SIZE}",
-        "-o", "placement_strategy=top-left", "-o", "window_padding_width=0", "sh", "-c", command,
+        "kitty",
+        "--config",
+        "NONE",
+        "-o",
+        f"initial_window_width={columns}c",
+        "-o",
+        f"initial_window_height={rows}c",
+        "-o",
+        "remember_window_size=no",
+        "-o",
+        f"font_family={FONT}",
+        "-o",
+        f"font_size={FONT_SIZE}",
+        "-o",
+        "placement_strategy=top-left",
+        "-o",
+        "window_padding_width=0",
+        "sh",
+        "-c",
+        command,
     ]
 
 
@@ -122,8 +178,19 @@ def _kitty_force_ltr(columns: int, rows: int, command: str) -> list[str]:
 
 def _alacritty(columns: int, rows: int, command: str) -> list[str]:
     return [
-        "alacritty", "-o", f"window.dimensions.columns={columns}", "-o", f"window.dimensions.lines={rows}",
-        "-o", f"font.normal.family={FONT}", "-o", f"font.size={FONT_SIZE}", "-e", "sh", "-c", command,
+        "alacritty",
+        "-o",
+        f"window.dimensions.columns={columns}",
+        "-o",
+        f"window.dimensions.lines={rows}",
+        "-o",
+        f"font.normal.family={FONT}",
+        "-o",
+        f"font.size={FONT_SIZE}",
+        "-e",
+        "sh",
+        "-c",
+        command,
     ]
 
 
@@ -140,8 +207,13 @@ TERMINALS: tuple[TerminalSpec, ...] = (
     TerminalSpec("alacritty", "alacritty", _alacritty, ("--version",), _SOFTWARE_GL, package="alacritty"),
 )
 
-SYSTEM_TOOLS = {"Xvfb": "xvfb", "import": "imagemagick", "convert": "imagemagick", "tesseract": "tesseract-ocr",
-                "xwininfo": "x11-utils"}
+SYSTEM_TOOLS = {
+    "Xvfb": "xvfb",
+    "import": "imagemagick",
+    "convert": "imagemagick",
+    "tesseract": "tesseract-ocr",
+    "xwininfo": "x11-utils",
+}
 
 
 def missing_tools() -> list[str]:
@@ -177,7 +249,8 @@ def xvfb(width: int = 1600, height: int = 1000) -> Iterator[str]:
         raise RuntimeError(f"no free X display in :{DISPLAYS.start}-:{DISPLAYS.stop - 1}")
     server = subprocess.Popen(
         ["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         wait_until(lambda: Path(f"/tmp/.X11-unix/X{number}").exists() or server.poll() is not None, 10, "Xvfb")
@@ -252,8 +325,11 @@ def run_reader(
         f" exec {reader} {shlex.quote(str(article))} {dirs} {extra}"
     )
     with terminal(spec, display, workdir, command, columns, rows) as process:
-        wait_until(lambda: info.exists() and info.stat().st_size > 0 or process.poll() is not None, DRAW_DEADLINE,
-                   f"{spec.name} to run reader --bidi-info")
+        wait_until(
+            lambda: info.exists() and info.stat().st_size > 0 or process.poll() is not None,
+            DRAW_DEADLINE,
+            f"{spec.name} to run reader --bidi-info",
+        )
         raw = wait_for_still_screen(display, lambda: process.poll() is not None)
         shot = workdir / "screen.png"
         geometry = window_geometry(display)
@@ -274,8 +350,9 @@ def terminal(
     for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):  # no remembered window sizes
         env[variable] = str(workdir / variable.lower())
     log = (workdir / "terminal.log").open("w")
-    process = subprocess.Popen(spec.argv(columns, rows, command), env=env, stdout=log, stderr=log,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        spec.argv(columns, rows, command), env=env, stdout=log, stderr=log, start_new_session=True
+    )
     try:
         yield process
     finally:
@@ -338,8 +415,9 @@ class Geometry:
 
 def window_geometry(display: str) -> Geometry:
     """The biggest top-level window (there is no window manager: it is the terminal)."""
-    tree = subprocess.run(["xwininfo", "-display", display, "-root", "-children"], capture_output=True, text=True,
-                          check=True).stdout
+    tree = subprocess.run(
+        ["xwininfo", "-display", display, "-root", "-children"], capture_output=True, text=True, check=True
+    ).stdout
     found = [Geometry(*map(int, match.groups())) for match in re.finditer(r"(\d+)x(\d+)\+(-?\d+)\+(-?\d+)", tree)]
     if not found:
         raise RuntimeError(f"no window on {display}")
@@ -353,8 +431,18 @@ def crop_body(shot: Path, out: Path, window: Geometry, columns: int, rows: int) 
     left, right = window.x + int(first * cell), window.x + int(last * cell)
     height = int(window.height * (rows - 1) / rows)  # without the footer line
     subprocess.run(
-        ["convert", str(shot), "-crop", f"{right - left}x{height}+{left}+{window.y}", "+repage", "-colorspace", "gray",
-         "-resize", "200%", str(out)],
+        [
+            "convert",
+            str(shot),
+            "-crop",
+            f"{right - left}x{height}+{left}+{window.y}",
+            "+repage",
+            "-colorspace",
+            "gray",
+            "-resize",
+            "200%",
+            str(out),
+        ],
         check=True,
     )
 

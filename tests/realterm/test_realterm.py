@@ -58,8 +58,10 @@ def test_the_article_reads_right_with_the_mode_auto_picks(
     shot = run_reader(installed(name), display, tmp_path, columns=columns, rows=rows)
     assert shot.mode == AUTO_MODE[name], shot.bidi_info
     value = score(shot.ocr, PAIRS)
-    assert value >= PASS_MARK, f"{name} {columns}x{rows}: {value:.2f} of the word pairs read are the article's" \
-                               f" (screenshot: {shot.screenshot})\n{shot.ocr}"
+    assert value >= PASS_MARK, (
+        f"{name} {columns}x{rows}: {value:.2f} of the word pairs read are the article's"
+        f" (screenshot: {shot.screenshot})\n{shot.ocr}"
+    )
 
 
 def test_the_score_fails_a_known_broken_layout(display: str, tmp_path: Path) -> None:

@@ -40,9 +40,7 @@ def test_a_huge_paragraph_is_cut_into_pieces_at_spaces_and_loses_nothing() -> No
     assert {block.direction.value for block in blocks} == {"rtl"}
 
 
-async def test_the_reader_stays_usable_with_huge_strings(
-    make_app: MakeApp, notifications: list[str]
-) -> None:
+async def test_the_reader_stays_usable_with_huge_strings(make_app: MakeApp, notifications: list[str]) -> None:
     app = make_app(HUGE)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -160,7 +158,10 @@ async def test_scrolling_up_from_the_end_shows_text_before_the_layout_gets_there
         await pilot.pause()
         body = app.screen.query_one("#body", TextPane)
         width, height = body.scrollable_content_region.width, body.scrollable_content_region.height
-        everything = [line.line.text if line.line else "" for line in layout_blocks(body.blocks, 0, len(body.blocks), width, LayoutOptions())]
+        everything = [
+            line.line.text if line.line else ""
+            for line in layout_blocks(body.blocks, 0, len(body.blocks), width, LayoutOptions())
+        ]
         await pilot.press("G")
         for page in range(1, 8):
             await pilot.press("pageup")

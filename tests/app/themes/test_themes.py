@@ -17,7 +17,9 @@ from tests.app.conftest import MakeApp, library_of
 from tests.app.themes.conftest import WriteTheme
 from tests.app.themes.contrast import AA_NORMAL_TEXT, pane_contrasts
 
-GOOD_THEME = 'name: my-theme\ndark: true\ncolors:\n  primary: "#88aaff"\n  background: "#101010"\n  foreground: "#eeeeee"\n'
+GOOD_THEME = (
+    'name: my-theme\ndark: true\ncolors:\n  primary: "#88aaff"\n  background: "#101010"\n  foreground: "#eeeeee"\n'
+)
 
 
 def test_the_four_bundled_themes_load() -> None:
@@ -56,9 +58,9 @@ def test_a_broken_user_theme_is_reported_with_its_place(config_folder: Path, wri
 @pytest.mark.parametrize(
     ("text", "where", "message"),
     [
-        ('name: x\ncolors:\n  primary: blue\n', "3:12", "primary: 'blue' is not a colour"),
+        ("name: x\ncolors:\n  primary: blue\n", "3:12", "primary: 'blue' is not a colour"),
         ('name: x\ncolors:\n  secondary: "#fff"\n', "3:3", "colors: primary is required"),
-        ('name: x\ncolour: {}\n', "2:1", "unknown key 'colour'"),
+        ("name: x\ncolour: {}\n", "2:1", "unknown key 'colour'"),
         ('name: Bad Name\ncolors: {primary: "#fff"}\n', "1:7", "use lower-case letters"),
         ('name: x\ndark: sometimes\ncolors: {primary: "#fff"}\n', "2:7", "dark: 'sometimes'"),
     ],

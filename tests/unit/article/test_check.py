@@ -71,7 +71,11 @@ def test_a_missing_path_fails_but_the_others_are_still_checked(
 ) -> None:
     good = write_article(VALID)
     status, out, err = run(capsys, tmp_path / "nope.yaml", good)
-    assert (status, out, err) == (1, [f"{tmp_path / 'nope.yaml'}:1:1: no such file or folder"], "1 file checked, 0 with errors")
+    assert (status, out, err) == (
+        1,
+        [f"{tmp_path / 'nope.yaml'}:1:1: no such file or folder"],
+        "1 file checked, 0 with errors",
+    )
 
 
 def test_a_folder_without_articles_fails(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -87,7 +91,10 @@ def test_max_size_option(capsys: pytest.CaptureFixture[str], write_article: Writ
     path = write_article(VALID)
     status, out, _ = run(capsys, "--max-size", "10", path)
     assert (status, out) == (1, [f"{path}:1:1: the file is {len(VALID)} bytes, larger than the limit of 10 bytes"])
-    assert run(capsys, "--max-size", "0", path)[::2] == (2, "reader check: --max-size must be a positive number of bytes")
+    assert run(capsys, "--max-size", "0", path)[::2] == (
+        2,
+        "reader check: --max-size must be a positive number of bytes",
+    )
 
 
 def test_check_of_the_bundled_articles_in_a_real_process() -> None:

@@ -110,7 +110,10 @@ def test_text_that_is_not_utf8_is_refused_with_its_position(
 @pytest.mark.parametrize(
     ("first_line", "headline"),
     [
-        ("Hanoi hosts the signing of the UN cybercrime convention", "Hanoi hosts the signing of the UN cybercrime convention"),
+        (
+            "Hanoi hosts the signing of the UN cybercrime convention",
+            "Hanoi hosts the signing of the UN cybercrime convention",
+        ),
         ("هانوي تستضيف حفل التوقيع؟", "هانوي تستضيف حفل التوقيع؟"),
         ("A sentence that ends with a full stop.", None),
         ("A label:", None),

@@ -116,7 +116,10 @@ def test_published_accepts_dates_and_date_times_quoted_or_not(
 @pytest.mark.parametrize(
     ("body", "paragraphs"),
     [
-        ("|\n  First line\n  continues.\n\n  Second.\n   \n\n  Third.\n", ("First line continues.", "Second.", "Third.")),
+        (
+            "|\n  First line\n  continues.\n\n  Second.\n   \n\n  Third.\n",
+            ("First line continues.", "Second.", "Third."),
+        ),
         (">\n  First line\n  continues.\n\n  Second.\n", ("First line continues.", "Second.")),
         ('"One.\n\n  Two."', ("One.", "Two.")),
         ("[' padded ', \"tab\\tinside\"]", ("padded", "tab\tinside")),
@@ -199,11 +202,17 @@ BAD_FILES: list[tuple[str, str | bytes, list[str]]] = [
         f"{MINIMAL}source: {{url: 'javascript:alert(1)'}}\n",
         ["4:15: source.url: only http and https links are opened ('javascript:'): 'javascript:alert(1)'"],
     ),
-    ("source.url no host", f"{MINIMAL}source: {{url: 'https:///x'}}\n", ["4:15: source.url: the URL has no host: 'https:///x'"]),
+    (
+        "source.url no host",
+        f"{MINIMAL}source: {{url: 'https:///x'}}\n",
+        ["4:15: source.url: the URL has no host: 'https:///x'"],
+    ),
     (
         "source.url tab",
         f'{MINIMAL}source: {{url: "https://a.example/x\\ty"}}\n',
-        ["4:15: source.url: the URL contains an invisible or control character (U+0009 a control character): 'https://a.example/x\\ty'"],
+        [
+            "4:15: source.url: the URL contains an invisible or control character (U+0009 a control character): 'https://a.example/x\\ty'"
+        ],
     ),
     (
         "source.url bidi control",
@@ -218,7 +227,11 @@ BAD_FILES: list[tuple[str, str | bytes, list[str]]] = [
         f"{MINIMAL}images:\n  - caption: a\n  - credit: b\n",
         ["6:5: images[1].caption: required"],
     ),
-    ("image text", f"{MINIMAL}images:\n  - a photo\n", ["5:5: images[0]: expected a mapping (caption, credit, file, url), got text"]),
+    (
+        "image text",
+        f"{MINIMAL}images:\n  - a photo\n",
+        ["5:5: images[0]: expected a mapping (caption, credit, file, url), got text"],
+    ),
     (
         "image file outside",
         f"{MINIMAL}images:\n  - caption: a\n    file: ../../etc/passwd\n",
@@ -235,10 +248,7 @@ BAD_FILES: list[tuple[str, str | bytes, list[str]]] = [
     (
         "not a date",
         f"{MINIMAL}published: yesterday\n",
-        [
-            "4:12: published: expected an ISO 8601 date such as 2025-10-25 or "
-            "2025-10-25T09:45:00+07:00, got 'yesterday'"
-        ],
+        ["4:12: published: expected an ISO 8601 date such as 2025-10-25 or 2025-10-25T09:45:00+07:00, got 'yesterday'"],
     ),
     ("duplicate key", "title: a\nbody: [b]\ntitle: c\n", ["3:1: title: duplicate key (first given at line 1)"]),
     (
@@ -347,9 +357,21 @@ BAD_FILES: list[tuple[str, str | bytes, list[str]]] = [
     ),
     ("deep flow nesting", "title: a\nbody: " + "[" * 1500 + "]" * 1500 + "\n", [f"2:1006: {NESTING}"]),
     ("65 levels with the top mapping", "title: a\nbody: " + "[" * 64 + "]" * 64 + "\n", [f"2:70: {NESTING}"]),
-    ("64 levels are fine but empty", "title: a\nbody: " + "[" * 63 + "]" * 63 + "\n", ["2:8: body[0]: expected text, got a list"]),
-    ("deep block nesting", "title: a\nbody:\n" + "".join("  " * i + "-\n" for i in range(1, 1100)), [f"66:129: {NESTING}"]),
-    ("deep mapping nesting", "title: a\nbody:\n" + "".join(" " * i + "k:\n" for i in range(1, 1100)), [f"66:65: {NESTING}"]),
+    (
+        "64 levels are fine but empty",
+        "title: a\nbody: " + "[" * 63 + "]" * 63 + "\n",
+        ["2:8: body[0]: expected text, got a list"],
+    ),
+    (
+        "deep block nesting",
+        "title: a\nbody:\n" + "".join("  " * i + "-\n" for i in range(1, 1100)),
+        [f"66:129: {NESTING}"],
+    ),
+    (
+        "deep mapping nesting",
+        "title: a\nbody:\n" + "".join(" " * i + "k:\n" for i in range(1, 1100)),
+        [f"66:65: {NESTING}"],
+    ),
 ]
 
 
@@ -372,9 +394,7 @@ def test_every_error_in_a_file_is_reported_in_file_order(write_article: WriteArt
 
 def test_a_python_tag_is_refused_and_never_runs(write_article: WriteArticle, tmp_path: Path) -> None:
     marker = tmp_path / "ran"
-    path, result = loaded(
-        write_article, f"title: !!python/object/apply:os.system ['touch {marker}']\nbody: [a]\n"
-    )
+    path, result = loaded(write_article, f"title: !!python/object/apply:os.system ['touch {marker}']\nbody: [a]\n")
     assert problem_lines(result) == [
         f"{path}:1:8: tag !!python/object/apply:os.system is not allowed; "
         "article files hold only text, lists and mappings"
@@ -517,7 +537,9 @@ def test_the_documented_example_loads_without_problems(write_article: WriteArtic
 
 
 # libyaml words some syntax errors differently, and stops deep flow nesting at its own limit.
-SAME_WITH_EITHER_PARSER = [case for case in BAD_FILES if case[0] not in ("colon in plain text", "tab indentation", "deep flow nesting")]
+SAME_WITH_EITHER_PARSER = [
+    case for case in BAD_FILES if case[0] not in ("colon in plain text", "tab indentation", "deep flow nesting")
+]
 
 
 @pytest.mark.parametrize(

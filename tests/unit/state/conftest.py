@@ -46,7 +46,9 @@ def write_generated_library(folder: Path, count: int) -> list[Path]:
         path = folder / f"{number:05d}.yaml"
         title = f"خبر رقم {number}"
         body = [f"الفقرة الأولى من الخبر {number} عن الاتفاقية.", f"Paragraph two of story {number}."]
-        path.write_text(news_yaml(title, body, published=f"2024-{number % 12 + 1:02d}-{number % 28 + 1:02d}"), encoding="utf-8")
+        path.write_text(
+            news_yaml(title, body, published=f"2024-{number % 12 + 1:02d}-{number % 28 + 1:02d}"), encoding="utf-8"
+        )
         paths.append(path)
     return paths
 

@@ -13,9 +13,7 @@ from tests.unit.state.conftest import WriteNews, write_generated_library
 LIBRARY_SIZE = 300
 
 
-def test_a_generated_library_indexes_and_reopens_without_reading_files(
-    news_folder: Path, store: SqliteStore
-) -> None:
+def test_a_generated_library_indexes_and_reopens_without_reading_files(news_folder: Path, store: SqliteStore) -> None:
     write_generated_library(news_folder, LIBRARY_SIZE)
     progress: list[tuple[int, int]] = []
     first = index_library([news_folder], store, progress=lambda done, total: progress.append((done, total)))
@@ -81,7 +79,9 @@ def test_a_warm_open_lists_from_the_header_columns_and_decodes_a_record_only_whe
     first = index_library([news_folder], store)
     again = index_library([news_folder], store)
     assert store.records_decoded == 0
-    assert [listing.title for listing in again.library.listings] == [listing.title for listing in first.library.listings]
+    assert [listing.title for listing in again.library.listings] == [
+        listing.title for listing in first.library.listings
+    ]
     assert not any(again.library.is_loaded(index) for index in range(again.library.count))
     article = again.library.article(7)
     expected = load_article(news_folder.absolute() / "00007.yaml").article

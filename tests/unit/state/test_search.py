@@ -86,7 +86,9 @@ def test_title_matches_rank_before_body_matches(write_news: WriteNews, news_fold
     assert store.search("اتفاقية") == [str(in_title.resolve()), str(in_body.resolve())]
 
 
-def test_queries_with_fts_syntax_are_taken_literally(write_news: WriteNews, news_folder: Path, store: SqliteStore) -> None:
+def test_queries_with_fts_syntax_are_taken_literally(
+    write_news: WriteNews, news_folder: Path, store: SqliteStore
+) -> None:
     quoted = write_news("q.yaml", "خبر", ['قال "نعم" للاتفاق AND OR NOT'])
     index_library([news_folder], store)
     assert store.search('"نعم"') == [str(quoted.resolve())]

@@ -18,7 +18,9 @@ from reader.state.store import (
 )
 
 
-def test_read_marks_positions_and_bookmarks_survive_a_restart(database: Path, store: SqliteStore, tmp_path: Path) -> None:
+def test_read_marks_positions_and_bookmarks_survive_a_restart(
+    database: Path, store: SqliteStore, tmp_path: Path
+) -> None:
     article = tmp_path / "a.yaml"
     store.mark_read(article)
     store.save_position(article, ScrollPosition(block=7, line_offset=2))

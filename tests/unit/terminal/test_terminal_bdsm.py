@@ -71,9 +71,7 @@ def test_terminal_already_explicit_is_left_explicit(pipe: Pipe) -> None:
 
 
 @pytest.mark.parametrize("previous", [BdsmState.UNKNOWN, BdsmState.NO_ANSWER])
-def test_unknown_previous_state_restores_the_default_implicit_mode(
-    pipe: Pipe, previous: BdsmState
-) -> None:
+def test_unknown_previous_state_restores_the_default_implicit_mode(pipe: Pipe, previous: BdsmState) -> None:
     with explicit_bidi(pipe.write_end, previous):
         pass
 
@@ -167,9 +165,7 @@ def test_sigterm_restores_then_dies_of_sigterm(child: StartChild) -> None:
 
 
 def test_sigterm_chains_to_an_existing_handler(child: StartChild) -> None:
-    setup = (
-        "signal.signal(signal.SIGTERM, lambda *_: os.write(1, b'<app-term>') and sys.exit(3))"
-    )
+    setup = "signal.signal(signal.SIGTERM, lambda *_: os.write(1, b'<app-term>') and sys.exit(3))"
     proc = child(script(setup=setup))
     proc.read_until(b"<ready>")
 
@@ -193,9 +189,7 @@ def test_ctrl_z_restores_and_fg_reapplies(child: StartChild) -> None:
     proc.type(b"q\n")
     output = proc.read_to_end()
 
-    assert_in_order(
-        output, ENTER, b"<ready>", RESTORE_IMPLICIT, ENTER, RESTORE_IMPLICIT, b"<done>"
-    )
+    assert_in_order(output, ENTER, b"<ready>", RESTORE_IMPLICIT, ENTER, RESTORE_IMPLICIT, b"<done>")
     assert proc.process.wait(HANG_GUARD) == 0
 
 

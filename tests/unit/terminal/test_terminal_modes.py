@@ -35,9 +35,7 @@ XTERM = {"TERM": "xterm-256color", "XTERM_VERSION": "XTerm(390)"}
         ({"TERM": "xterm-256color", "TERM_PROGRAM": "iTerm.app"}, BidiMode.VISUAL, "iTerm2"),
     ],
 )
-def test_terminal_recognised_from_environment(
-    env: dict[str, str], mode: BidiMode, terminal: str
-) -> None:
+def test_terminal_recognised_from_environment(env: dict[str, str], mode: BidiMode, terminal: str) -> None:
     detection = mode_from_environment(env)
 
     assert detection is not None

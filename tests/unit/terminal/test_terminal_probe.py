@@ -174,9 +174,7 @@ def test_a_slow_terminals_late_answer_never_becomes_key_presses(pty_pair: Pty, t
     assert not readable_now(pty_pair.slave), "part of the late reply left for the app to read as keys"
 
 
-def test_keys_typed_after_the_reply_stay_queued_for_the_app(
-    pty_pair: Pty, terminal: FakeTerminal
-) -> None:
+def test_keys_typed_after_the_reply_stay_queued_for_the_app(pty_pair: Pty, terminal: FakeTerminal) -> None:
     terminal.reply = b"\x1b[8;2$y"
     terminal.before = b"j"
     terminal.after = b"q"

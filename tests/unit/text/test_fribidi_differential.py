@@ -24,8 +24,14 @@ from tests.unit.text.conftest import MIXED_SAMPLES, seed_paragraphs
 WIDTHS = (24, 41, 57, 80, 120)
 
 _LAM_ALEF = {
-    "\ufef5": "\u0622", "\ufef6": "\u0622", "\ufef7": "\u0623", "\ufef8": "\u0623",
-    "\ufef9": "\u0625", "\ufefa": "\u0625", "\ufefb": "\u0627", "\ufefc": "\u0627",
+    "\ufef5": "\u0622",
+    "\ufef6": "\u0622",
+    "\ufef7": "\u0623",
+    "\ufef8": "\u0623",
+    "\ufef9": "\u0625",
+    "\ufefa": "\u0625",
+    "\ufefb": "\u0627",
+    "\ufefc": "\u0627",
 }
 _ALEF_FORMS = {"\ufe8d": "\u0627", "\ufe8e": "\u0627"}
 _LAM_FORMS = {chr(code): "\u0644" for code in range(0xFEDD, 0xFEE1)}
@@ -57,4 +63,3 @@ def test_every_line_matches_fribidi(name: str, fribidi: Callable[[list[str], boo
             assert normalise_known_differences(line.text) == normalise_known_differences(theirs), (
                 f"{name} at width {width}, line {number}:\n ours:    {line.text}\n fribidi: {theirs}"
             )
-

@@ -18,8 +18,26 @@ from tests.unit.text.conftest import MIXED_SAMPLES, seed_paragraphs
 LOGICAL = LayoutOptions(mode=BidiMode.LOGICAL)
 
 ARABIC_WORDS = st.sampled_from(
-    ["في", "صباح", "يوم", "رسمياً", "الأمم", "المتحدة", "لاتفاقية", "(صورة:", "مان", "كوان).", "2024",
-     "A/RES/79/243", "«هانوي»", "می‌خواهم", "گفتگو", "שלום", "Hanoi,", "https://example.com/a/b/c/d/e/f"]
+    [
+        "في",
+        "صباح",
+        "يوم",
+        "رسمياً",
+        "الأمم",
+        "المتحدة",
+        "لاتفاقية",
+        "(صورة:",
+        "مان",
+        "كوان).",
+        "2024",
+        "A/RES/79/243",
+        "«هانوي»",
+        "می‌خواهم",
+        "گفتگو",
+        "שלום",
+        "Hanoi,",
+        "https://example.com/a/b/c/d/e/f",
+    ]
 )
 PARAGRAPHS = st.lists(ARABIC_WORDS, min_size=1, max_size=40).map(" ".join)
 

@@ -66,9 +66,7 @@ def _matches_one_character_at_a_time(text: str, query: str) -> list[tuple[int, i
     return matches
 
 
-SEARCHED_TEXT = st.text(
-    alphabet=st.sampled_from(list("اأإآىيةهکیكلمسن ًٌٍَُِّْـ٠١٢0123 ßSsﬁFiAa.")), max_size=60
-)
+SEARCHED_TEXT = st.text(alphabet=st.sampled_from(list("اأإآىيةهکیكلمسن ًٌٍَُِّْـ٠١٢0123 ßSsﬁFiAa.")), max_size=60)
 
 
 @given(SEARCHED_TEXT, st.text(alphabet=st.sampled_from(list("اأيهكلسن ـَsSfiaA0١ß")), min_size=1, max_size=4))

@@ -130,16 +130,23 @@ def test_any_order_of_jumps_and_batches_ends_with_the_same_page(data: st.DataObj
             start = data.draw(st.integers(lines.laid_out + 1, count - 1))
             stop = data.draw(st.integers(start + 1, count))
             lines.add_window(
-                layout_blocks(BLOCKS, start, stop, WIDTH, OPTIONS), start, stop,
-                data.draw(st.integers(0, 300)), data.draw(st.integers(0, 300)) if stop < count else 0,
+                layout_blocks(BLOCKS, start, stop, WIDTH, OPTIONS),
+                start,
+                stop,
+                data.draw(st.integers(0, 300)),
+                data.draw(st.integers(0, 300)) if stop < count else 0,
             )
         elif action == "back" and window is not None and window[0] > lines.laid_out + 1:
             start = data.draw(st.integers(lines.laid_out + 1, window[0] - 1))
-            lines.extend_window_back(layout_blocks(BLOCKS, start, window[0], WIDTH, OPTIONS), start, data.draw(st.integers(0, 300)))
+            lines.extend_window_back(
+                layout_blocks(BLOCKS, start, window[0], WIDTH, OPTIONS), start, data.draw(st.integers(0, 300))
+            )
         elif action == "forward" and window is not None and window[1] < count:
             stop = data.draw(st.integers(window[1] + 1, count))
             lines.extend_window_forward(
-                layout_blocks(BLOCKS, window[1], stop, WIDTH, OPTIONS), stop, data.draw(st.integers(0, 300)) if stop < count else 0
+                layout_blocks(BLOCKS, window[1], stop, WIDTH, OPTIONS),
+                stop,
+                data.draw(st.integers(0, 300)) if stop < count else 0,
             )
     while not lines.complete(len(BLOCKS)):
         start, stop = lines.next_batch(25, len(BLOCKS))
