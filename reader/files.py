@@ -14,17 +14,7 @@ def write_atomically(path: Path, text: str, *, durable: bool = True) -> None:
     `durable` False skips the fsync: still whole after a crash of the process (`kill -9`),
     not after a power cut until the caller syncs (`os.sync()`), as `reader fetch` does once
     per feed instead of once per article."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary, descriptor = _temporary_beside(path)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            if durable:
-                os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    write_bytes_atomically(path, text.encode("utf-8"), durable=durable)
 
 
 _counter = itertools.count()

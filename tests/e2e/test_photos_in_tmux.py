@@ -43,12 +43,9 @@ def photo_above_caption(terminal: Terminal) -> bool:
     return drawn[-1] < captions[0] and set(photo_files.QUADRANT_COLOURS) <= colours
 
 
-@pytest.mark.parametrize(("size", "keys"), [((120, 40), ()), ((80, 24), ("End",))])
-def test_the_photo_is_drawn_in_half_blocks_in_tmux(
-    terminal: Terminal, reader_command: list[str], tmp_path: Path, size: tuple[int, int], keys: tuple[str, ...]
-) -> None:
-    article = write_photo_article(tmp_path)
-    env = {
+def truecolor_env(tmp_path: Path) -> dict[str, str]:
+    """A 24-bit colour terminal with no bidi of its own, and folders of the test's own."""
+    return {
         "TERM": "xterm-256color",
         "COLORTERM": "truecolor",
         "READER_BIDI": "visual",
@@ -56,6 +53,14 @@ def test_the_photo_is_drawn_in_half_blocks_in_tmux(
         "READER_STATE_DIR": str(tmp_path / "state"),
         "READER_CONFIG_DIR": str(tmp_path / "config"),
     }
+
+
+@pytest.mark.parametrize(("size", "keys"), [((120, 40), ()), ((80, 24), ("End",))])
+def test_the_photo_is_drawn_in_half_blocks_in_tmux(
+    terminal: Terminal, reader_command: list[str], tmp_path: Path, size: tuple[int, int], keys: tuple[str, ...]
+) -> None:
+    article = write_photo_article(tmp_path)
+    env = truecolor_env(tmp_path)
     terminal.start([*reader_command, str(article)], size=size, env=env, cwd=REPO_ROOT)
     # Narrow, the photo (when it comes) pushes the caption down, out of sight: wait for the
     # photo itself, then go to the end.
@@ -69,14 +74,7 @@ def test_the_photo_is_drawn_in_half_blocks_in_tmux(
 
 def test_images_off_draws_no_photo(terminal: Terminal, reader_command: list[str], tmp_path: Path) -> None:
     article = write_photo_article(tmp_path)
-    env = {
-        "TERM": "xterm-256color",
-        "COLORTERM": "truecolor",
-        "READER_BIDI": "visual",
-        "LANG": "C.UTF-8",
-        "READER_STATE_DIR": str(tmp_path / "state"),
-        "READER_CONFIG_DIR": str(tmp_path / "config"),
-    }
+    env = truecolor_env(tmp_path)
     terminal.start([*reader_command, "--images", "off", str(article)], size=(120, 40), env=env, cwd=REPO_ROOT)
     terminal.wait_for(lambda: any(CAPTION in line for line in terminal.screen()), "the caption")
     screen = terminal.screen()  # with photos, the photo's line (a note until drawn) is already there
