@@ -37,11 +37,13 @@ def reader_on_vte(tmp_path: Path) -> Iterator[Child]:
         "STY": "",
     }
     child = Child([sys.executable, "-m", "reader", "articles/hanoi-convention.yaml"], size=(120, 40), env=env)
-    child.read_until(PROBE + b"\x1b[c")
-    child.type(ANSWER_IMPLICIT)
-    child.read_until(PAINTED)
-    yield child
-    child.close()
+    try:  # the child is ended even when the set-up fails: no reader left running after the tests
+        child.read_until(PROBE + b"\x1b[c")
+        child.type(ANSWER_IMPLICIT)
+        child.read_until(PAINTED)
+        yield child
+    finally:
+        child.close()
 
 
 def test_quit_restores_the_terminals_own_bidi(reader_on_vte: Child) -> None:
