@@ -440,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--library", type=int, default=10_000, help="articles in the generated library")
     parser.add_argument("--library-timeout", type=float, default=300, help="seconds to wait for the library screen")
     parser.add_argument(
-        "--only", nargs="*", default=None, help="sections: paint photos huge dump library scaling feeds"
+        "--only", nargs="*", default=None, help="sections: paint photos huge dump library scaling feeds search"
     )
     parser.add_argument("--output", type=Path, help="also write the markdown report here")
     args = parser.parse_args(argv)
@@ -484,6 +484,10 @@ def main(argv: list[str] | None = None) -> int:
             bench_scaling(report, folder, [10_000, 100_000, MB, 10 * MB], max(2, runs // 2))
         if only("feeds"):
             bench_feeds(report, runs)
+        if only("search"):
+            from benchmarks.bench_search import bench_search  # imports the app: only when asked for
+
+            bench_search(report, 1000 if args.quick else args.library, max(1, runs // 2))
     if args.output:
         args.output.write_text(report.text() + "\n", encoding="utf-8")
     print(report.text())
