@@ -76,7 +76,7 @@ from reader.state.search import Snippet, make_snippet, search_articles
 from reader.state.store import ReadingState, Store
 from reader.text.digits import convert_digits
 from reader.text.direction import Direction
-from reader.text.layout import LayoutOptions, layout_paragraph
+from reader.text.layout import DisplayLine, LayoutOptions, layout_paragraph
 from reader.text.sanitize import sanitize_text
 from reader.user_folders import data_folder, fetched_articles
 from reader.widgets.row_list import RowList
@@ -202,7 +202,8 @@ class LibraryScreen(Screen[None]):
         self._searching = False  # a search worker is on its way
         self._shown: list[Entry] = []
         self._states: dict[str, ReadingState] = {}
-        self._snippets: list[list[Text]] = []  # per shown entry, its snippet's lines
+        # per shown entry, its snippet laid out (its lines styled only when the row is drawn)
+        self._snippets: list[tuple[tuple[DisplayLine, ...], tuple[tuple[int, int], ...]]] = []
         self._errors: list[list[Text]] = []  # the errors section's rows, wrapped
         self._rows = EntryRows()
         self._index_ready = False  # the store's index covers this library (built from `sources`)
@@ -328,13 +329,13 @@ class LibraryScreen(Screen[None]):
         self._shown = entries(self.library.listings, self.view, self._states, self._hits)
         width = self._width - ROW_INDENT
         self._snippets = [
-            self._snippet(entry.index, entry.snippet, width) if entry.snippet else [] for entry in self._shown
+            self._snippet(entry.index, entry.snippet, width) if entry.snippet else ((), ()) for entry in self._shown
         ]
         self._errors = self._error_rows(self._width)
         rows = self._rows
         rows.options, rows.digits = self.options, self.digits
         rows.styles = RowStyles(self._style("meta"), self._style("unread"), self._style("bookmark"))
-        heights = [rows.height(entry.listing) + len(lines) for entry, lines in zip(self._shown, self._snippets)]
+        heights = [rows.height(entry.listing) + len(lines) for entry, (lines, _) in zip(self._shown, self._snippets)]
         heights += [len(lines) for lines in self._errors]
         row_list.set_rows(heights, len(self._shown), self._render_row, row_list.highlighted or 0)
         self._update_title()
@@ -395,16 +396,20 @@ class LibraryScreen(Screen[None]):
         """The shown entry's row (`reader.screens.library_rows`), then its snippet."""
         entry = self._shown[position]
         state = self._states.get(entry.listing.key, ReadingState())
-        return [*self._rows.lines(entry.listing, state, width, highlighted), *self._snippets[position]]
+        lines, spans = self._snippets[position]
+        match = self._style("match")
+        snippet = [indented(line_text(line, width, spans, match), line.rtl) for line in lines]
+        return [*self._rows.lines(entry.listing, state, width, highlighted), *snippet]
 
-    def _snippet(self, index: int, snippet: Snippet, width: int) -> list[Text]:
+    def _snippet(
+        self, index: int, snippet: Snippet, width: int
+    ) -> tuple[tuple[DisplayLine, ...], tuple[tuple[int, int], ...]]:
+        """The snippet laid out at `width` (its height is the row's), and its match spans:
+        styled when its row is drawn, so a search with 1,000 hits styles only those seen."""
         article = self.library.article(index)
         text = convert_digits(snippet.text, self.digits, article.language)
         direction = Direction.RTL if article_is_rtl(article) else Direction.LTR
-        return [
-            indented(line_text(line, width, snippet.spans, self._style("match")), line.rtl)
-            for line in layout_paragraph(text, max(MIN_ROW_WIDTH, width), direction, self.options)
-        ]
+        return layout_paragraph(text, max(MIN_ROW_WIDTH, width), direction, self.options), tuple(snippet.spans)
 
     # -- search --------------------------------------------------------------------------
 
