@@ -7,9 +7,24 @@ its colours: red and green above, blue and yellow below.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
+
+CAPTION = "Delegates pose for a group photo"
+ARTICLE = """\
+title: Hanoi hosts the signing of the UN cybercrime convention
+language: en
+body:
+  - On the morning of 25 October, the signing ceremony opened in Hanoi.
+  - Representatives of 60 countries were expected to sign the convention.
+images:
+  - caption: {caption}
+    credit: 'Photo: Manh Quan'
+    file: images/{file}
+"""
+"""An article with one photo, `images/{file}` beside it (`write_photo_article`)."""
 
 RED, GREEN, BLUE, YELLOW = (220, 30, 30), (30, 200, 60), (30, 60, 220), (240, 220, 40)
 QUADRANT_COLOURS = (RED, GREEN, BLUE, YELLOW)
@@ -73,4 +88,15 @@ def write_animated_gif(path: Path) -> Path:
     """Two frames: red first, then blue."""
     frames = [Image.new("RGB", (40, 20), RED), Image.new("RGB", (40, 20), BLUE)]
     frames[0].save(path, format="GIF", save_all=True, append_images=frames[1:], duration=100, loop=0)
+    return path
+
+
+def write_photo_article(folder: Path, write: Callable[[Path], Path] | None = None, file: str = "delegates.png") -> Path:
+    """`folder/article.yaml`, whose one image is `images/<file>`, made by `write` (default:
+    the generated photo)."""
+    photo = folder / "images" / file
+    photo.parent.mkdir(parents=True, exist_ok=True)
+    (write or write_photo)(photo)
+    path = folder / "article.yaml"
+    path.write_text(ARTICLE.format(caption=CAPTION, file=file), encoding="utf-8")
     return path

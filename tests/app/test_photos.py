@@ -16,22 +16,7 @@ from reader.photos.setting import ImageProtocol, ImagesChoice
 from reader.session import Session
 from reader.widgets.photo_pane import HALF_BLOCK, PhotoPane
 from tests import photo_files
-
-CAPTION = "Delegates pose for a group photo"
-
-ARTICLE = """\
-title: Hanoi hosts the signing of the UN cybercrime convention
-language: en
-source:
-  url: https://example.com/hanoi
-body:
-  - On the morning of 25 October, the signing ceremony opened in Hanoi.
-  - Representatives of 60 countries were expected to sign the convention.
-images:
-  - caption: {caption}
-    credit: 'Photo: Manh Quan'
-    file: images/{file}
-"""
+from tests.photo_files import CAPTION
 
 OpenApp = Callable[..., ReaderApp]
 
@@ -42,17 +27,9 @@ def photo_article(tmp_path: Path) -> Callable[..., Path]:
     file whose one image is the file `write` makes."""
 
     def make(write: Callable[[Path], Path] = photo_files.write_photo, file: str = "delegates.png") -> Path:
-        write(_parent(tmp_path / "images" / file))
-        path = tmp_path / "article.yaml"
-        path.write_text(ARTICLE.format(caption=CAPTION, file=file), encoding="utf-8")
-        return path
+        return photo_files.write_photo_article(tmp_path, write, file)
 
     return make
-
-
-def _parent(path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.photo_article import CAPTION, write_photo_article
+from tests.photo_files import CAPTION, write_photo_article
 from tests.pty_child import Child
 
 DEVICE_ATTRIBUTES = b"\x1b[c"

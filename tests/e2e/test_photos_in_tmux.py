@@ -12,7 +12,7 @@ import pytest
 from tests import photo_files
 from tests.conftest import REPO_ROOT
 from tests.e2e.conftest import Terminal
-from tests.e2e.photo_article import CAPTION, write_photo_article
+from tests.photo_files import CAPTION, write_photo_article
 
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 PHOTO_ROW = re.compile(r"(?:▀(?:\x1b\[[0-9;]*m)*){4}")  # four half blocks in a row: never the scrollbar's ▀

@@ -16,7 +16,7 @@ from reader.config import DEFAULT_THEME
 from reader.photos.setting import ImageProtocol, ImagesChoice
 from reader.session import Session
 from reader.text.layout import LayoutOptions
-from tests.e2e.photo_article import write_photo_article
+from tests.photo_files import write_photo_article
 
 SIZES = [(80, 24), (120, 40)]
 
