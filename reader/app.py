@@ -137,8 +137,18 @@ class ReaderApp(App[None]):
 
     def open_article(self, index: int, library: Library | None = None, start_block: int | None = None) -> None:
         self.push_screen(
-            ReadingScreen(library or self.library, index, self.options, self.session, start_block=start_block)
+            ReadingScreen(
+                library or self.library,
+                index,
+                self.options,
+                self.session,
+                start_block=start_block,
+                last_find=self.last_find,
+            )
         )
+
+    def on_reading_screen_find_remembered(self, message: ReadingScreen.FindRemembered) -> None:
+        self.last_find = message.query
 
     def on_reading_screen_left(self, message: ReadingScreen.Left) -> None:
         """Back from an article: the library's highlight is on it (after [ and ] too)."""

@@ -215,8 +215,12 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="library-title", markup=False)
         yield ProgressBar(id="index-progress", show_eta=False)
-        yield ShapedInput("Search the library (Enter: to the list, Esc: clear)", id="search", classes="library-prompt")
-        yield ShapedInput("Tag to show (empty: all tags; Enter: apply)", id="tag", classes="library-prompt")
+        yield ShapedInput(
+            "Search the library (Enter: to the list, Esc: clear)", self.options, id="search", classes="library-prompt"
+        )
+        yield ShapedInput(
+            "Tag to show (empty: all tags; Enter: apply)", self.options, id="tag", classes="library-prompt"
+        )
         yield RowList(id="articles")
         yield Footer()
 
@@ -234,6 +238,8 @@ class LibraryScreen(Screen[None]):
     def set_options(self, options: LayoutOptions) -> None:
         """Show the titles and snippets with other display options (harakat)."""
         self.options = options
+        for prompt in self.query(ShapedInput):
+            prompt.options = options
         self.refresh_list()
 
     @property

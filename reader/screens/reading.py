@@ -127,6 +127,12 @@ class ReadingScreen(Screen[None]):
 
         path: Path
 
+    @dataclass
+    class FindRemembered(Message):
+        """The reader searched for this; the app offers it again in the next find bar."""
+
+        query: str
+
     def __init__(
         self,
         library: Library,
@@ -135,11 +141,14 @@ class ReadingScreen(Screen[None]):
         session: Session | None = None,
         *,
         start_block: int | None = None,
+        last_find: str = "",
     ) -> None:
         """`start_block`: open at this body block (a library search hit) instead of where
         the reader left off; the session's store remembers read marks, places and
-        bookmarks, its digits are the configured digit style."""
+        bookmarks, its digits are the configured digit style; `last_find` is the query
+        the find bar offers first."""
         super().__init__()
+        self.last_find = last_find
         session = session or Session()
         self.images: ImageProtocol = session.images.protocol
         self.cell_pixels = session.images.cell_pixels or (10, 20)
@@ -175,7 +184,7 @@ class ReadingScreen(Screen[None]):
             side.display = self._side_shown(content, narrow)
             self._centre(self.app.size.width, side.display, header, columns)
             yield from (side, body) if self._rtl else (body, side)
-        yield FindBar(id="find")
+        yield FindBar(self.options, id="find")
         # The footer's line, until the Footer (a widget per key) comes just after the
         # first paint: it would cost that paint a twentieth of its time.
         yield Static(id="footer-slot")
@@ -280,6 +289,7 @@ class ReadingScreen(Screen[None]):
         self.options = options
         for pane in self.query(TextPane):
             pane.set_options(options)
+        self.query_one(FindBar).options = options
 
     # -- layout ----------------------------------------------------------------------
 
@@ -430,7 +440,7 @@ class ReadingScreen(Screen[None]):
 
     def action_find(self) -> None:
         """Open the find bar with the last query (selected: typing replaces it, Enter finds it again)."""
-        self.query_one(FindBar).open(getattr(self.app, "last_find", ""))
+        self.query_one(FindBar).open(self.last_find)
         self._fold_for_search([pane.blocks for pane in self.query(TextPane) if pane.display])
 
     @work(thread=True, exclusive=True, group="fold-for-search")
@@ -458,8 +468,9 @@ class ReadingScreen(Screen[None]):
         if message.submitted:
             self.query_one("#body", TextPane).focus()
             return
-        if hasattr(self.app, "last_find") and message.query:
-            self.app.last_find = message.query
+        if message.query:
+            self.last_find = message.query
+            self.post_message(self.FindRemembered(message.query))
         self._search(message.query)
 
     def on_find_bar_closed(self, message: FindBar.Closed) -> None:

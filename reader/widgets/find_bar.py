@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
 
+from reader.text.layout import LayoutOptions
 from reader.widgets.shaped_input import ShapedInput
 
 
@@ -37,8 +38,8 @@ class FindBar(ShapedInput):
     class Closed(Message):
         pass
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="Find in article (Enter: next match, Esc: close)", id=id)
+    def __init__(self, options: LayoutOptions | None = None, *, id: str | None = None) -> None:
+        super().__init__("Find in article (Enter: next match, Esc: close)", options, id=id)
 
     @property
     def is_open(self) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from rich.style import Style
 from rich.text import Text
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widgets import Input
 
@@ -45,17 +46,26 @@ def caret_column(line: DisplayLine, cursor: int, length: int) -> int:
 class ShapedInput(Input):
     """An `Input` whose value is drawn shaped and in display order."""
 
-    def __init__(self, placeholder: str = "", *, id: str | None = None, classes: str | None = None) -> None:
+    options: reactive[LayoutOptions] = reactive(LayoutOptions, layout=False)
+    """The screen's display options (its bidi mode); typed harakat are always shown."""
+
+    def __init__(
+        self,
+        placeholder: str = "",
+        options: LayoutOptions | None = None,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(placeholder=placeholder, id=id, classes=classes)
         self.cursor_blink = False
-
-    def _layout_options(self) -> LayoutOptions:
-        options = getattr(self.app, "options", LayoutOptions())
-        return replace(options, harakat=True) if isinstance(options, LayoutOptions) else LayoutOptions()
+        if options is not None:
+            self.options = options
 
     def displayed_line(self) -> DisplayLine:
         """The value as the terminal receives it (one line, display order)."""
-        return layout_paragraph(one_for_one(self.value), WIDE, Direction.AUTO, self._layout_options())[0]
+        options = replace(self.options, harakat=True)
+        return layout_paragraph(one_for_one(self.value), WIDE, Direction.AUTO, options)[0]
 
     def render_line(self, y: int) -> Strip:
         if y != 0 or not self.value:

@@ -78,3 +78,22 @@ async def test_slash_offers_the_last_query_again(make_app: MakeApp, english: Art
         assert screen.matches  # found again at once
         await pilot.press(*"signing")  # typing replaces it
         assert find_bar.value == "signing"
+
+
+async def test_the_last_query_is_offered_in_the_next_article_too(
+    make_app: MakeApp, english: Article, hanoi: Article
+) -> None:
+    app = make_app(english, hanoi)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the first article
+        await pilot.pause()
+        await pilot.press("slash", *"convention", "enter", "escape", "escape")  # back to the library
+        await pilot.pause()
+        await pilot.press("down", "enter")  # another article, another reading screen
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        assert screen.query_one(FindBar).value == "convention"
