@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from reader.article.loader import load_article
+from reader.config import Config
+from reader.opening import LaunchPlan, library_identities, plan_launch
 from reader.state.index import index_library
 from reader.state.store import ReadingState, ScrollPosition, SqliteStore, open_store
 from tests.unit.state.conftest import WriteNews, news_yaml
@@ -64,7 +66,9 @@ def test_a_renamed_folder_keeps_the_state_of_every_article(news_folder: Path, st
     ]
 
 
-def test_two_copies_of_an_article_share_one_read_mark(write_news: WriteNews, news_folder: Path, store: SqliteStore) -> None:
+def test_two_copies_of_an_article_share_one_read_mark(
+    write_news: WriteNews, news_folder: Path, store: SqliteStore
+) -> None:
     original = write_news("a.yaml", "خبر", source=SOURCE)
     shutil.copy(original, news_folder / "copy.yaml")
     write_news("other.yaml", "خبر آخر")
@@ -119,13 +123,15 @@ def test_an_edited_copy_keeps_the_state_and_the_other_copy_too(
 def test_a_file_opened_on_its_own_after_a_move_finds_its_state(
     write_news: WriteNews, news_folder: Path, store: SqliteStore, tmp_path: Path
 ) -> None:
-    article = write_news("a.yaml", "خبر", source=SOURCE)
+    article = write_news("a.yaml", "خبر")
     index_library([news_folder], store)
     read_and_bookmark(store, article)
     moved = tmp_path / "elsewhere.yaml"
     article.rename(moved)
+    plan = plan_launch(moved, Config(), tmp_path, None)  # `reader elsewhere.yaml`
+    assert isinstance(plan, LaunchPlan)
     assert store.reading_state(moved) == ReadingState()
-    assert store.identify({str(moved.resolve()): "url:" + SOURCE["url"]}) is None
+    assert store.identify(library_identities(plan.library)) is None
     assert store.reading_state(moved) == READ_AND_BOOKMARKED
 
 
@@ -173,7 +179,8 @@ def old_database(database: Path, rows: dict[Path, tuple[int, int, int | None, in
         db.executescript(V4_READING)
         for path, (read, bookmarked, block, line_offset) in rows.items():
             db.execute(
-                "INSERT INTO reading VALUES (?, ?, ?, ?, ?, 1)", (str(path.resolve()), read, bookmarked, block, line_offset)
+                "INSERT INTO reading VALUES (?, ?, ?, ?, ?, 1)",
+                (str(path.resolve()), read, bookmarked, block, line_offset),
             )
         db.execute("PRAGMA user_version=4")
     db.close()
