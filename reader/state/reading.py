@@ -37,6 +37,7 @@ from reader.article.identity import article_identity
 from reader.state.codec import result_from_json
 
 PATH_PREFIX = "path:"
+_PATH_RANGE = (PATH_PREFIX, PATH_PREFIX[:-1] + chr(ord(PATH_PREFIX[-1]) + 1))  # every `path:…`, by the key's order
 
 Exists = Callable[[str], bool]
 
@@ -118,8 +119,8 @@ def reading_state(db: sqlite3.Connection, key: str) -> ReadingState:
 def reading_states(db: sqlite3.Connection) -> dict[str, ReadingState]:
     """Every path that has a state (through its identity, or a `path:` row), to its state."""
     states: dict[str, ReadingState] = {}
-    legacy = f"SELECT substr(identity, {len(PATH_PREFIX) + 1}), {_STATE_COLUMNS} FROM reading WHERE identity LIKE ?"
-    for row in db.execute(legacy, (PATH_PREFIX + "%",)):
+    legacy = f"SELECT substr(identity, ?), {_STATE_COLUMNS} FROM reading WHERE identity >= ? AND identity < ?"
+    for row in db.execute(legacy, (len(PATH_PREFIX) + 1, *_PATH_RANGE)):
         states[row[0]] = _state(row[1:])
     columns = ", ".join(f"reading.{column.strip()}" for column in _STATE_COLUMNS.split(","))
     joined = f"SELECT identities.path, {columns} FROM reading JOIN identities ON identities.identity = reading.identity"
