@@ -10,6 +10,9 @@ keeps them per item GUID), so they follow a file that is moved or renamed:
 - an article without one is a hash of its title and body (`sha256:…`): the same text
   is the same article, whatever its file is called.
 
+Two different articles given one `source.url` (a feed whose items all link to its home
+page) are one article to the reader's state: they share one read mark.
+
 A URL the reader would refuse to open (`reader.article.urls.check_url`: the loader reports
 it) gives no URL identity: the article is known by its text instead.
 """
