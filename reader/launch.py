@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from reader.config import config_dir as find_config_dir
 from reader.config import folder_problems, load_config
-from reader.opening import decide_bidi, plan_launch
+from reader.opening import decide_bidi, library_identities, plan_launch
 from reader.session import Session
 from reader.state.store import open_store
 from reader.state.store import state_dir as find_state_dir
@@ -47,6 +47,12 @@ if TYPE_CHECKING:
 # What to open and the bidi mode are decided in `reader.opening` (shared with `reader dump`).
 
 EXIT_BAD_PATH = 2
+
+
+_NOT_IDENTIFIED = (
+    "The article could not be recorded in the reader's database "
+    "(its read mark and place will not follow its file if it moves): "
+)
 
 
 def decide_images(cli_value: str | None, config: Config, *, interactive: bool) -> ImagesChoice:
@@ -199,6 +205,7 @@ def run_app(
     finally:
         photos.join()  # the terminal is given back before anything else can happen to it
     try:
+        not_identified = opened.store.identify(library_identities(plan.library))
         from reader.app import ReaderApp
 
         with terminal_bidi(choice) as guard:
@@ -215,6 +222,7 @@ def run_app(
                     *configured.problems,
                     *(folder_problems(configured) if path is None else ()),
                     *([opened.message] if opened.message else []),
+                    *([_NOT_IDENTIFIED + not_identified] if not_identified else []),
                 ),
                 max_size=plan.max_size,
                 images=photos.result(),

@@ -4,6 +4,8 @@ and `reader dump` (which prints what `reader` would show).
 `plan_launch`: the whole "what to open" step of `reader [PATH]` (pure but for reading the
 file system; tested on its own): one article loaded at once, or folders for the library.
 
+`library_identities`: what the state database is told of the articles opened at once.
+
 `choose_sources`: PATH, else the user's library (the config's folders that exist plus the
 fetched articles), else `./articles`, else the bundled ones. `decide_bidi`: `--bidi`, then
 `READER_BIDI`, then the config, then the terminal itself (`reader.terminal.select_mode`).
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader import PACKAGE_DATA
+from reader.article.identity import article_identity
 from reader.article.library import Library
 from reader.article.loader import DEFAULT_MAX_SIZE, find_article_files, load_articles, size_limit
 from reader.article.model import Severity
@@ -79,6 +82,13 @@ def load_library(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Library | str:
     if not library.count and not library.broken:
         return f"reader: {path}: no article files (*.yaml, *.yml) found"
     return library
+
+
+def library_identities(library: Library) -> dict[str, str]:
+    """Each loaded article's key and identity, for the state database (`Store.identify`):
+    an article opened on its own after its file moved finds its read mark and place."""
+    loaded = (index for index in range(library.count) if library.is_loaded(index))
+    return {library.listings[index].key: article_identity(library.article(index)) for index in loaded}
 
 
 def check_sources(paths: list[Path]) -> str | None:

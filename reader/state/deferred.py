@@ -6,15 +6,15 @@ neither may pass in silence. So the UI's writes (read marks, places, bookmarks) 
 one writer thread, in order; what they change is seen at once by the reads that
 follow (a pending change is applied over what the database says), and stays for the
 session if the write fails. A failure is handed to `report` (on the writer thread) with
-what was not saved and why. Index reads and writes go straight to the store: they run in
-the indexing worker already.
+what was not saved and why. Index reads and writes (and `identify`) go straight to the
+store: they run in the indexing worker already, or before the app starts.
 """
 
 from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -140,6 +140,9 @@ class DeferredStore:
     @property
     def problem(self) -> str | None:
         return self.store.problem
+
+    def identify(self, identities: Mapping[str, str]) -> str | None:
+        return self.store.identify(identities)
 
     def indexed_stamps(self) -> dict[str, FileStamp]:
         return self.store.indexed_stamps()

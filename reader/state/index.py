@@ -5,7 +5,9 @@ stored record is not decoded either: the library lists it from the index's heade
 columns (one SELECT for the whole library) and decodes its record only when the article
 is opened (`Library.article`). New and changed files are read, parsed and indexed, in
 batches (one transaction each, so an interrupted first indexing keeps what it did);
-files that are gone are dropped from the index. The result lists the same articles as
+files that are gone are dropped from the index. Each file read has its article's identity
+recorded with it (`IndexEntry.identity`), so a file moved, renamed or copied is read as a
+new file and finds the reading state of its article. The result lists the same articles as
 loading every file would give, in the same order.
 
 Keys (resolved paths) are computed without a `Path.resolve()` per file: each folder is
@@ -27,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from reader.article.identity import article_identity
 from reader.article.library import ArticleLoader, Library, Listing, article_key
 from reader.article.loader import DEFAULT_MAX_SIZE, find_article_files, load_article
 from reader.article.model import Article, LoadResult, Severity
@@ -234,7 +237,8 @@ def _read_changed(
             if place.stamp is not None and place.stamp.size <= max_size:
                 # A file refused for its size is not remembered as broken: it is read
                 # again (a stat) next time, when the limit may be higher.
-                entries.append(IndexEntry(place.key, place.stamp, result))
+                identity = article_identity(result.article) if result.article is not None else None
+                entries.append(IndexEntry(place.key, place.stamp, result, identity))
         store.put_index(entries)
         progress(len(loaded), len(changed))
     return loaded

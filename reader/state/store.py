@@ -5,8 +5,16 @@
 one short transaction: a reader killed at any moment (even `kill -9`) leaves a database
 that is whole, holding every committed write, never half of one.
 
+The callers name an article by its file (`mark_read(path)`); the store keeps the state
+under the identity that file was last found to hold: the index records it for every file
+it reads (`IndexEntry.identity`), and `identify` for a file opened on its own.
+
 Tables:
-- `reading`: per article, keyed by its resolved path: read, bookmarked, scroll position;
+- `reading`: per article, keyed by its identity (its source URL, else a hash of its
+  text): read, bookmarked, scroll position, and the path it was last read at;
+- `identities`: each article file's resolved path and its article's identity, so a file
+  moved or renamed finds its state again (`reader.state.reading` says how states follow
+  files, and how copies share one);
 - (`settings`, from before settings moved to the config file: no longer read or written);
 - `files`: the article index: path, size, mtime_ns, the header columns the library list
   shows (title, language, direction, published, source name, tags; for a file with
@@ -43,6 +51,7 @@ from platformdirs import user_state_dir
 
 from reader.article.library import Listing, article_key
 from reader.article.model import LoadResult, Problem
+from reader.state import reading as state_rows
 from reader.state.codec import (
     problems_from_json,
     problems_to_json,
@@ -51,12 +60,14 @@ from reader.state.codec import (
     result_from_json,
     result_to_json,
 )
+from reader.state.reading import ReadingState as ReadingState
+from reader.state.reading import ScrollPosition as ScrollPosition
 from reader.text.direction import Direction
 from reader.user_folders import chosen_folder
 
 ENV_VARIABLE = "READER_STATE_DIR"
 DB_NAME = "state.sqlite3"
-SCHEMA_VERSION = 4  # 4: ZWNJ folded out of the indexed text; the summary in the header columns
+SCHEMA_VERSION = 5  # 5: reading state by article identity; 4: ZWNJ folded out of the indexed text
 SEARCH_LIMIT = 1000
 WAL_SIZE_LIMIT = 16 * 1024 * 1024
 BUSY_TIMEOUT_SECONDS = 2.0  # another reader indexing holds the lock one batch at a time
@@ -64,21 +75,6 @@ BUSY_TIMEOUT_SECONDS = 2.0  # another reader indexing holds the lock one batch a
 COLUMN_WEIGHTS = (10.0, 1.0, 2.0, 2.0)
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class ScrollPosition:
-    """The top line of the view: its block (paragraph) and how many lines into it."""
-
-    block: int = 0
-    line_offset: int = 0
-
-
-@dataclass(frozen=True)
-class ReadingState:
-    read: bool = False
-    bookmarked: bool = False
-    position: ScrollPosition | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +90,7 @@ class IndexEntry:
     key: str  # `article_key` of the file
     stamp: FileStamp
     result: LoadResult
+    identity: str | None = None  # its article's `article_identity` (None: it has errors)
 
 
 @dataclass(frozen=True)
@@ -126,6 +123,8 @@ class Store(Protocol):
     def mark_read(self, path: Path, read: bool = True) -> str | None: ...
     def save_position(self, path: Path, position: ScrollPosition) -> str | None: ...
     def set_bookmark(self, path: Path, bookmarked: bool) -> str | None: ...
+    # Files (by `article_key`) and their articles' identities: their states follow them.
+    def identify(self, identities: Mapping[str, str]) -> str | None: ...
     def indexed_stamps(self) -> dict[str, FileStamp]: ...
     def put_index(self, entries: Sequence[IndexEntry]) -> None: ...
     def remove_index(self, keys: Iterable[str]) -> None: ...
@@ -139,7 +138,7 @@ class Store(Protocol):
 
 
 class NullStore:
-    """Remembers reading state for this session only; indexes nothing.
+    """Remembers reading state for this session only, by path; indexes nothing.
 
     `search` returns None: the caller searches the loaded articles itself.
     """
@@ -183,6 +182,9 @@ class NullStore:
         self._update(path, lambda state: replace(state, bookmarked=bookmarked))
         return None
 
+    def identify(self, identities: Mapping[str, str]) -> str | None:
+        return None  # nothing is moved during one session
+
     def indexed_stamps(self) -> dict[str, FileStamp]:
         return {}
 
@@ -208,14 +210,6 @@ class NullStore:
 # -- SQLite ---------------------------------------------------------------------------------
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS reading (
-    path TEXT PRIMARY KEY,
-    read INTEGER NOT NULL DEFAULT 0,
-    bookmarked INTEGER NOT NULL DEFAULT 0,
-    block INTEGER,
-    line_offset INTEGER,
-    updated_ns INTEGER NOT NULL
-);
 CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL UNIQUE,
@@ -268,12 +262,13 @@ class SqliteStore:
         db.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")  # a checkpointed WAL is cut back
         version = db.execute("PRAGMA user_version").fetchone()[0]
         with self._transaction():
+            state_rows.migrate_reading(db)  # before the old index goes: its records say identities
             if version != SCHEMA_VERSION:
                 # The index is a cache: rebuild it for this schema; reading state stays.
                 db.execute("DROP TABLE IF EXISTS search")
                 db.execute("DROP TABLE IF EXISTS records")
                 db.execute("DROP TABLE IF EXISTS files")
-            for statement in _SCHEMA.split(";"):
+            for statement in (state_rows.READING_SCHEMA + _SCHEMA).split(";"):
                 if statement.strip():
                     db.execute(statement)
             fts = self._create_search_table()
@@ -351,31 +346,17 @@ class SqliteStore:
     # -- reading state ----------------------------------------------------------------
 
     def reading_state(self, path: Path) -> ReadingState:
-        def read() -> ReadingState:
-            row = self._db.execute(
-                "SELECT read, bookmarked, block, line_offset FROM reading WHERE path=?", (article_key(path),)
-            ).fetchone()
-            return _reading_state(row) if row else ReadingState()
-
-        return self._safely(read, ReadingState())
+        key = article_key(path)
+        return self._safely(lambda: state_rows.reading_state(self._db, key), ReadingState())
 
     def reading_states(self) -> dict[str, ReadingState]:
-        def read() -> dict[str, ReadingState]:
-            rows = self._db.execute("SELECT path, read, bookmarked, block, line_offset FROM reading")
-            return {row[0]: _reading_state(row[1:]) for row in rows}
-
-        return self._safely(read, {})
+        """Every file path known to have a state (copies each under their own path)."""
+        nothing: dict[str, ReadingState] = {}
+        return self._safely(lambda: state_rows.reading_states(self._db), nothing)
 
     def _upsert_reading(self, path: Path, column_values: dict[str, int]) -> str | None:
-        columns = ", ".join(column_values)
-        marks = ", ".join("?" for _ in column_values)
-        updates = ", ".join(f"{column}=excluded.{column}" for column in column_values)
-        sql = (
-            f"INSERT INTO reading (path, updated_ns, {columns}) VALUES (?, ?, {marks}) "
-            f"ON CONFLICT(path) DO UPDATE SET updated_ns=excluded.updated_ns, {updates}"
-        )
-        values = (article_key(path), time.time_ns(), *column_values.values())
-        return self._write(lambda db: db.execute(sql, values))
+        key, now = article_key(path), time.time_ns()
+        return self._write(lambda db: state_rows.upsert_reading(db, key, column_values, now))
 
     def mark_read(self, path: Path, read: bool = True) -> str | None:
         return self._upsert_reading(path, {"read": int(read)})
@@ -385,6 +366,23 @@ class SqliteStore:
 
     def set_bookmark(self, path: Path, bookmarked: bool) -> str | None:
         return self._upsert_reading(path, {"bookmarked": int(bookmarked)})
+
+    def identify(self, identities: Mapping[str, str]) -> str | None:
+        """Record these files' identities; a state follows its article (`reader.state.reading`).
+
+        Writes only when something changed (a file opened again at its place costs one read).
+        """
+        wanted = dict(identities)
+        failed: dict[str, str] | None = None
+        changed = self._safely(lambda: state_rows.unsettled(self._db, wanted), failed)
+        if changed is None:
+            return self._problem or "the database failed"
+
+        def follow(db: sqlite3.Connection) -> None:
+            for key, identity in changed.items():
+                state_rows.follow(db, key, identity)
+
+        return self._write(follow) if changed else None
 
     # -- the index --------------------------------------------------------------------
 
@@ -414,6 +412,7 @@ class SqliteStore:
                     db.execute("DELETE FROM search WHERE rowid=?", row)
                     db.execute("DELETE FROM records WHERE id=?", row)
                     db.execute("DELETE FROM files WHERE id=?", row)
+            state_rows.forget_paths(db, wanted)
 
         if wanted:
             self._write(remove)
@@ -489,12 +488,6 @@ class SqliteStore:
             with contextlib.suppress(sqlite3.Error):
                 self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._db.close()
-
-
-def _reading_state(row: Sequence[int | None]) -> ReadingState:
-    read, bookmarked, block, line_offset = row
-    position = ScrollPosition(block, line_offset or 0) if block is not None else None
-    return ReadingState(bool(read), bool(bookmarked), position)
 
 
 _DIRECTIONS = {direction.value: direction for direction in Direction}
@@ -578,6 +571,8 @@ def _put_entry(db: sqlite3.Connection, entry: IndexEntry) -> None:
             "INSERT INTO search (rowid, title, body, captions, facts) VALUES (?, ?, ?, ?, ?)",
             (rowid, columns.title, columns.body, columns.captions, columns.facts),
         )
+    if entry.identity is not None:
+        state_rows.follow(db, entry.key, entry.identity)
 
 
 # -- opening ----------------------------------------------------------------------------------
