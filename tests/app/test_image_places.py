@@ -1,0 +1,88 @@
+"""Photos placed in the text: their caption line stands in the body where the photo stood,
+while find and the place kept count only the article's own paragraphs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from reader.article.model import Article, Image
+from reader.screens.reading import ReadingScreen
+from reader.widgets.text_pane import TextPane
+from tests.app.conftest import ENGLISH, MakeApp
+
+PLACED_LINE = "▢ Delegates pose for a group photo (Photo: Manh Quan)"
+
+
+@pytest.fixture
+def placed(tmp_path: Path) -> Article:
+    """The English article, its photo after the first paragraph and one photo with no place."""
+    return replace(
+        ENGLISH,
+        images=(
+            Image(caption="Delegates pose for a group photo", credit="Photo: Manh Quan", after=1),
+            Image(caption="The convention centre at night"),
+        ),
+        path=tmp_path / "placed.yaml",
+    )
+
+
+def body_of(app: object) -> TextPane:
+    return app.screen.query_one("#body", TextPane)  # type: ignore[attr-defined]
+
+
+async def test_a_placed_caption_stands_after_its_paragraph(make_app: MakeApp, placed: Article) -> None:
+    app = make_app(placed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        lines = [line.strip() for line in body_of(app).displayed_lines()]
+        figure = lines.index(PLACED_LINE)
+        assert lines[figure - 1] == "" and lines[figure - 2].endswith("Hanoi.")
+        assert lines[figure + 2].startswith("Representatives of 60 countries")
+        assert not any("convention centre at night" in line for line in lines)  # no place: captions only
+        captions = " ".join(app.screen.query_one("#images", TextPane).displayed_lines())
+        assert "Delegates pose" in captions and "convention centre at night" in captions
+
+
+async def test_the_placed_caption_is_drawn_dimmed(make_app: MakeApp, placed: Article) -> None:
+    app = make_app(placed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        body = body_of(app)
+        number = [line.strip() for line in body.displayed_lines()].index(PLACED_LINE)
+        figure_colour = body.get_component_rich_style("text-pane--figure", partial=True).color
+        drawn = [segment for segment in body.render_line(number) if segment.text.strip()]
+        assert figure_colour is not None and all(segment.style.color == figure_colour for segment in drawn)
+        paragraph = [segment for segment in body.render_line(0) if segment.text.strip()]
+        assert all(segment.style.color != figure_colour for segment in paragraph)
+
+
+async def test_find_counts_a_placed_caption_once_in_the_captions(make_app: MakeApp, placed: Article) -> None:
+    app = make_app(placed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Delegates")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        assert [match.pane for match in screen.matches] == ["images"]
+
+
+async def test_the_place_kept_counts_paragraphs_not_placed_captions(make_app: MakeApp, placed: Article) -> None:
+    app = make_app(placed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        body = body_of(app)
+        body.scroll_to_place(6)  # the pane's blocks: paragraph 0, the caption, paragraphs 1, 2…
+        await pilot.pause()
+        assert body.blocks[body.top_place()[0]].text.startswith("Paragraph 6 of the report")
+        screen.remember_place()
+        position = screen.store.reading_state(screen.article.path).position  # type: ignore[arg-type]
+        assert position is not None and position.block == 5  # body[5], as a search hit counts it
+        await pilot.resize_terminal(80, 24)  # narrow: the key facts come first in the body
+        await pilot.pause()
+        assert body.blocks[body.top_place()[0]].text.startswith("Paragraph 6 of the report")
