@@ -61,7 +61,13 @@ def _source_fields(source: Source | None) -> dict[str, str] | None:
 
 
 def _image_fields(image: Image) -> dict[str, str | int]:
-    fields = {"caption": image.caption, "credit": image.credit, "file": image.file, "url": image.url, "after": image.after}
+    fields = {
+        "caption": image.caption,
+        "credit": image.credit,
+        "file": image.file,
+        "url": image.url,
+        "after": image.after,
+    }
     return {key: value for key, value in fields.items() if value is not None}
 
 

@@ -55,9 +55,7 @@ _TEXT_ELEMENTS = "*[self::p or self::h2 or self::h3 or self::h4 or self::li or s
 _IMAGE_SOURCES = ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset")
 
 
-def page_images(
-    tree: HtmlElement, page_url: str, headline: str | None, body: Sequence[str] = ()
-) -> tuple[Image, ...]:
+def page_images(tree: HtmlElement, page_url: str, headline: str | None, body: Sequence[str] = ()) -> tuple[Image, ...]:
     """The lead image first, then each captioned figure (or picture with a caption beside it),
     each address once; each placed among the `body` paragraphs where the page shows it."""
     places = TextPlaces(body)

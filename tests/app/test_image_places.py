@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.app import ReaderApp
 from reader.article.model import Article, Image
 from reader.screens.reading import ReadingScreen
 from reader.widgets.text_pane import TextPane
@@ -29,8 +30,8 @@ def placed(tmp_path: Path) -> Article:
     )
 
 
-def body_of(app: object) -> TextPane:
-    return app.screen.query_one("#body", TextPane)  # type: ignore[attr-defined]
+def body_of(app: ReaderApp) -> TextPane:
+    return app.screen.query_one("#body", TextPane)
 
 
 async def test_a_placed_caption_stands_after_its_paragraph(make_app: MakeApp, placed: Article) -> None:
@@ -54,9 +55,11 @@ async def test_the_placed_caption_is_drawn_dimmed(make_app: MakeApp, placed: Art
         number = [line.strip() for line in body.displayed_lines()].index(PLACED_LINE)
         figure_colour = body.get_component_rich_style("text-pane--figure", partial=True).color
         drawn = [segment for segment in body.render_line(number) if segment.text.strip()]
-        assert figure_colour is not None and all(segment.style.color == figure_colour for segment in drawn)
+        assert figure_colour is not None and all(
+            segment.style and segment.style.color == figure_colour for segment in drawn
+        )
         paragraph = [segment for segment in body.render_line(0) if segment.text.strip()]
-        assert all(segment.style.color != figure_colour for segment in paragraph)
+        assert all(segment.style and segment.style.color != figure_colour for segment in paragraph)
 
 
 async def test_find_counts_a_placed_caption_once_in_the_captions(make_app: MakeApp, placed: Article) -> None:

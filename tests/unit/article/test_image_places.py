@@ -85,7 +85,9 @@ def test_a_wrong_place_is_an_error_at_its_value(write_article: WriteArticle, val
     assert result.article is None
 
 
-def test_check_names_the_image_whose_place_is_wrong(write_article: WriteArticle, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_names_the_image_whose_place_is_wrong(
+    write_article: WriteArticle, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write_article(with_images("  - caption: a\n    after: 1\n  - caption: b\n    after: 9\n"))
     assert main(["check", str(path)]) == 1
     assert capsys.readouterr().out == (
@@ -125,7 +127,9 @@ def test_importing_the_seed_keeps_each_caption_after_its_paragraph(
         assert lines[caption_line - 1] == article.body[image.after - 1]
 
 
-def test_a_photo_before_the_first_paragraph_stands_at_the_top(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_photo_before_the_first_paragraph_stands_at_the_top(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     report = tmp_path / "report.txt"
     report.write_text("Headline here\nA crowd (Photo: B).\nFirst.\nSecond.\nA hall (Photo: C).\n", encoding="utf-8")
     assert main(["import", str(report)]) == 0

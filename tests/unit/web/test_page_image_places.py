@@ -13,7 +13,8 @@ from tests.unit.web.page_builders import ARABIC_PARAGRAPHS, Page
 
 
 def figure(name: str, caption: str) -> str:
-    return f'<figure><img src="https://news.example/photos/{name}.jpg"><figcaption>{caption} (صورة: رويترز)</figcaption></figure>'
+    picture = f'<img src="https://news.example/photos/{name}.jpg">'
+    return f"<figure>{picture}<figcaption>{caption} (صورة: رويترز)</figcaption></figure>"
 
 
 FIRST, SECOND, THIRD = ARABIC_PARAGRAPHS
@@ -22,7 +23,8 @@ IN_ARTICLE = (
     + f"<p>{FIRST}</p><p>{SECOND}</p>"
     + figure("ward", "قسم الطوارئ في المستشفى")
     + f"<p>{THIRD}</p>"
-    + '<div class="photo"><img src="https://news.example/photos/end.jpg"><p class="caption">الوزير يتحدث إلى الصحفيين</p></div>'
+    + '<div class="photo"><img src="https://news.example/photos/end.jpg">'
+    + '<p class="caption">الوزير يتحدث إلى الصحفيين</p></div>'
 )
 LEAD = '<meta property="og:image" content="https://news.example/photos/lead.jpg">'
 
@@ -34,7 +36,9 @@ def page_with_figures(tmp_path: Path) -> Path:
     return path
 
 
-def test_figures_between_paragraphs_keep_their_place(page_with_figures: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_figures_between_paragraphs_keep_their_place(
+    page_with_figures: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["import", str(page_with_figures)]) == 0
     result = load_article(page_with_figures.with_suffix(".yaml"))
     assert result.problems == () and result.article is not None
@@ -49,7 +53,9 @@ def test_text_the_body_does_not_hold_is_passed_over_and_a_repeated_paragraph_giv
 
     from reader.web.page_images import page_images
 
-    html = f"<html><body><article><p>{FIRST}</p><p>اشترك في النشرة</p>{figure('x', 'صورة المبنى')}</article></body></html>"
+    html = (
+        f"<html><body><article><p>{FIRST}</p><p>اشترك في النشرة</p>{figure('x', 'صورة المبنى')}</article></body></html>"
+    )
     tree = document_fromstring(html)
     assert [image.after for image in page_images(tree, "https://news.example/a", None, (FIRST,))] == [1]
     repeated = (FIRST, SECOND, FIRST)  # which of the two the figure follows is not clear
