@@ -399,11 +399,12 @@ class ReadingScreen(Screen[None]):
         return self.query_one("#body" if self._narrow else "#images", PhotoPane)
 
     def _chosen_photo(self) -> int | None:
-        """The photo to open: the first one on screen in its pane, else the article's first."""
-        pane = self._photo_pane()
-        first_seen = pane.first_photo_on_screen()
-        if first_seen is not None:
-            return first_seen
+        """The photo to open: the one whose caption is placed in the text on screen, else
+        the first one on screen in its pane, else the article's first."""
+        for pane in (self.query_one("#body", PhotoPane), self._photo_pane()):
+            first_seen = pane.first_photo_on_screen()
+            if first_seen is not None:
+                return first_seen
         numbered = [number for number, image in enumerate(self.article.images) if image.file]
         if not numbered:
             self.notify("This article has no photo files.", severity="warning")

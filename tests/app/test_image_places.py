@@ -9,9 +9,15 @@ from pathlib import Path
 import pytest
 
 from reader.app import ReaderApp
+from reader.article.library import Library
+from reader.article.loader import load_article
 from reader.article.model import Article, Image
+from reader.photos.setting import ImageProtocol, ImagesChoice
 from reader.screens.reading import ReadingScreen
+from reader.session import Session
+from reader.text.layout import LayoutOptions
 from reader.widgets.text_pane import TextPane
+from tests import photo_files
 from tests.app.conftest import ENGLISH, MakeApp
 
 PLACED_LINE = "▢ Delegates pose for a group photo (Photo: Manh Quan)"
@@ -89,3 +95,38 @@ async def test_the_place_kept_counts_paragraphs_not_placed_captions(make_app: Ma
         await pilot.resize_terminal(80, 24)  # narrow: the key facts come first in the body
         await pilot.pause()
         assert body.blocks[body.top_place()[0]].text.startswith("Paragraph 6 of the report")
+
+
+async def test_shift_v_opens_the_photo_whose_caption_is_placed_on_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("lead.png", "hall.png"):
+        photo_files.write_photo(tmp_path / "images" / name)
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "title: Two photos\nlanguage: en\nbody:\n  - First paragraph.\n  - Second paragraph.\nimages:\n"
+        "  - caption: The lead photo\n    file: images/lead.png\n"
+        "  - caption: The hall\n    file: images/hall.png\n    after: 1\n",
+        encoding="utf-8",
+    )
+    started: list[list[str]] = []
+    monkeypatch.setattr(ReaderApp, "start_process", lambda self, command: started.append(command))
+    monkeypatch.setenv("DISPLAY", ":0")
+    library = Library.from_results([load_article(path)])
+    app = ReaderApp(library, LayoutOptions(), Session(images=ImagesChoice(ImageProtocol.BLOCKS, "tests")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "▢ The hall" in [line.strip() for line in body_of(app).displayed_lines()]
+        await pilot.press("V")
+        await pilot.pause()
+    assert started == [["xdg-open", str((tmp_path / "images" / "hall.png").resolve())]]
+
+
+async def test_a_library_search_hit_opens_at_its_paragraph(make_app: MakeApp, placed: Article) -> None:
+    app = make_app(placed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.open_article(0, start_block=5)  # the search found its words in body[5]
+        await pilot.pause()
+        body = body_of(app)
+        assert body.blocks[body.top_place()[0]].text == placed.body[5]

@@ -60,3 +60,14 @@ def test_text_the_body_does_not_hold_is_passed_over_and_a_repeated_paragraph_giv
     assert [image.after for image in page_images(tree, "https://news.example/a", None, (FIRST,))] == [1]
     repeated = (FIRST, SECOND, FIRST)  # which of the two the figure follows is not clear
     assert [image.after for image in page_images(tree, "https://news.example/a", None, repeated)] == [None]
+
+
+def test_a_fetched_item_keeps_the_page_figures_places_and_its_feed_photo_has_none() -> None:
+    from reader.article.model import Article, Image
+    from reader.web.fetch import with_page_text
+
+    page = Article(
+        title="t", body=ARABIC_PARAGRAPHS, images=(Image(caption="قسم", url="https://a.example/1.jpg", after=2),)
+    )
+    item = Article(title="t", body=("ملخص",), images=(Image(caption="photo", url="https://a.example/thumb.jpg"),))
+    assert [image.after for image in with_page_text(item, page).images] == [2, None]
