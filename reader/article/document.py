@@ -123,9 +123,15 @@ def body_blocks(article: Article) -> list[Block]:
     after the paragraphs it follows."""
     figures = figure_blocks(article)
     blocks = list(figures.get(0, ()))
+    direction = article.direction
     for number, paragraph in enumerate(article.body, start=1):
-        blocks.extend(paragraph_blocks(article, paragraph))
-        blocks.extend(figures.get(number, ()))
+        text = sanitize_text(paragraph)
+        if len(text) <= MAX_PIECE:
+            blocks.append(Block(text, Part.BODY, Role.PARAGRAPH, direction))
+        else:
+            blocks.extend(long_paragraph_blocks(article, text))
+        if figures and number in figures:
+            blocks.extend(figures[number])
     return blocks
 
 
@@ -174,11 +180,8 @@ def figure_blocks(article: Article) -> dict[int, list[Block]]:
     return placed
 
 
-def paragraph_blocks(article: Article, paragraph: str) -> list[Block]:
-    """One paragraph's block, or its pieces when it is too long to lay out at once."""
-    text = sanitize_text(paragraph)
-    if len(text) <= MAX_PIECE:
-        return [Block(text, Part.BODY, Role.PARAGRAPH, article.direction)]
+def long_paragraph_blocks(article: Article, text: str) -> list[Block]:
+    """A paragraph too long to lay out at once, as pieces in the whole paragraph's direction."""
     direction = article.direction
     if direction is Direction.AUTO:  # every piece keeps the whole paragraph's direction
         direction = Direction.RTL if first_strong_level(text) == 1 else Direction.LTR
