@@ -8,6 +8,8 @@ block's text is sanitized and in logical order; the text engine lays it out.
 from __future__ import annotations
 
 import enum
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.article.model import Article
@@ -41,6 +43,7 @@ class Role(enum.Enum):
     FACT = "fact"
     LINK = "link"
     PHOTO = "photo"  # the picture of `Block.image`: `rows` lines the pane draws, no text
+    FIGURE = "figure"  # in the body, at its place: the caption of `Block.image` (not article text)
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ class Block:
     part: Part
     role: Role
     direction: Direction = Direction.AUTO
-    image: int | None = None  # a PHOTO block: the index of its image in `Article.images`
+    image: int | None = None  # a PHOTO or FIGURE block: the index of its image in `Article.images`
     rows: int = 1  # a PHOTO block: how many lines its picture takes
 
 
@@ -112,20 +115,80 @@ def header_blocks(article: Article) -> list[Block]:
 MAX_PIECE = 20_000
 
 
+FIGURE_MARK = "▢"  # before a placed photo's caption in the body (one cell wide everywhere)
+
+
 def body_blocks(article: Article) -> list[Block]:
-    blocks: list[Block] = []
-    for paragraph in article.body:
+    """The paragraphs (a long one in pieces), each placed photo's caption (a FIGURE block)
+    after the paragraphs it follows."""
+    figures = figure_blocks(article)
+    blocks = list(figures.get(0, ()))
+    direction = article.direction
+    for number, paragraph in enumerate(article.body, start=1):
         text = sanitize_text(paragraph)
         if len(text) <= MAX_PIECE:
-            blocks.append(Block(text, Part.BODY, Role.PARAGRAPH, article.direction))
-            continue
-        direction = article.direction
-        if direction is Direction.AUTO:  # every piece keeps the whole paragraph's direction
-            direction = Direction.RTL if first_strong_level(text) == 1 else Direction.LTR
-        for number, piece in enumerate(paragraph_pieces(text)):
-            role = Role.CONTINUATION if number else Role.PARAGRAPH
-            blocks.append(Block(piece, Part.BODY, role, direction))
+            blocks.append(Block(text, Part.BODY, Role.PARAGRAPH, direction))
+        else:
+            blocks.extend(long_paragraph_blocks(article, text))
+        if figures and number in figures:
+            blocks.extend(figures[number])
     return blocks
+
+
+def is_article_text(block: Block) -> bool:
+    """Whether a block is the article's own text: a body block that is no FIGURE."""
+    return block.part is Part.BODY and block.role is not Role.FIGURE
+
+
+# A place in the body is counted in the article's text blocks (paragraphs and their
+# pieces, not the FIGURE lines among them), whatever else a pane shows around them: a
+# place saved or found in one layout is the same text in another (wide or narrow, with
+# the key facts before the text, with captions placed in it or not).
+
+
+def text_place(blocks: Sequence[Block], index: int) -> int:
+    """The text place of the pane's block `index`: a FIGURE line counts as the text block
+    after it (the last one, at the end); blocks before the body give -1, blocks after it
+    count on from its end."""
+    places = [number for number, block in enumerate(blocks) if is_article_text(block)]
+    body = [number for number, block in enumerate(blocks) if block.part is Part.BODY]
+    if not body or index < body[0]:
+        return -1
+    if index > body[-1]:
+        return len(places) + index - body[-1] - 1
+    return min(bisect_left(places, index), len(places) - 1)  # a FIGURE line at the end: the last text
+
+
+def place_block(blocks: Sequence[Block], place: int) -> int:
+    """The pane's block at text place `place` (`text_place` the other way round)."""
+    places = [number for number, block in enumerate(blocks) if is_article_text(block)]
+    if place < len(places):
+        return places[place]
+    body = [number for number, block in enumerate(blocks) if block.part is Part.BODY]
+    return (body[-1] + 1 if body else 0) + place - len(places)
+
+
+def figure_blocks(article: Article) -> dict[int, list[Block]]:
+    """The placed photos' caption lines, by how many paragraphs come before them."""
+    placed: dict[int, list[Block]] = {}
+    for number, image in enumerate(article.images):
+        if image.after is not None:
+            text = sanitize_text(f"{FIGURE_MARK} {shortened(caption_with_credit(image, with_file=False))}")
+            placed.setdefault(image.after, []).append(
+                Block(text, Part.BODY, Role.FIGURE, article.direction, image=number)
+            )
+    return placed
+
+
+def long_paragraph_blocks(article: Article, text: str) -> list[Block]:
+    """A paragraph too long to lay out at once, as pieces in the whole paragraph's direction."""
+    direction = article.direction
+    if direction is Direction.AUTO:  # every piece keeps the whole paragraph's direction
+        direction = Direction.RTL if first_strong_level(text) == 1 else Direction.LTR
+    return [
+        Block(piece, Part.BODY, Role.CONTINUATION if number else Role.PARAGRAPH, direction)
+        for number, piece in enumerate(paragraph_pieces(text))
+    ]
 
 
 def paragraph_pieces(text: str, size: int = MAX_PIECE) -> list[str]:

@@ -7,11 +7,14 @@ any error means no article.
 
 A scalar in a text field is the text as the author wrote it (`NO`, `3.10`, `1:30`,
 `2024-01-02` stay text): YAML 1.1's implicit types never apply. Null never counts as text.
+The one number is an image's place, `images[1].after`: how many body paragraphs come
+before the photo, in digits, at most the body's paragraph count.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -51,8 +54,9 @@ ARTICLE_FIELDS = (
     "tags",
 )
 SOURCE_FIELDS = ("name", "url")
-IMAGE_FIELDS = ("caption", "credit", "file", "url")
+IMAGE_FIELDS = ("caption", "credit", "file", "url", "after")
 
+_PARAGRAPH_COUNT = re.compile(r"\+?[0-9]+")
 _NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 _KIND_BY_TAG = {
     NULL_TAG: "nothing (null)",
@@ -104,6 +108,8 @@ def _read_article(root: YamlMapping, report: Report, path: Path | None) -> Artic
     authors = optional(fields, "authors", read_text_list, report)
     source = optional(fields, "source", read_source, report)
     images = optional(fields, "images", read_images, report)
+    if images and body is not None:
+        check_image_places(fields["images"], images, len(body), report)
     facts = optional(fields, "facts", read_text_list, report)
     tags = optional(fields, "tags", read_text_list, report)
     if title is None or body is None:
@@ -274,17 +280,44 @@ def read_source(node: YamlNode, where: str, report: Report) -> Source | None:
 
 
 def read_image(node: YamlNode, where: str, report: Report) -> Image | None:
-    """`caption` (required), `credit`, `file` (a relative path) and `url` (http or https)."""
+    """`caption` (required), `credit`, `file` (a relative path), `url` (http or https) and
+    `after` (its place: how many body paragraphs come before it)."""
     if not isinstance(node, YamlMapping):
-        report.error(node, f"{where}: expected a mapping (caption, credit, file, url), got {describe(node)}")
+        report.error(node, f"{where}: expected a mapping (caption, credit, file, url, after), got {describe(node)}")
         return None
     fields = read_fields(node, where, IMAGE_FIELDS, report)
     caption = required(fields, "caption", node, where, read_text, report)
     credit = optional(fields, "credit", read_text, report, where)
     file = optional(fields, "file", _checked(read_text, check_image_file), report, where)
     url = optional(fields, "url", _checked(read_text, check_source_url), report, where)
-    return Image(caption=caption, credit=credit, file=file, url=url) if caption is not None else None
+    after = optional(fields, "after", read_paragraph_count, report, where)
+    return Image(caption=caption, credit=credit, file=file, url=url, after=after) if caption is not None else None
 
 
 def read_images(node: YamlNode, where: str, report: Report) -> tuple[Image, ...] | None:
     return read_list(node, where, report, read_image)
+
+
+def read_paragraph_count(node: YamlNode, where: str, report: Report) -> int | None:
+    """A count of paragraphs in digits (`3`; `0` is before the first paragraph)."""
+    shown = repr(node.value) if isinstance(node, YamlScalar) and node.tag != NULL_TAG else describe(node)
+    if not isinstance(node, YamlScalar) or node.tag == NULL_TAG or not _PARAGRAPH_COUNT.fullmatch(node.value.strip()):
+        negative = isinstance(node, YamlScalar) and _PARAGRAPH_COUNT.fullmatch(node.value.strip().removeprefix("-"))
+        reason = "must not be negative" if negative else "expected a number of body paragraphs in digits"
+        report.error(node, f"{where}: {reason} (0: before the first paragraph), got {shown}")
+        return None
+    return int(node.value)
+
+
+def check_image_places(node: YamlNode, images: tuple[Image, ...], paragraphs: int, report: Report) -> None:
+    """Reports each image placed after more paragraphs than the body has."""
+    assert isinstance(node, YamlList)  # read_images accepted it
+    for index, (item, image) in enumerate(zip(node.items, images, strict=True)):
+        if image.after is not None and image.after > paragraphs and isinstance(item, YamlMapping):
+            where = field_path(item_path("images", index), "after")
+            place = next(value for key, value in item.pairs if isinstance(key, YamlScalar) and key.value == "after")
+            report.error(
+                place,
+                f"{where}: the body has {paragraphs} paragraph{'s' if paragraphs != 1 else ''},"
+                f" so a photo cannot stand after paragraph {image.after}",
+            )

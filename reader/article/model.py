@@ -47,13 +47,15 @@ class Source:
 
 @dataclass(frozen=True)
 class Image:
-    """A photo that went with the article: its caption, credit, and where the picture is
-    (a file beside the article, the address it came from on the web, or both)."""
+    """A photo that went with the article: its caption, credit, where the picture is (a
+    file beside the article, the address it came from on the web, or both), and where it
+    stood in the text: `after` body paragraphs (0: before the first; None: not known)."""
 
     caption: str
     credit: str | None = None
     file: str | None = None
     url: str | None = None
+    after: int | None = None
 
 
 @dataclass(frozen=True)

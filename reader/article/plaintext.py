@@ -2,14 +2,15 @@
 
 This module owns the line rules of `reader import`: which lines are paragraphs, photo
 captions (`… (صورة: مان كوان).`), the source line (`المصدر: https://…`), a headline, or
-page residue (`تعليق (0)`), and which language and direction the letters say. Pure: text in,
-`PlainReport` out.
+page residue (`تعليق (0)`), and which language and direction the letters say. A caption
+keeps its place among the paragraphs (`Image.after`: how many came before it). Pure: text
+in, `PlainReport` out.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from reader.article.model import Image
@@ -32,7 +33,8 @@ _COMMENT_COUNTER = re.compile(r"(?:تعليق|تعليقات|comments?|نظر|ن
 
 @dataclass(frozen=True)
 class PlainReport:
-    """What a plain-text report holds, in the order it gave it."""
+    """What a plain-text report holds, in the order it gave it; each image placed after
+    the paragraphs that came before its caption line."""
 
     headline: str | None
     paragraphs: tuple[str, ...]
@@ -58,7 +60,7 @@ def read_plain_report(text: str, *, find_headline: bool = True) -> PlainReport:
         image = caption_line(line)
         url = source_line(line) if source_url is None else None
         if image is not None:
-            images.append(image)
+            images.append(replace(image, after=len(paragraphs)))
         elif url is not None:
             source_url = _checked_source(url, warnings)
             if source_url is None:

@@ -2,8 +2,9 @@
 
 For pipes and scripts (like `w3m -dump`), and the reference output tests compare with.
 Blocks are separated by blank lines; RTL lines are right-aligned by padding them to the
-width in visual mode. Colour (a bold title, dim byline, bold headings) only when stdout
-is a terminal.
+width in visual mode. A photo placed in the text shows as its caption line at its place
+(`▢ caption (credit)`), and again among the captions. Colour (a bold title, dim byline and
+placed captions, bold headings) only when stdout is a terminal.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from reader.terminal.modes import BidiMode
 from reader.text.digits import DigitStyle, convert_digits
 from reader.text.layout import LayoutOptions, layout_paragraph
 
-_STYLE_BY_ROLE = {Role.TITLE: "\x1b[1m", Role.BYLINE: "\x1b[2m", Role.HEADING: "\x1b[1m"}
+_STYLE_BY_ROLE = {Role.TITLE: "\x1b[1m", Role.BYLINE: "\x1b[2m", Role.HEADING: "\x1b[1m", Role.FIGURE: "\x1b[2m"}
 _RESET = "\x1b[0m"
 
 

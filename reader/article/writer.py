@@ -60,8 +60,14 @@ def _source_fields(source: Source | None) -> dict[str, str] | None:
     return {"name": source.name, "url": source.url} if source.name else {"url": source.url}
 
 
-def _image_fields(image: Image) -> dict[str, str]:
-    fields = {"caption": image.caption, "credit": image.credit, "file": image.file, "url": image.url}
+def _image_fields(image: Image) -> dict[str, str | int]:
+    fields = {
+        "caption": image.caption,
+        "credit": image.credit,
+        "file": image.file,
+        "url": image.url,
+        "after": image.after,
+    }
     return {key: value for key, value in fields.items() if value is not None}
 
 

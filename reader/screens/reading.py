@@ -8,7 +8,9 @@ config's, 80 by default: a readable line), the page centred on a wider terminal;
 column with nothing in it takes no width. Below `NARROW_WIDTH` columns the side column's
 content goes into the body pane in the wide page's order: the key facts before the text
 (a newspaper's fact box), the captions and the source after it. Places in the body (the
-place kept, a search hit) are counted in the article's own blocks, whichever comes first.
+place kept, a search hit) are counted in the article's own text blocks, whichever comes
+first: not the key facts before them, nor the caption lines of photos placed among the
+paragraphs (which find leaves to the captions pane).
 """
 
 from __future__ import annotations
@@ -30,12 +32,15 @@ from textual.worker import get_current_worker
 
 from reader.article.document import (
     Block,
+    Role,
     article_is_rtl,
     body_blocks,
     fact_blocks,
     header_blocks,
     image_blocks,
+    place_block,
     source_blocks,
+    text_place,
 )
 from reader.article.library import Library
 from reader.article.model import Article
@@ -47,7 +52,7 @@ from reader.text.digits import DigitStyle, convert_digits
 from reader.text.layout import LayoutOptions
 from reader.text.normalize import find_matches, normalize_with_sources
 from reader.widgets.find_bar import FindBar
-from reader.widgets.pane_place import pane_position, scroll_pane_to
+from reader.widgets.pane_place import scroll_pane_to
 from reader.widgets.photo_pane import PhotoPane, PhotoSource
 from reader.widgets.text_pane import MatchPosition, TextPane
 
@@ -281,9 +286,11 @@ class ReadingScreen(Screen[None]):
             body = side["facts"] + body + side["images"] + side["source"]
         return {"body": body, **side}
 
-    def _body_offset(self) -> int:
-        """Where the article's text starts in the body pane (after the key facts, when narrow)."""
-        return len(fact_blocks(self.article)) if self._narrow else 0
+    def _body_place(self, pane: TextPane) -> tuple[int, int]:
+        """The body pane's top as a text place (`text_place`: -1 before the text) and line offset."""
+        block, line_offset = pane.top_place()
+        place = text_place(pane.blocks, block)
+        return place, 0 if pane.blocks and pane.blocks[block].role is Role.FIGURE else line_offset
 
     def set_options(self, options: LayoutOptions) -> None:
         self.options = options
@@ -313,16 +320,12 @@ class ReadingScreen(Screen[None]):
         same_article = self._narrow is not None
         body_pane = self.query_one("#body", TextPane)
         at_top = body_pane.scroll_y == 0  # the top stays the top: the facts box comes with it
-        place = (
-            None
-            if at_top or not same_article
-            else (body_pane.top_place()[0] - self._body_offset(), body_pane.top_place()[1])
-        )
+        place = None if at_top or not same_article else self._body_place(body_pane)
         self._narrow = narrow
         content = self._pane_content(narrow)
         body_pane.set_content(content["body"], self.options)
         if place is not None and place[0] >= 0:
-            body_pane.scroll_to_place(place[0] + self._body_offset(), place[1])  # the same paragraph
+            body_pane.scroll_to_place(place_block(body_pane.blocks, place[0]), place[1])  # the same paragraph
         for pane_id in self.SIDE_PANE_IDS:
             pane = self.query_one(f"#{pane_id}", TextPane)
             pane.set_content(content[pane_id], self.options)
@@ -406,11 +409,12 @@ class ReadingScreen(Screen[None]):
         return self.query_one("#body" if self._narrow else "#images", PhotoPane)
 
     def _chosen_photo(self) -> int | None:
-        """The photo to open: the first one on screen in its pane, else the article's first."""
-        pane = self._photo_pane()
-        first_seen = pane.first_photo_on_screen()
-        if first_seen is not None:
-            return first_seen
+        """The photo to open: the one whose caption is placed in the text on screen, else
+        the first one on screen in its pane, else the article's first."""
+        for pane in (self.query_one("#body", PhotoPane), self._photo_pane()):
+            first_seen = pane.first_photo_on_screen()
+            if first_seen is not None:
+                return first_seen
         numbered = [number for number, image in enumerate(self.article.images) if image.file]
         if not numbered:
             self.notify("This article has no photo files.", severity="warning")
@@ -488,6 +492,8 @@ class ReadingScreen(Screen[None]):
                 continue
             spans = self._spans[pane_id]
             for block_index, block in enumerate(pane.blocks):
+                if block.role is Role.FIGURE:
+                    continue  # a placed caption is found in the captions
                 found = find_matches(block.text, query)
                 if found:
                     spans[block_index] = found
@@ -538,21 +544,19 @@ class ReadingScreen(Screen[None]):
         self.store.mark_read(path)
         start, self._start_block = self._start_block, None
         body = self.query_one("#body", TextPane)
-        offset = self._body_offset()
         if start is not None:
-            body.scroll_to_place(start + offset)
+            body.scroll_to_place(place_block(body.blocks, start))
             return
         position = self.store.reading_state(path).position
         if position is not None and (position.block, position.line_offset) != (0, 0):
-            scroll_pane_to(body, ScrollPosition(position.block + offset, position.line_offset))
+            scroll_pane_to(body, ScrollPosition(place_block(body.blocks, position.block), position.line_offset))
 
     def remember_place(self) -> None:
         """Save the body pane's scroll position for this article."""
         path = self.article.path
         if path is not None and self.is_mounted:
-            place = pane_position(self.query_one("#body", TextPane))
-            block = place.block - self._body_offset()
-            self.store.save_position(path, ScrollPosition(block, place.line_offset) if block >= 0 else ScrollPosition())
+            block, line_offset = self._body_place(self.query_one("#body", TextPane))
+            self.store.save_position(path, ScrollPosition(block, line_offset) if block >= 0 else ScrollPosition())
 
     def action_toggle_bookmark(self) -> None:
         path = self.article.path

@@ -16,7 +16,7 @@ from typing import Any
 from reader.article.model import Article, Image, LoadResult, Problem, Severity, Source
 from reader.text.direction import Direction
 
-RECORD_VERSION = 2  # 2: images' url, the fetch time
+RECORD_VERSION = 3  # 2: images' url, the fetch time; 3: images' place (after)
 
 
 def result_to_json(result: LoadResult) -> str:
@@ -90,7 +90,7 @@ def _article_to_dict(article: Article) -> dict[str, Any]:
         "fetched": article.fetched.isoformat() if article.fetched is not None else None,
         "authors": list(article.authors),
         "source": [article.source.url, article.source.name] if article.source else None,
-        "images": [[image.caption, image.credit, image.file, image.url] for image in article.images],
+        "images": [[image.caption, image.credit, image.file, image.url, image.after] for image in article.images],
         "facts": list(article.facts),
         "tags": list(article.tags),
         "path": str(article.path) if article.path is not None else None,
@@ -109,7 +109,7 @@ def _article_from_dict(data: dict[str, Any]) -> Article:
         fetched=datetime.fromisoformat(data["fetched"]) if data["fetched"] is not None else None,
         authors=tuple(data["authors"]),
         source=Source(source[0], source[1]) if source else None,
-        images=tuple(Image(caption, credit, file, url) for caption, credit, file, url in data["images"]),
+        images=tuple(Image(*fields) for fields in data["images"]),
         facts=tuple(data["facts"]),
         tags=tuple(data["tags"]),
         path=Path(data["path"]) if data["path"] is not None else None,

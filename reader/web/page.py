@@ -99,7 +99,7 @@ def _article(
         fetched=fetched,
         authors=authors,
         source=Source(url=meta.url, name=meta.site_name) if meta.url else None,
-        images=page_images(tree, url, meta.title),
+        images=page_images(tree, url, meta.title, body),
         facts=facts,
     )
 

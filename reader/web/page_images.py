@@ -9,11 +9,20 @@ for a credit in the caption or beside it (`<span class="credit">`), a bracketed 
 labelled one (`… عکس: علی رضایی`). A figure with no caption and no `alt` text is left out:
 captions are never invented. The lead image's caption is its `og:image:alt`, the caption of
 the figure that shows it, else the headline.
+
+A picture inside the article's text keeps its place (`Image.after`): the nearest text
+element before it on the page whose text is a paragraph of the extracted body (one the body
+holds once) says how many paragraphs come before it; with none before it and the body's
+first paragraph after it, it stands at the top. A place that cannot be found so is left
+out, as is the lead image's when no figure in the text shows it.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
@@ -42,16 +51,21 @@ _BRACKETED_CREDIT = re.compile(
     rf"(?P<caption>.*?\S)\s*\((?P<credit>\s*(?:{_CREDIT_LABELS}\s*:\s*[^()]*?\S|(?:{PHOTO_AGENCIES}))\s*)\)\s*[.۔]?",
     re.IGNORECASE,
 )
+_TEXT_ELEMENTS = "*[self::p or self::h2 or self::h3 or self::h4 or self::li or self::blockquote]"
 _IMAGE_SOURCES = ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset")
 
 
-def page_images(tree: HtmlElement, page_url: str, headline: str | None) -> tuple[Image, ...]:
-    """The lead image first, then each captioned figure (or picture with a caption beside it), each address once."""
+def page_images(tree: HtmlElement, page_url: str, headline: str | None, body: Sequence[str] = ()) -> tuple[Image, ...]:
+    """The lead image first, then each captioned figure (or picture with a caption beside it),
+    each address once; each placed among the `body` paragraphs where the page shows it."""
+    places = TextPlaces(body)
     figures = [
-        image for figure in tree.xpath(f"//figure[not({OUTSIDE_ARTICLE})]") if (image := figure_image(figure, page_url))
+        replace(image, after=places.place_of(figure))
+        for figure in tree.xpath(f"//figure[not({OUTSIDE_ARTICLE})]")
+        if (image := figure_image(figure, page_url))
     ]
     figures += [
-        image
+        replace(image, after=places.place_of(caption))
         for caption in tree.xpath(
             f"//*[contains(@class, 'caption')][not(ancestor-or-self::figure)][not({OUTSIDE_ARTICLE})]"
         )
@@ -65,6 +79,28 @@ def page_images(tree: HtmlElement, page_url: str, headline: str | None) -> tuple
         if all(image.url != kept.url for kept in images):
             images.append(image)
     return tuple(images)
+
+
+class TextPlaces:
+    """Where an element of the page stands among the body's paragraphs."""
+
+    def __init__(self, body: Sequence[str]) -> None:
+        counts = Counter(body)
+        self._numbers = {paragraph: number for number, paragraph in enumerate(body) if counts[paragraph] == 1}
+
+    def place_of(self, element: HtmlElement) -> int | None:
+        """How many body paragraphs come before `element`, or None when that is not clear."""
+        if not self._numbers:
+            return None
+        for before in reversed(element.xpath(f"preceding::{_TEXT_ELEMENTS}")):
+            number = self._numbers.get(clean_text(before.text_content()))
+            if number is not None:
+                return number + 1
+        for after in element.xpath(f"following::{_TEXT_ELEMENTS}"):
+            number = self._numbers.get(clean_text(after.text_content()))
+            if number is not None:
+                return 0 if number == 0 else None
+        return None
 
 
 def figure_image(figure: HtmlElement, page_url: str) -> Image | None:

@@ -163,12 +163,18 @@ class PhotoPane(TextPane):
         return self._ready.get(key) if key is not None else None
 
     def first_photo_on_screen(self) -> int | None:
-        """The image index of the first photo line on screen, if any."""
+        """The image index of the first photo line on screen, or of a placed caption's line
+        (a FIGURE block) whose photo has a file, if any."""
         lines, top = self._lines, int(self.scroll_y)
         for pane_line in lines[top : top + self.scrollable_content_region.height]:
-            if pane_line.photo_row >= 0:
-                return self.blocks[pane_line.block].image
+            block = self.blocks[pane_line.block] if pane_line.block < len(self.blocks) else None
+            if pane_line.photo_row >= 0 or (block and block.role is Role.FIGURE and self._has_file(block.image)):
+                return block.image if block else None
         return None
+
+    def _has_file(self, image: int | None) -> bool:
+        photos = self._photos
+        return photos is not None and image is not None and photos.path(image) is not None
 
     def _sized(self, blocks: Sequence[Block]) -> list[Block]:
         """The blocks with each PHOTO block as tall as its picture is at this width."""

@@ -84,6 +84,7 @@ class TextPane(ScrollView, can_focus=True):
         "text-pane--byline",
         "text-pane--heading",
         "text-pane--link",
+        "text-pane--figure",
         "text-pane--match",
         "text-pane--current-match",
     }
@@ -98,6 +99,7 @@ class TextPane(ScrollView, can_focus=True):
         & > .text-pane--byline { color: $text-muted; }
         & > .text-pane--heading { text-style: bold; color: $text-accent; }
         & > .text-pane--link { color: $text-primary; text-style: underline; }
+        & > .text-pane--figure { color: $text-muted; }
         & > .text-pane--match { background: $warning 40%; }
         & > .text-pane--current-match { background: $warning; color: $background; text-style: bold underline; }
         &:focus { border: round $primary; }
@@ -473,6 +475,7 @@ class TextPane(ScrollView, can_focus=True):
             Role.BYLINE: "text-pane--byline",
             Role.HEADING: "text-pane--heading",
             Role.LINK: "text-pane--link",
+            Role.FIGURE: "text-pane--figure",
         }.get(role)
         return self.get_component_rich_style(component, partial=True) if component else None
 

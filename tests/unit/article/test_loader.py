@@ -230,7 +230,7 @@ BAD_FILES: list[tuple[str, str | bytes, list[str]]] = [
     (
         "image text",
         f"{MINIMAL}images:\n  - a photo\n",
-        ["5:5: images[0]: expected a mapping (caption, credit, file, url), got text"],
+        ["5:5: images[0]: expected a mapping (caption, credit, file, url, after), got text"],
     ),
     (
         "image file outside",

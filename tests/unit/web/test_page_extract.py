@@ -141,6 +141,7 @@ def test_a_figure_gives_an_image_with_its_caption_credit_and_address() -> None:
             caption="مدخل المستشفى الجديد في صفاقس",
             credit="تصوير: منى الهادي",
             url="https://news.example/photos/hospital.jpg",
+            after=0,  # before the first paragraph
         ),
     )
 
@@ -151,7 +152,7 @@ def test_a_bracketed_credit_in_a_figcaption_is_split_off() -> None:
         "<figcaption>الوزير يقص الشريط (صورة: وكالة الأنباء)</figcaption></figure>"
     )
     assert article_of(Page(in_article=figure)).images == (
-        Image(caption="الوزير يقص الشريط", credit="صورة: وكالة الأنباء", url="https://cdn.example/a.jpg"),
+        Image(caption="الوزير يقص الشريط", credit="صورة: وكالة الأنباء", url="https://cdn.example/a.jpg", after=0),
     )
 
 
@@ -312,7 +313,7 @@ def test_a_credit_beside_the_caption_and_a_picture_source_are_read() -> None:
         '<img alt="الوزير في المستشفى"></picture><span class="photo-credit">تصوير: منى الهادي</span></figure>'
     )
     assert article_of(Page(in_article=figure)).images == (
-        Image(caption="الوزير في المستشفى", credit="تصوير: منى الهادي", url="https://cdn.example/b.webp"),
+        Image(caption="الوزير في المستشفى", credit="تصوير: منى الهادي", url="https://cdn.example/b.webp", after=0),
     )
 
 
@@ -351,7 +352,10 @@ def test_a_picture_with_a_caption_beside_it_outside_a_figure() -> None:
     )
     assert article_of(Page(in_article=photo)).images == (
         Image(
-            caption="جناح الأطفال في المستشفى", credit="صورة: منى الهادي", url="https://news.example/photos/ward.jpg"
+            caption="جناح الأطفال في المستشفى",
+            credit="صورة: منى الهادي",
+            url="https://news.example/photos/ward.jpg",
+            after=0,
         ),
     )
 
@@ -384,4 +388,4 @@ def test_the_articles_own_header_holds_its_dateline_and_lead_photo() -> None:
     )
     article = article_of(Page(in_article=header))
     assert article.published == datetime(2013, 8, 28, 14, 0, tzinfo=timezone(timedelta(hours=4)))
-    assert article.images == (Image(caption="مدخل المستشفى", url="https://news.example/lead.jpg"),)
+    assert article.images == (Image(caption="مدخل المستشفى", url="https://news.example/lead.jpg", after=0),)
