@@ -8,7 +8,8 @@
 * ``logical`` - text in logical (memory) order, unshaped; the terminal does bidi and shaping
   (Konsole, mlterm, VTE and mintty in their default implicit mode).
 * ``runs``    - for kitty, which reverses each chunk of Arabic between spaces itself: the
-  reader orders the words visually but leaves each such chunk in logical order.
+  reader orders the words visually but leaves each such chunk in logical order (in a chunk
+  with harakat, every cell filled to one length with CGJs, so kitty draws them on their letters).
 * ``rows``    - for Konsole, which runs the bidi algorithm over each whole screen row (in a
   left-to-right paragraph, whatever the marks say), cannot be switched off and does not
   mirror: shaped text in logical order with brackets already mirrored, each line wrapped

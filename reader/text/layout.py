@@ -9,7 +9,9 @@ Modes:
 - `logical`: unshaped, logical order, for terminals that do bidi and shaping themselves,
   for screen readers and pipes.
 - `runs`: like visual, but each space-separated chunk of right-to-left text is left in
-  logical order, for terminals (kitty) whose shaper reverses such chunks itself.
+  logical order, for terminals (kitty) whose shaper reverses such chunks itself; in a chunk
+  with marks every cell is filled up to the same number of characters with CGJs (U+034F),
+  or kitty draws the marks one cell off (see `_cells_of_one_length`).
 - `rows`: for Konsole, which runs the bidi algorithm over each whole screen row in a
   left-to-right paragraph, shapes, and does not mirror: shaped text in logical order (a
   lam-alef is one character, so it takes one cell and leaves no blank), brackets already
@@ -397,7 +399,8 @@ def _runs_for_kitty(text: str, levels: Sequence[int], order: Sequence[int]) -> t
     punctuation and brackets touching them, and mirroring those brackets itself. So such a
     chunk (right-to-left letters, no Latin letter or digit) goes in logical order, unmirrored;
     in any other chunk only the runs of right-to-left letters and Arabic punctuation do.
-    Bidi controls are left out, as in `visual_order`."""
+    Bidi controls are left out, as in `visual_order`. In a chunk with right-to-left letters
+    and marks, the cells are filled up to one length (`_cells_of_one_length`)."""
     chars: list[str] = []
     kept: list[int] = []
     for chunk in _chunks(text, order):
@@ -406,13 +409,56 @@ def _runs_for_kitty(text: str, levels: Sequence[int], order: Sequence[int]) -> t
             chunk_order, mirrored = sorted(chunk), False
         else:
             chunk_order, mirrored = _rtl_runs_in_logical_order(text, levels, chunk), True
+        chunk_chars: list[str] = []
+        chunk_kept: list[int] = []
         for index in chunk_order:
             char = text[index]
             if is_bidi_control(char):
                 continue
-            chars.append(mirror_char(char) if mirrored and levels[index] & 1 else char)
-            kept.append(index)
+            chunk_chars.append(mirror_char(char) if mirrored and levels[index] & 1 else char)
+            chunk_kept.append(index)
+        if classes & _RTL_STRONG:
+            chunk_chars, chunk_kept = _cells_of_one_length(chunk_chars, chunk_kept)
+        chars += chunk_chars
+        kept += chunk_kept
     return "".join(chars), tuple(kept)
+
+
+CGJ = "\u034f"
+"""COMBINING GRAPHEME JOINER: a combining mark that draws nothing and changes no joining,
+bidi class or line break; kitty keeps it in the cell of the character before it."""
+
+
+def _cells_of_one_length(chars: list[str], kept: list[int]) -> tuple[list[str], list[int]]:
+    """The chunk with each cell (a character and the zero-width ones after it) filled up with
+    CGJs to the length of its longest cell. Each CGJ takes the source of the character before it.
+
+    Measured on kitty 0.26: its shaper returns a reversed chunk's glyphs right to left, one per
+    character (a mark's glyph before its letter's), and kitty deals them out to the chunk's
+    cells in the order the cells were sent, as many to a cell as the cell holds characters. With
+    cells of unequal length the glyphs land in the wrong cells: in `رسمياً` the tanween is drawn
+    alone in the first cell and the reh and seen squeezed into the last one; a mark on a word's
+    first letter ends up on a cell of its own. With cells of one length each cell gets exactly
+    the glyphs of its mirror cell: the letters in order, each mark on its letter.
+
+    Zero-width characters before the chunk's first letter belong to the cell before the chunk
+    and are left alone.
+    """
+    if all(cell_len(char) for char in chars):
+        return chars, kept
+    starts = [position for position, char in enumerate(chars) if cell_len(char)]
+    if not starts:
+        return chars, kept
+    ends = [*starts[1:], len(chars)]
+    longest = max(end - start for start, end in zip(starts, ends))
+    padded_chars, padded_kept = chars[: starts[0]], kept[: starts[0]]
+    for start, end in zip(starts, ends):
+        padded_chars += chars[start:end]
+        padded_kept += kept[start:end]
+        missing = longest - (end - start)
+        padded_chars += [CGJ] * missing
+        padded_kept += [kept[end - 1]] * missing
+    return padded_chars, padded_kept
 
 
 def _chunks(text: str, order: Sequence[int]) -> list[list[int]]:
