@@ -86,7 +86,8 @@ async def test_widening_the_terminal_brings_the_side_column_back(make_app: MakeA
         await pilot.pause()
         body, side = app.screen.query_one("#body", TextPane), app.screen.query_one("#side")
         assert side.display and side.region.x < body.region.x
-        assert {block.role.value for block in body.blocks} == {"paragraph"}
+        # the article's text and the photos placed in it; the facts, captions and source are beside it again
+        assert {block.role.value for block in body.blocks} == {"paragraph", "figure"}
 
 
 @pytest.mark.parametrize(
