@@ -8,8 +8,9 @@ Modes:
 - `visual`: shaped and reordered, for terminals that do no bidi themselves.
 - `logical`: unshaped, logical order, for terminals that do bidi and shaping themselves,
   for screen readers and pipes.
-- `runs`: like visual, but each space-separated chunk of right-to-left text is left in
-  logical order, for terminals (kitty) whose shaper reverses such chunks itself; in a chunk
+- `runs`: like visual, but each space-separated chunk that starts with a right-to-left
+  letter, as sent, is sent with its cells reversed, for terminals (kitty) whose shaper
+  reverses such chunks itself, digits and Latin letters in them included; in a chunk
   with marks every cell is filled up to the same number of characters with CGJs (U+034F),
   or kitty draws the marks one cell off (see `_cells_of_one_length`).
 - `rows`: for Konsole, which runs the bidi algorithm over each whole screen row in a
