@@ -8,8 +8,9 @@ Modes:
 - `visual`: shaped and reordered, for terminals that do no bidi themselves.
 - `logical`: unshaped, logical order, for terminals that do bidi and shaping themselves,
   for screen readers and pipes.
-- `runs`: like visual, but each space-separated chunk of right-to-left text is left in
-  logical order, for terminals (kitty) whose shaper reverses such chunks itself; in a chunk
+- `runs`: like visual, but each space-separated chunk that starts with a right-to-left
+  letter, as sent, is sent with its cells reversed, for terminals (kitty) whose shaper
+  reverses such chunks itself, digits and Latin letters in them included; in a chunk
   with marks every cell is filled up to the same number of characters with CGJs (U+034F),
   or kitty draws the marks one cell off (see `_cells_of_one_length`).
 - `rows`: for Konsole, which runs the bidi algorithm over each whole screen row in a
@@ -383,45 +384,92 @@ def _marks_after_their_base(text: str, levels: Sequence[int], order: Sequence[in
     return result
 
 
-_RTL_LETTER_CLASSES = frozenset({"R", "AL", "NSM"})
 _RTL_STRONG = frozenset({"R", "AL"})
-_LTR_OR_NUMBER = frozenset({"L", "EN", "AN"})
-ARABIC_PUNCTUATION = frozenset("\u060c\u061b\u061f\u066a\u066b\u066c\u066d\u06d4")
-"""، ؛ ؟ ٪ ٫ ٬ ٭ ۔: neutral or separators for the bidi algorithm, but of the Arabic script
-for kitty's shaper, which reverses them with the run of Arabic letters they touch."""
 
 
 def _runs_for_kitty(text: str, levels: Sequence[int], order: Sequence[int]) -> tuple[str, tuple[int, ...]]:
-    """For `runs` mode: the visual line with what kitty will reverse sent reversed.
+    """For `runs` mode: each chunk of the visual line sent so that kitty draws it in visual order.
 
     Measured on kitty 0.26: it hands each space-separated chunk of cells to its shaper, which
-    lays a chunk of Arabic out right to left - reversing its letters, its marks, and the
-    punctuation and brackets touching them, and mirroring those brackets itself. So such a
-    chunk (right-to-left letters, no Latin letter or digit) goes in logical order, unmirrored;
-    in any other chunk only the runs of right-to-left letters and Arabic punctuation do.
+    takes the chunk's direction from its first character of a script (Latin, Arabic, Hebrew…;
+    digits and punctuation have none, Arabic-Indic digits are Arabic) and, when that script is
+    written right to left, reverses the chunk's cells - all of them, digits and Latin letters
+    included - and mirrors its brackets (`_script_direction`). So a chunk whose visual order
+    ends with a right-to-left letter goes with its cells reversed and its brackets unmirrored
+    (`_reversed_cells`): kitty turns it back. A chunk that kitty leaves alone goes in visual
+    order. A chunk that starts with a right-to-left letter and ends with a Latin one (`iPhoneات`
+    in Arabic text) comes out wrong either way; it is sent from its first Latin letter on,
+    then the rest (`_from_first_ltr_letter`): kitty leaves it alone and each part reads right,
+    in swapped places.
     Bidi controls are left out, as in `visual_order`. In a chunk with right-to-left letters
     and marks, the cells are filled up to one length (`_cells_of_one_length`)."""
     chars: list[str] = []
     kept: list[int] = []
     for chunk in _chunks(text, order):
-        classes = {unicodedata.bidirectional(text[index]) for index in chunk}
-        if classes & _RTL_STRONG and not classes & _LTR_OR_NUMBER:
-            chunk_order, mirrored = sorted(chunk), False
+        shown = [index for index in chunk if not is_bidi_control(text[index])]
+        shown_chars = [mirror_char(text[index]) if levels[index] & 1 else text[index] for index in shown]
+        scripts = [direction for direction in map(_script_direction, shown_chars) if direction]
+        if scripts and scripts[-1] == _RTL:
+            chunk_chars, chunk_kept = _reversed_cells(shown_chars, shown)
+        elif not scripts or scripts[0] == _LTR:
+            chunk_chars, chunk_kept = shown_chars, shown
         else:
-            chunk_order, mirrored = _rtl_runs_in_logical_order(text, levels, chunk), True
-        chunk_chars: list[str] = []
-        chunk_kept: list[int] = []
-        for index in chunk_order:
-            char = text[index]
-            if is_bidi_control(char):
-                continue
-            chunk_chars.append(mirror_char(char) if mirrored and levels[index] & 1 else char)
-            chunk_kept.append(index)
-        if classes & _RTL_STRONG:
+            chunk_chars, chunk_kept = _from_first_ltr_letter(shown_chars, shown)
+        if _RTL in scripts:
             chunk_chars, chunk_kept = _cells_of_one_length(chunk_chars, chunk_kept)
         chars += chunk_chars
         kept += chunk_kept
     return "".join(chars), tuple(kept)
+
+
+_RTL, _LTR = "R", "L"
+_ARABIC_SCRIPT_NON_LETTERS = frozenset(map(chr, [*range(0x660, 0x66E), 0x6D4, *range(0x6F0, 0x6FA)]))
+"""Arabic-Indic digits, ٪ ٫ ٬ ٭ and ۔: of the Arabic script, so a chunk starting with them is
+reversed by kitty (measured: `٢٠١٩` alone comes out `٩١٠٢`)."""
+_COMMON_SCRIPT_AL = frozenset("\u061b\u061f\u0640")
+"""؛ ؟ and the tatweel: bidi class AL, but of no script: they leave a chunk's direction to the
+characters after them."""
+
+
+def _script_direction(char: str) -> str:
+    """The direction of `char`'s script as kitty's shaper guesses a chunk's direction from it:
+    `_RTL`, `_LTR`, or "" for a character of no script (digits, punctuation, marks)."""
+    bidi_class = unicodedata.bidirectional(char)
+    if bidi_class in _RTL_STRONG and char not in _COMMON_SCRIPT_AL or char in _ARABIC_SCRIPT_NON_LETTERS:
+        return _RTL
+    if bidi_class == "L":
+        return _LTR
+    return ""
+
+
+def _from_first_ltr_letter(chars: list[str], kept: list[int]) -> tuple[list[str], list[int]]:
+    """The chunk rotated to start at its first character of a left-to-right script, so that kitty
+    leaves it alone. Zero-width characters before the first cell stay first."""
+    lead = 0
+    while lead < len(chars) and not cell_len(chars[lead]):
+        lead += 1
+    first = next(position for position, char in enumerate(chars) if _script_direction(char) == _LTR)
+    return (
+        chars[:lead] + chars[first:] + chars[lead:first],
+        kept[:lead] + kept[first:] + kept[lead:first],
+    )
+
+
+def _reversed_cells(chars: list[str], kept: list[int]) -> tuple[list[str], list[int]]:
+    """The chunk's cells (a character and the zero-width ones after it) in reverse order, its
+    brackets mirrored: what kitty, reversing and mirroring the chunk, draws as `chars`.
+    Zero-width characters before the first cell stay first (kitty keeps them in the cell
+    before the chunk)."""
+    starts = [position for position, char in enumerate(chars) if cell_len(char)]
+    if not starts:
+        return chars, kept
+    ends = [*starts[1:], len(chars)]
+    reversed_chars = chars[: starts[0]]
+    reversed_kept = kept[: starts[0]]
+    for start, end in reversed(list(zip(starts, ends))):
+        reversed_chars += map(mirror_char, chars[start:end])
+        reversed_kept += kept[start:end]
+    return reversed_chars, reversed_kept
 
 
 CGJ = "\u034f"
@@ -476,26 +524,6 @@ def _chunks(text: str, order: Sequence[int]) -> list[list[int]]:
     if current:
         chunks.append(current)
     return chunks
-
-
-def _rtl_runs_in_logical_order(text: str, levels: Sequence[int], order: Sequence[int]) -> list[int]:
-    """Undo the reversal inside each run of right-to-left letters (and Arabic punctuation).
-
-    Words, digits and other punctuation stay in visual order; the terminal (kitty) reverses
-    each run of RTL letters (and the marks on them) itself.
-    """
-    result: list[int] = []
-    run: list[int] = []
-    for index in order:
-        char = text[index]
-        if levels[index] & 1 and (unicodedata.bidirectional(char) in _RTL_LETTER_CLASSES or char in ARABIC_PUNCTUATION):
-            run.append(index)
-            continue
-        result.extend(sorted(run))
-        run = []
-        result.append(index)
-    result.extend(sorted(run))
-    return result
 
 
 def _without_harakat(text: str) -> tuple[str, tuple[int, ...]]:

@@ -14,6 +14,7 @@ import shlex
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageChops
 
 from tests.realterm.harness import (
     DRAW_DEADLINE,
@@ -89,3 +90,34 @@ def test_calibrate_saves_nothing_where_the_reader_switches_the_terminal_itself(
         wait_until(lambda: finished.exists() or process.poll() is not None, DRAW_DEADLINE, "calibrate to return")
     assert finished.exists(), "reader calibrate waited for a choice"
     assert not (config / "config.yaml").exists()
+
+
+NUMBERS_ARTICLE = """\
+title: أرقام ملتصقة بالكلمات
+language: ar
+direction: rtl
+body:
+  - كتب كتاباً جميلاً (عام 2019م) للطلاب.
+  - ارتفع بنسبة 25% أو 25٪ إلى ١٠٠ألف دولار.
+  - بلغت الحرارة -3 درجات و(2024) عاماً.
+  - في 2025/10/25م أعلنت الشركة الـiPhone الجديد.
+  - العدد ٢٠١٩ و٢٠١٩م و(٢٠١٩) و2019، هل؟2019
+  - مُحَمَّدٌ كَتَبَ 12مَرَّةً (3أَيَّامٍ).
+"""
+
+
+def test_kitty_draws_numbers_glued_to_arabic_words_as_they_should_read(display: str, tmp_path: Path) -> None:
+    """kitty reverses every cell of a chunk that starts with an Arabic letter, digits included
+    (`(عام 2019م)` once read `9102`). In `runs` its body pane must be pixel for pixel what
+    `visual` draws on a kitty that does no bidi (`force_ltr yes`: each cell drawn as sent)."""
+    article = tmp_path / "numbers.yaml"
+    article.write_text(NUMBERS_ARTICLE, encoding="utf-8")
+    runs = run_reader(installed("kitty"), display, tmp_path / "runs", article=article)
+    visual = run_reader(
+        installed("kitty-force-ltr"), display, tmp_path / "visual", reader_args=["--bidi", "visual"], article=article
+    )
+    assert runs.mode == "runs", runs.bidi_info
+    with Image.open(runs.body_png) as drawn, Image.open(visual.body_png) as expected:
+        assert ImageChops.difference(drawn.convert("RGB"), expected.convert("RGB")).getbbox() is None, (
+            f"{runs.body_png} differs from {visual.body_png}"
+        )

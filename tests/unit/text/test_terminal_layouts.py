@@ -2,15 +2,19 @@
 
 The expected strings are written by hand from docs/terminals.md's measurements: Konsole
 reorders each whole row in a left-to-right paragraph and does not mirror; kitty reverses
-Arabic punctuation together with the run of letters it touches, and draws marks on their
-letters only when every cell of the chunk holds as many characters.
+(and mirrors) every cell of a space-separated chunk whose first character of a script is
+right-to-left, digits and Latin letters included, and draws marks on their letters only
+when every cell of the chunk holds as many characters.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
+import pytest
+
 from reader.terminal.modes import BidiMode
+from reader.text.bidi import mirror_char
 from reader.text.direction import Direction
 from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.text.shaping import shape_word
@@ -97,3 +101,76 @@ def test_a_letter_with_shadda_and_a_haraka_makes_every_cell_of_its_chunk_three_l
 def test_a_mark_before_a_chunks_first_letter_is_left_to_the_cell_before_it() -> None:
     chunk = layout_paragraph("x \u064eبَت", 40, Direction.LTR, RUNS)[0].text.split(" ")[-1]
     assert chunk == "\u064e\ufe91\u064e\ufe96" + CGJ  # kitty puts that fatha in the space's cell
+
+
+def test_kitty_gets_a_year_glued_to_an_arabic_letter_reversed_with_it() -> None:
+    # kitty reversed the whole chunk "(م2019" it was sent and drew "9102": now it gets it reversed.
+    line = layout_paragraph("(عام 2019م)", 40, Direction.RTL, RUNS)[0]
+    assert line.text == "9102\ufee1) (\ufecb\ufe8e\ufee1"
+    assert line.sources == (8, 7, 6, 5, 9, 10, 4, 0, 1, 2, 3)  # a search for "2019" lights its digits
+
+
+def test_kitty_gets_arabic_indic_digits_reversed_even_alone() -> None:
+    # They are of the Arabic script: kitty reverses a chunk of them alone.
+    line = layout_paragraph("العدد ٢٠١٩", 40, Direction.RTL, RUNS)[0]
+    assert line.text.split(" ")[0] == "٩١٠٢"
+    assert line.sources[:4] == (9, 8, 7, 6)
+
+
+def test_kitty_gets_a_latin_word_after_the_arabic_article_reversed_with_it() -> None:
+    assert layout_paragraph("الـiPhone", 40, Direction.RTL, RUNS)[0].text == "\ufe8d\ufedf\u0640enohPi"
+
+
+def test_digits_glued_to_a_vowelled_word_are_padded_like_its_letters() -> None:
+    line = layout_paragraph("12مَرَّةً", 40, Direction.RTL, RUNS)[0]
+    assert line.text == "2" + CGJ * 2 + "1" + CGJ * 2 + "\ufee3\u064e" + CGJ + "\ufeae\u064e\u0651\ufe93\u064b" + CGJ
+    assert line.sources == (1, 1, 1, 0, 0, 0, 2, 3, 3, 4, 5, 6, 7, 8, 8)
+
+
+def test_a_chunk_kitty_cannot_draw_right_starts_at_its_latin_word() -> None:
+    # "iPhoneات": whichever way it is sent, kitty takes its direction from the first letter and
+    # draws it wrong; from "iPhone" on, it is left alone: both parts read right, swapped.
+    line = layout_paragraph("iPhoneات", 40, Direction.RTL, RUNS)[0]
+    assert line.text == "iPhone\ufe95\ufe8d"
+    assert line.sources == (0, 1, 2, 3, 4, 5, 7, 6)
+
+
+ARABIC_SCRIPT_NON_LETTERS = frozenset("٠١٢٣٤٥٦٧٨٩٪٫٬٭۔۰۱۲۳۴۵۶۷۸۹")
+
+
+def _rtl_script(char: str) -> bool | None:
+    """Whether `char`'s script is right-to-left; None for the characters of no script (digits,
+    punctuation, marks, ؛ ؟ and the tatweel), which kitty's shaper passes over."""
+    if char in ARABIC_SCRIPT_NON_LETTERS:
+        return True
+    if char in "؛؟ـ":
+        return None
+    return {"R": True, "AL": True, "L": False}.get(unicodedata.bidirectional(char))
+
+
+def kitty_draws(sent: str) -> str:
+    """What kitty 0.26 shows for `sent`, as measured: each space-separated chunk whose first
+    character of a script is right-to-left has its cells reversed and its brackets mirrored."""
+    shown = []
+    for chunk in sent.split(" "):
+        scripts = [script for script in map(_rtl_script, chunk) if script is not None]
+        if scripts and scripts[0]:
+            chunk = "".join(mirror_char(char) for cell in reversed(kitty_cells(chunk)) for char in cell)
+        shown.append(chunk.replace(CGJ, ""))
+    return " ".join(shown)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "كتب كتاباً جميلاً (عام 2019م) للطلاب.",
+        "ارتفع بنسبة 25% أو 25٪ إلى ١٠٠ألف دولار.",
+        "بلغت الحرارة -3 درجات و(2024) عاماً.",
+        "في 2025/10/25م أعلنت الـiPhone الجديد.",
+        "العدد ٢٠١٩ و٢٠١٩م و(٢٠١٩) و2019، هل؟2019",
+        "مُحَمَّدٌ كَتَبَ 12مَرَّةً (3أَيَّامٍ).",
+    ],
+)
+def test_kitty_shows_news_numbers_as_visual_mode_draws_them(text: str) -> None:
+    sent = layout_paragraph(text, 60, Direction.RTL, RUNS)[0].text
+    assert kitty_draws(sent) == layout_paragraph(text, 60, Direction.RTL)[0].text
