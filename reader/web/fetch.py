@@ -7,9 +7,12 @@ second file for the same item. With full text, the item's page is fetched and ex
 (`reader.web.page`); a page that is no article is skipped with a note (not a failure of the
 feed), and a page that cannot be fetched leaves the item with the feed's summary.
 
-Each article is written atomically, and the feed's state (validators, seen keys) is saved
-only after its articles: a `kill -9` leaves no half-written file, and the next fetch, seeing
-the items as new again, completes the work into the same files.
+Each article is written atomically (without an fsync of its own), and the feeds' state
+(validators, seen keys) is saved only after their articles are on disk: finished feeds wait
+in memory until one `os.sync()` covers them all, then the state is saved (at the end of the
+fetch, or every `STATE_SAVE_SECONDS` of a long one). A `kill -9` or a power cut leaves no
+half-written file and no state claiming an article that is not on disk; the next fetch,
+seeing the unsaved feeds' items as new again, completes the work into the same files.
 
 Feeds run on `jobs` threads, their pages on as many again; `progress` is called (from those
 threads) after each feed and each page, so a progress bar or the app can follow.
@@ -44,6 +47,9 @@ from reader.web.subscriptions import (
 
 STALE_TEMPORARY_SECONDS = 600
 """A temporary file this old in a feed's folder is the remains of a killed fetch."""
+
+STATE_SAVE_SECONDS = 5.0
+"""During a long fetch, the finished feeds' state is synced and saved this often."""
 
 
 @dataclass(frozen=True)
@@ -138,7 +144,10 @@ def fetch_feeds(
     ):
         run.client, run.page_pool = client, page_pool
         futures = [feed_pool.submit(run.one_feed, feed) for feed in feeds]
-        return [future.result() for future in futures]
+        try:
+            return [future.result() for future in futures]
+        finally:
+            state.save()  # the feeds finished since the last save (all of them, in a short fetch)
 
 
 def _no_extractor(html: bytes, url: str, content_type: str | None, fetched: datetime) -> object:
@@ -157,7 +166,7 @@ def _page_extractor() -> Extractor:
 @dataclass
 class _State:
     """What a `fetch_feeds` call keeps across its feeds (guarded by `lock`): the
-    subscriptions, saved after each feed, and the counts for `progress`."""
+    subscriptions, the finished feeds not saved yet, and the counts for `progress`."""
 
     data: Path
     subscriptions: Subscriptions
@@ -169,21 +178,46 @@ class _State:
     pages_total: int = 0
     _loaded: tuple[int, int] | None = None  # the file's (mtime, size) when the fetch began
     _saved: tuple[int, int] | None = None  # and after this fetch last saved it
+    _unsaved: list[Subscription] = field(default_factory=list)  # finished feeds' new state
+    _wrote: bool = False  # whether any of them wrote a file (then a sync comes first)
+    _saving: threading.Lock = field(default_factory=threading.Lock)
+    _last_save: float = field(default_factory=time.monotonic)
 
     def __post_init__(self) -> None:
         self._loaded = _stamp(subscriptions_path(self.data))
 
     def record(self, result: FeedResult, feed: Subscription) -> None:
-        """A feed is done: save its new state, and say so. When the file changed meanwhile
-        (`reader feeds add` or `remove` during a fetch), that version is the one updated."""
+        """A feed is done: keep its new state for the next save (now, when the last one
+        was `STATE_SAVE_SECONDS` ago), and say so."""
         with self.lock:
-            if self._changed_by_another():
-                self.subscriptions.feeds = load_subscriptions(self.data).feeds
-            self.subscriptions.update(feed)
-            save_subscriptions(self.data, self.subscriptions)
-            self._saved = _stamp(subscriptions_path(self.data))
+            self._unsaved.append(feed)
+            self._wrote = self._wrote or result.new > 0
             self.feeds_done += 1
+            due = time.monotonic() - self._last_save >= STATE_SAVE_SECONDS
+        if due:
+            self.save()
         self.report(result.name)
+
+    def save(self) -> None:
+        """Sync the finished feeds' articles to disk, then save their state. When the file
+        changed meanwhile (`reader feeds add` or `remove` during a fetch), that version is
+        the one updated."""
+        with self._saving:
+            with self.lock:
+                feeds, wrote = self._unsaved, self._wrote
+                self._unsaved, self._wrote = [], False
+            if not feeds:
+                return
+            if wrote:
+                os.sync()  # the articles are on disk before the state that says they are saved
+            with self.lock:
+                if self._changed_by_another():
+                    self.subscriptions.feeds = load_subscriptions(self.data).feeds
+                for feed in feeds:
+                    self.subscriptions.update(feed)
+                save_subscriptions(self.data, self.subscriptions)
+                self._saved = _stamp(subscriptions_path(self.data))
+                self._last_save = time.monotonic()
 
     def _changed_by_another(self) -> bool:
         stamp = _stamp(subscriptions_path(self.data))
@@ -293,8 +327,6 @@ class _Run:
             if problem is not None:
                 failures.append(problem)
                 notes.append(f"{item.title[:80]}: no full text ({problem}); the feed's summary is kept")
-        if done:
-            os.sync()  # the articles are on disk before the state that says they are saved
         result = FeedResult(
             subscription.name, counts["new"], counts["full"], tuple(failures), tuple(not_articles), tuple(notes)
         )

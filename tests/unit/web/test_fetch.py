@@ -323,3 +323,23 @@ def test_full_text_of_a_persian_sample_page_keeps_its_zwnj(
     article = load_article(article_files(data_dir, "yjc")[0]).article
     assert article is not None and (article.language, article.direction) == ("fa-IR", Direction.RTL)
     assert sum(paragraph.count("\u200c") for paragraph in article.body) >= 9
+
+
+def test_the_articles_are_synced_once_before_the_state_that_says_they_are_saved(
+    web: WebServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feeds = [
+        Subscription(f"f{n}", web.serve(f"/{n}.xml", rss("t", news_items(2, site=web.url(f"/{n}"))))) for n in range(3)
+    ]
+    save_subscriptions(data_dir, Subscriptions(feeds))
+    at_sync: list[tuple[int, list[tuple[str, ...]]]] = []
+
+    def sync() -> None:  # what a power cut at this moment would find, once the sync is done
+        seen = [feed.seen for feed in load_subscriptions(data_dir).feeds]
+        at_sync.append((sum(len(article_files(data_dir, feed.name)) for feed in feeds), seen))
+
+    monkeypatch.setattr(os, "sync", sync)
+    subscriptions = load_subscriptions(data_dir)
+    fetch_feeds(data_dir, subscriptions, subscriptions.feeds, FetchOptions(full_text=False, jobs=3))
+    assert at_sync == [(6, [(), (), ()])]  # every article written, none yet claimed by the state
+    assert [len(feed.seen) for feed in load_subscriptions(data_dir).feeds] == [2, 2, 2]
