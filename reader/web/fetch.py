@@ -21,11 +21,13 @@ threads) after each feed and each page, so a progress bar or the app can follow.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -54,13 +56,16 @@ STATE_SAVE_SECONDS = 5.0
 
 @dataclass(frozen=True)
 class FetchOptions:
-    """`jobs` feeds at once (threads), and as many of their pages."""
+    """`jobs` feeds at once (threads), and as many of their pages. `processes` (the command
+    line's choice, never the app's: it forks) moves the CPU work of each feed, parsing and,
+    without full text, writing its articles, to worker processes, so that every core works."""
 
     full_text: bool = True
     jobs: int = 4
     max_items: int = DEFAULT_MAX_ITEMS
     limits: Limits = field(default_factory=Limits)
     photos: bool = True  # download each article's photos beside it (`reader.web.photos`)
+    processes: int = 0  # parse feeds (and write their articles) in this many forked processes
 
 
 @dataclass(frozen=True)
@@ -138,16 +143,68 @@ def fetch_feeds(
     state = _State(data, subscriptions, progress or (lambda _: None), len(feeds))
     run = _Run(options, extractor or _no_extractor, state)
     with (
+        _process_pool(options.processes) as process_pool,
         new_client() as client,
         ThreadPoolExecutor(max(options.jobs, 1), "feed") as feed_pool,
         ThreadPoolExecutor(max(options.jobs, 1), "page") as page_pool,
     ):
-        run.client, run.page_pool = client, page_pool
+        run.client, run.page_pool, run.process_pool = client, page_pool, process_pool
         futures = [feed_pool.submit(run.one_feed, feed) for feed in feeds]
         try:
             return [future.result() for future in futures]
         finally:
             state.save()  # the feeds finished since the last save (all of them, in a short fetch)
+
+
+@contextmanager
+def _process_pool(processes: int) -> Iterator[ProcessPoolExecutor | None]:
+    """`processes` forked workers, started before any thread of this fetch is; None when
+    there are to be none, `fork` is not offered, or this process already runs other threads
+    (a fork copies only the thread that forks: a lock another one held would never be freed)."""
+    if processes < 1 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        yield None
+        return
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+        pool.submit(int)  # the first task forks every worker, now
+        yield pool
+
+
+@dataclass(frozen=True)
+class FeedJob:
+    """A fetched feed's CPU work, as a worker process gets it: parse `body`, and (`write`)
+    write the new items' articles that have no photos to download."""
+
+    body: bytes
+    url: str
+    content_type: str | None
+    max_items: int
+    data: Path
+    name: str
+    seen: frozenset[str]
+    now: datetime
+    write: bool
+    photos: bool
+
+
+def prepare_feed(job: FeedJob) -> tuple[Feed, dict[str, str | None]]:
+    """The parsed feed, and the items written (key: None, or why the article was not saved)."""
+    feed = parse_feed(job.body, job.url, content_type=job.content_type, max_items=job.max_items)
+    written: dict[str, str | None] = {}
+    if not job.write:
+        return feed, written
+    for item in reversed(feed.items):
+        if item.key in job.seen:
+            continue
+        article = item_article(item, feed, job.now)
+        if job.photos and article.images:
+            continue  # the photos are fetched by the feed's thread, which writes the article
+        try:
+            write_article(article, article_path(job.data, job.name, item.key), durable=False)
+        except (InvalidArticle, OSError) as error:
+            written[item.key] = str(error)
+        else:
+            written[item.key] = None
+    return feed, written
 
 
 def _no_extractor(html: bytes, url: str, content_type: str | None, fetched: datetime) -> object:
@@ -245,6 +302,7 @@ class _Run:
     state: _State
     client: httpx.Client | None = None
     page_pool: ThreadPoolExecutor | None = None
+    process_pool: ProcessPoolExecutor | None = None
 
     @property
     def data(self) -> Path:
@@ -273,15 +331,10 @@ class _Run:
             )
             if fetched.not_modified:
                 return FeedResult(name, not_modified=True, title=subscription.title), subscription
-            feed = parse_feed(
-                fetched.body,
-                fetched.url,
-                content_type=fetched.headers.get("content-type"),
-                max_items=self.options.max_items,
-            )
+            feed, written = self._prepare(subscription, fetched.body, fetched.url, fetched.headers, now)
         except (FetchError, FeedError) as error:
             return FeedResult(name, error=str(error), title=subscription.title), subscription
-        result, saved_keys = self._save_items(subscription, feed, now)
+        result, saved_keys = self._save_items(subscription, feed, now, written)
         state = replace(
             subscription.with_seen(saved_keys, window={item.key for item in feed.items}),
             etag=fetched.etag,
@@ -291,20 +344,54 @@ class _Run:
         notes = (*feed.notes, *result.notes)
         return replace(result, notes=notes, title=feed.title, item_count=len(feed.items)), state
 
-    def _save_items(self, subscription: Subscription, feed: Feed, now: datetime) -> tuple[FeedResult, list[str]]:
-        """Write each new item; the keys of those done (saved, or skipped as no article)."""
+    def _prepare(
+        self, subscription: Subscription, body: bytes, url: str, headers: Mapping[str, str], now: datetime
+    ) -> tuple[Feed, dict[str, str | None]]:
+        """The parsed feed, and the items a worker process already wrote (see `prepare_feed`);
+        here, in this thread, when there are no worker processes."""
+        content_type = headers.get("content-type")
+        if self.process_pool is None:
+            return parse_feed(body, url, content_type=content_type, max_items=self.options.max_items), {}
+        job = FeedJob(
+            body,
+            url,
+            content_type,
+            self.options.max_items,
+            self.data,
+            subscription.name,
+            frozenset(subscription.seen),
+            now,
+            write=not self.options.full_text,
+            photos=self.options.photos,
+        )
+        return self.process_pool.submit(prepare_feed, job).result()
+
+    def _save_items(
+        self, subscription: Subscription, feed: Feed, now: datetime, written: Mapping[str, str | None]
+    ) -> tuple[FeedResult, list[str]]:
+        """Write each new item (but those `written` already); the keys of those done (saved,
+        or skipped as no article)."""
         folder = articles_folder(self.data) / subscription.name
         remove_stale_temporaries(folder)
         seen = set(subscription.seen)
         new_items = [item for item in reversed(feed.items) if item.key not in seen]  # oldest first
         self.state.add_pages(count=len(new_items) if self.options.full_text else 0)
-        outcomes = [self._submit(item, feed, now) for item in new_items]
+        outcomes = [None if item.key in written else self._submit(item, feed, now) for item in new_items]
         done: list[str] = []
         counts = {"new": 0, "full": 0}
         failures: list[str] = []
         not_articles: list[str] = []
         notes: list[str] = []
         for item, outcome in zip(new_items, outcomes, strict=True):
+            if outcome is None:  # written by a worker process
+                error = written[item.key]
+                if error is None:
+                    done.append(item.key)
+                    counts["new"] += 1
+                else:
+                    failures.append(error)
+                    notes.append(f"not saved {item.title[:80]}: {error}")
+                continue
             article, full_text, problem = outcome.result()
             if article is None:
                 not_articles.append(problem or "not an article")
