@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
 
 from reader.article.fields import ARTICLE_FIELDS, build_article
 from reader.article.loader import DEFAULT_MAX_SIZE
@@ -153,12 +155,13 @@ def check_fields(fields: dict[str, Any], path: Path) -> None:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_RESOLVE = Resolver().resolve
 
 
 class _NodeCounter:
-    """Builds the node tree of plain data (text, lists, mappings), refusing as many nodes as
-    the loader refuses. Every text is a `str` scalar: the emitter quotes any text that YAML
-    would read as something else (`null`, `NO`, `1:30`)."""
+    """Builds the node tree of plain data (text, whole numbers, lists, mappings), refusing as
+    many nodes as the loader refuses. Every text is a `str` scalar: the emitter quotes any
+    text that YAML would read as something else (`null`, `NO`, `1:30`)."""
 
     def __init__(self) -> None:
         self.count = 0
@@ -176,6 +179,9 @@ class _NodeCounter:
             if surrogate is not None:  # UTF-8 cannot hold it, nor a YAML escape
                 raise InvalidArticle(f"a lone surrogate ({surrogate.group()!r}) is not text: {value[:80]!r}")
             return YamlScalar(value, STR_TAG, None, 1, 1)
+        if isinstance(value, int):  # a number (or yes/no): written plain, read with the tag YAML gives it
+            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+            return YamlScalar(text, _RESOLVE(ScalarNode, text, (True, False)), None, 1, 1)
         raise TypeError(f"not article data: {type(value).__name__}")
 
 
