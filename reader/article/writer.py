@@ -12,6 +12,7 @@ file is written atomically (a temporary file and a rename).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -155,7 +156,7 @@ def check_fields(fields: dict[str, Any], path: Path) -> None:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_RESOLVE = Resolver().resolve
+_RESOLVE: Callable[[type[ScalarNode], str, tuple[bool, bool]], str] = Resolver().resolve
 
 
 class _NodeCounter:
