@@ -50,6 +50,9 @@ from reader.web.subscriptions import (
 STALE_TEMPORARY_SECONDS = 600
 """A temporary file this old in a feed's folder is the remains of a killed fetch."""
 
+PARENT_CHECK_SECONDS = 0.2
+"""How often a worker process checks that the fetch that forked it still runs."""
+
 STATE_SAVE_SECONDS = 5.0
 """During a long fetch, the finished feeds' state is synced and saved this often."""
 
@@ -164,9 +167,22 @@ def _process_pool(processes: int) -> Iterator[ProcessPoolExecutor | None]:
     if processes < 1 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         yield None
         return
-    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(processes, context, initializer=_end_with_parent, initargs=(os.getpid(),)) as pool:
         pool.submit(int)  # the first task forks every worker, now
         yield pool
+
+
+def _end_with_parent(parent: int) -> None:
+    """In a worker: end when the fetch that forked it is gone (a `kill -9` leaves workers
+    waiting for work forever otherwise). Whatever a worker was writing is whole or not there."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 @dataclass(frozen=True)
