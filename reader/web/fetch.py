@@ -15,7 +15,9 @@ half-written file and no state claiming an article that is not on disk; the next
 seeing the unsaved feeds' items as new again, completes the work into the same files.
 
 Feeds run on `jobs` threads, their pages on as many again; `progress` is called (from those
-threads) after each feed and each page, so a progress bar or the app can follow.
+threads) after each feed and each page, so a progress bar or the app can follow. With
+`processes` (the command line), each feed's CPU work, parsing and (without full text)
+writing its articles, goes to forked worker processes, so that every core works.
 """
 
 from __future__ import annotations
@@ -145,18 +147,18 @@ def fetch_feeds(
         extractor = _page_extractor()  # trafilatura is imported only when pages are extracted
     state = _State(data, subscriptions, progress or (lambda _: None), len(feeds))
     run = _Run(options, extractor or _no_extractor, state)
-    with (
-        _process_pool(options.processes) as process_pool,
-        new_client() as client,
-        ThreadPoolExecutor(max(options.jobs, 1), "feed") as feed_pool,
-        ThreadPoolExecutor(max(options.jobs, 1), "page") as page_pool,
-    ):
-        run.client, run.page_pool, run.process_pool = client, page_pool, process_pool
-        futures = [feed_pool.submit(run.one_feed, feed) for feed in feeds]
-        try:
+    try:
+        with (
+            _process_pool(options.processes) as process_pool,
+            new_client() as client,
+            ThreadPoolExecutor(max(options.jobs, 1), "feed") as feed_pool,
+            ThreadPoolExecutor(max(options.jobs, 1), "page") as page_pool,
+        ):
+            run.client, run.page_pool, run.process_pool = client, page_pool, process_pool
+            futures = [feed_pool.submit(run.one_feed, feed) for feed in feeds]
             return [future.result() for future in futures]
-        finally:
-            state.save()  # the feeds finished since the last save (all of them, in a short fetch)
+    finally:
+        state.save()  # every feed finished since the last save (all of them, in a short fetch)
 
 
 @contextmanager
