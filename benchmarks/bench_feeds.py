@@ -7,7 +7,8 @@ fresh data folder for the reader (feeds imported from OPML before the clock star
 cache for newsboat (its own `urls` and `config` files in a temporary HOME). Both fetch with
 the same number of connections at once (`reader fetch --jobs 4`, newsboat `reload-threads 4`).
 
-``python -m benchmarks.bench_feeds [--runs N]`` runs this section alone.
+``python -m benchmarks.bench_feeds [--runs N] [--against PYTHON]`` runs this section alone
+(`--against`: another install's `reader fetch` too, such as a build of the previous commit).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ PYTHON = sys.executable
 READER = (
     [str(Path(PYTHON).parent / "reader")] if (Path(PYTHON).parent / "reader").exists() else [PYTHON, "-m", "reader"]
 )
+"""This install's `reader` (the benchmark measures the install that runs it)."""
 FEEDS = 50
 ITEMS = 30
 FULL_TEXT_FEEDS = 5
@@ -154,15 +156,24 @@ class Measured:
         return f"{statistics.median(self.cpus) * 1000:,.0f} ms"
 
 
-def reader_run(folder: Path, urls: list[str], run: int, measured: Measured, *, full_text: bool) -> None:
-    """One `reader fetch`, from a fresh data folder (the feeds imported before the clock starts)."""
-    data = folder / f"reader-{'full' if full_text else 'summary'}-{run}"
-    env = {**os.environ, "READER_DATA_DIR": str(data)}
+def reader_command(python: str) -> list[str]:
+    """The `reader` of the install `python` belongs to."""
+    script = Path(python).parent / "reader"
+    return [str(script)] if script.exists() else [python, "-m", "reader"]
+
+
+def reader_run(
+    folder: Path, urls: list[str], run: int, measured: Measured, *, full_text: bool, reader: list[str] = READER
+) -> None:
+    """One `reader fetch`, from a fresh data folder (the feeds imported before the clock starts).
+    `PYTHONPATH` is left out: a `.` in it would run the checkout instead of the install."""
+    data = folder / f"{'reader' if reader is READER else 'against'}-{'full' if full_text else 'summary'}-{run}"
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, "READER_DATA_DIR": str(data)}
     (folder / "feeds.opml").write_text(opml(urls), encoding="utf-8")
     subprocess.run(
-        [*READER, "feeds", "import", str(folder / "feeds.opml")], env=env, check=True, stdout=subprocess.DEVNULL
+        [*reader, "feeds", "import", str(folder / "feeds.opml")], env=env, check=True, stdout=subprocess.DEVNULL
     )
-    command = [*READER, "fetch", "--jobs", str(JOBS), *([] if full_text else ["--no-full-text"])]
+    command = [*reader, "fetch", "--jobs", str(JOBS), *([] if full_text else ["--no-full-text"])]
     wall, cpu = run_timed(command, env)
     measured.add(wall, cpu, sum(1 for _ in (data / "articles").rglob("*.yaml")))
 
@@ -206,8 +217,9 @@ class ReportLike(Protocol):
     def table(self, header: list[str], rows: list[list[str]]) -> None: ...
 
 
-def bench_feeds(report: ReportLike, runs: int) -> None:
-    """Add the section to the report."""
+def bench_feeds(report: ReportLike, runs: int, against: str | None = None) -> None:
+    """Add the section to the report; `against`: the Python of another install (a build of
+    an earlier commit) whose `reader fetch` runs interleaved with the two others."""
     add, table = report.add, report.table
     add(f"## 6. Feeds: `reader fetch` and newsboat ({FEEDS} local feeds × {ITEMS} items)")
     add()
@@ -215,13 +227,15 @@ def bench_feeds(report: ReportLike, runs: int) -> None:
         add("newsboat is not installed (Debian package `newsboat`): not measured.")
         add()
         return
-    newsboat, reader, full = Measured(), Measured(), Measured()
+    newsboat, reader, full, other = Measured(), Measured(), Measured(), Measured()
     with tempfile.TemporaryDirectory(prefix="reader-feeds-") as name, local_server() as base:
         folder = Path(name)
         urls = feed_urls(base, FEEDS)
-        for run in range(runs):  # interleaved: both see the same load on a shared machine
+        for run in range(runs):  # interleaved: all see the same load on a shared machine
             newsboat_run(folder, urls, run, newsboat)
             reader_run(folder, urls, run, reader, full_text=False)
+            if against is not None:
+                reader_run(folder, urls, run, other, full_text=False, reader=reader_command(against))
         for run in range(max(1, runs // 2)):
             reader_run(folder, feed_urls(base, FULL_TEXT_FEEDS), run, full, full_text=True)
     version = subprocess.run(["newsboat", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
@@ -245,6 +259,20 @@ def bench_feeds(report: ReportLike, runs: int) -> None:
                 f"{reader.stored:,} article files",
                 f"{ratio_value:.2f}× (target ≤ 1.5×: {_met(ratio_value <= 1.5)})",
             ],
+            *(
+                [
+                    [
+                        f"the same, by `{against}`'s install",
+                        other.timing.ms(),
+                        _range(other.timing),
+                        other.cpu,
+                        f"{other.stored:,} article files",
+                        f"{ratio(other.timing, newsboat.timing):.2f}×",
+                    ]
+                ]
+                if against is not None
+                else []
+            ),
         ],
     )
     add(
@@ -280,7 +308,9 @@ class _PrintReport:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_feeds", description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
-    bench_feeds(_PrintReport(), parser.parse_args().runs)
+    parser.add_argument("--against", metavar="PYTHON", help="also time the reader of this Python's install")
+    args = parser.parse_args()
+    bench_feeds(_PrintReport(), args.runs, args.against)
     return 0
 
 

@@ -9,6 +9,7 @@ A progress bar on stderr when it is a terminal; then one summary line per feed o
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import threading
 from typing import TextIO
@@ -93,7 +94,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     limits = Limits(total_timeout=args.timeout, connect_timeout=min(Limits.connect_timeout, args.timeout))
     options = FetchOptions(
-        full_text=args.full_text, jobs=args.jobs, max_items=args.max_items, limits=limits, photos=args.photos
+        full_text=args.full_text,
+        jobs=args.jobs,
+        max_items=args.max_items,
+        limits=limits,
+        photos=args.photos,
+        processes=worker_processes(args.jobs),
     )
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
@@ -107,6 +113,13 @@ def run(args: argparse.Namespace) -> int:
             say(f"  {note}")
     say(f"articles are in {articles_folder(data)}", error=True)
     return 1 if any(result.failed for result in results) else 0
+
+
+def worker_processes(jobs: int) -> int:
+    """Processes for the feeds' CPU work: one per core this process may use (none with one
+    core: a worker would only add its start), at most one per feed fetched at once."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(cores, jobs) if cores > 1 else 0
 
 
 def _chosen(feeds: list[Subscription], wanted: list[str]) -> list[Subscription] | str:

@@ -11,6 +11,7 @@ external entity such as `file:///etc/passwd` can reach an article).
 from __future__ import annotations
 
 import email.utils
+import functools
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -20,6 +21,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 import feedparser
+import feedparser.mixin
 import lxml.html
 from lxml import etree
 
@@ -65,6 +67,19 @@ _BLOCKS = frozenset(
 )
 _DROPPED = ("script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math", "form")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+
+
+def _memoize_base_resolution() -> None:
+    """feedparser resolves the document's base address against itself at every start tag
+    (`make_safe_absolute_uri(base, base)`, with no `xml:base` in sight): a pure function of
+    two strings that took a quarter of its time on a feed of 30 items. Memoized, the same
+    answers come from a dictionary."""
+    resolve = getattr(feedparser.mixin, "make_safe_absolute_uri", None)
+    if callable(resolve) and not hasattr(resolve, "cache_info"):
+        feedparser.mixin.make_safe_absolute_uri = functools.lru_cache(maxsize=256)(resolve)
+
+
+_memoize_base_resolution()
 
 
 class FeedError(Exception):

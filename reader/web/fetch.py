@@ -7,22 +7,29 @@ second file for the same item. With full text, the item's page is fetched and ex
 (`reader.web.page`); a page that is no article is skipped with a note (not a failure of the
 feed), and a page that cannot be fetched leaves the item with the feed's summary.
 
-Each article is written atomically, and the feed's state (validators, seen keys) is saved
-only after its articles: a `kill -9` leaves no half-written file, and the next fetch, seeing
-the items as new again, completes the work into the same files.
+Each article is written atomically (without an fsync of its own), and the feeds' state
+(validators, seen keys) is saved only after their articles are on disk: finished feeds wait
+in memory until one `os.sync()` covers them all, then the state is saved (at the end of the
+fetch, or every `STATE_SAVE_SECONDS` of a long one). A `kill -9` or a power cut leaves no
+half-written file and no state claiming an article that is not on disk; the next fetch,
+seeing the unsaved feeds' items as new again, completes the work into the same files.
 
 Feeds run on `jobs` threads, their pages on as many again; `progress` is called (from those
-threads) after each feed and each page, so a progress bar or the app can follow.
+threads) after each feed and each page, so a progress bar or the app can follow. With
+`processes` (the command line), each feed's CPU work, parsing and (without full text)
+writing its articles, goes to forked worker processes, so that every core works.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,16 +52,25 @@ from reader.web.subscriptions import (
 STALE_TEMPORARY_SECONDS = 600
 """A temporary file this old in a feed's folder is the remains of a killed fetch."""
 
+PARENT_CHECK_SECONDS = 0.2
+"""How often a worker process checks that the fetch that forked it still runs."""
+
+STATE_SAVE_SECONDS = 5.0
+"""During a long fetch, the finished feeds' state is synced and saved this often."""
+
 
 @dataclass(frozen=True)
 class FetchOptions:
-    """`jobs` feeds at once (threads), and as many of their pages."""
+    """`jobs` feeds at once (threads), and as many of their pages. `processes` (the command
+    line's choice, never the app's: it forks) moves the CPU work of each feed, parsing and,
+    without full text, writing its articles, to worker processes, so that every core works."""
 
     full_text: bool = True
     jobs: int = 4
     max_items: int = DEFAULT_MAX_ITEMS
     limits: Limits = field(default_factory=Limits)
     photos: bool = True  # download each article's photos beside it (`reader.web.photos`)
+    processes: int = 0  # parse feeds (and write their articles) in this many forked processes
 
 
 @dataclass(frozen=True)
@@ -131,14 +147,82 @@ def fetch_feeds(
         extractor = _page_extractor()  # trafilatura is imported only when pages are extracted
     state = _State(data, subscriptions, progress or (lambda _: None), len(feeds))
     run = _Run(options, extractor or _no_extractor, state)
-    with (
-        new_client() as client,
-        ThreadPoolExecutor(max(options.jobs, 1), "feed") as feed_pool,
-        ThreadPoolExecutor(max(options.jobs, 1), "page") as page_pool,
-    ):
-        run.client, run.page_pool = client, page_pool
-        futures = [feed_pool.submit(run.one_feed, feed) for feed in feeds]
-        return [future.result() for future in futures]
+    try:
+        with (
+            _process_pool(options.processes) as process_pool,
+            new_client() as client,
+            ThreadPoolExecutor(max(options.jobs, 1), "feed") as feed_pool,
+            ThreadPoolExecutor(max(options.jobs, 1), "page") as page_pool,
+        ):
+            run.client, run.page_pool, run.process_pool = client, page_pool, process_pool
+            futures = [feed_pool.submit(run.one_feed, feed) for feed in feeds]
+            return [future.result() for future in futures]
+    finally:
+        state.save()  # every feed finished since the last save (all of them, in a short fetch)
+
+
+@contextmanager
+def _process_pool(processes: int) -> Iterator[ProcessPoolExecutor | None]:
+    """`processes` forked workers, started before any thread of this fetch is; None when
+    there are to be none, `fork` is not offered, or this process already runs other threads
+    (a fork copies only the thread that forks: a lock another one held would never be freed)."""
+    if processes < 1 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        yield None
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(processes, context, initializer=_end_with_parent, initargs=(os.getpid(),)) as pool:
+        pool.submit(int)  # the first task forks every worker, now
+        yield pool
+
+
+def _end_with_parent(parent: int) -> None:
+    """In a worker: end when the fetch that forked it is gone (a `kill -9` leaves workers
+    waiting for work forever otherwise). Whatever a worker was writing is whole or not there."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+@dataclass(frozen=True)
+class FeedJob:
+    """A fetched feed's CPU work, as a worker process gets it: parse `body`, and (`write`)
+    write the new items' articles that have no photos to download."""
+
+    body: bytes
+    url: str
+    content_type: str | None
+    max_items: int
+    data: Path
+    name: str
+    seen: frozenset[str]
+    now: datetime
+    write: bool
+    photos: bool
+
+
+def prepare_feed(job: FeedJob) -> tuple[Feed, dict[str, str | None]]:
+    """The parsed feed, and the items written (key: None, or why the article was not saved)."""
+    feed = parse_feed(job.body, job.url, content_type=job.content_type, max_items=job.max_items)
+    written: dict[str, str | None] = {}
+    if not job.write:
+        return feed, written
+    for item in reversed(feed.items):
+        if item.key in job.seen:
+            continue
+        article = item_article(item, feed, job.now)
+        if job.photos and article.images:
+            continue  # the photos are fetched by the feed's thread, which writes the article
+        try:
+            write_article(article, article_path(job.data, job.name, item.key), durable=False)
+        except (InvalidArticle, OSError) as error:
+            written[item.key] = str(error)
+        else:
+            written[item.key] = None
+    return feed, written
 
 
 def _no_extractor(html: bytes, url: str, content_type: str | None, fetched: datetime) -> object:
@@ -157,7 +241,7 @@ def _page_extractor() -> Extractor:
 @dataclass
 class _State:
     """What a `fetch_feeds` call keeps across its feeds (guarded by `lock`): the
-    subscriptions, saved after each feed, and the counts for `progress`."""
+    subscriptions, the finished feeds not saved yet, and the counts for `progress`."""
 
     data: Path
     subscriptions: Subscriptions
@@ -169,21 +253,46 @@ class _State:
     pages_total: int = 0
     _loaded: tuple[int, int] | None = None  # the file's (mtime, size) when the fetch began
     _saved: tuple[int, int] | None = None  # and after this fetch last saved it
+    _unsaved: list[Subscription] = field(default_factory=list)  # finished feeds' new state
+    _wrote: bool = False  # whether any of them wrote a file (then a sync comes first)
+    _saving: threading.Lock = field(default_factory=threading.Lock)
+    _last_save: float = field(default_factory=time.monotonic)
 
     def __post_init__(self) -> None:
         self._loaded = _stamp(subscriptions_path(self.data))
 
     def record(self, result: FeedResult, feed: Subscription) -> None:
-        """A feed is done: save its new state, and say so. When the file changed meanwhile
-        (`reader feeds add` or `remove` during a fetch), that version is the one updated."""
+        """A feed is done: keep its new state for the next save (now, when the last one
+        was `STATE_SAVE_SECONDS` ago), and say so."""
         with self.lock:
-            if self._changed_by_another():
-                self.subscriptions.feeds = load_subscriptions(self.data).feeds
-            self.subscriptions.update(feed)
-            save_subscriptions(self.data, self.subscriptions)
-            self._saved = _stamp(subscriptions_path(self.data))
+            self._unsaved.append(feed)
+            self._wrote = self._wrote or result.new > 0
             self.feeds_done += 1
+            due = time.monotonic() - self._last_save >= STATE_SAVE_SECONDS
+        if due:
+            self.save()
         self.report(result.name)
+
+    def save(self) -> None:
+        """Sync the finished feeds' articles to disk, then save their state. When the file
+        changed meanwhile (`reader feeds add` or `remove` during a fetch), that version is
+        the one updated."""
+        with self._saving:
+            with self.lock:
+                feeds, wrote = self._unsaved, self._wrote
+                self._unsaved, self._wrote = [], False
+            if not feeds:
+                return
+            if wrote:
+                os.sync()  # the articles are on disk before the state that says they are saved
+            with self.lock:
+                if self._changed_by_another():
+                    self.subscriptions.feeds = load_subscriptions(self.data).feeds
+                for feed in feeds:
+                    self.subscriptions.update(feed)
+                save_subscriptions(self.data, self.subscriptions)
+                self._saved = _stamp(subscriptions_path(self.data))
+                self._last_save = time.monotonic()
 
     def _changed_by_another(self) -> bool:
         stamp = _stamp(subscriptions_path(self.data))
@@ -211,6 +320,7 @@ class _Run:
     state: _State
     client: httpx.Client | None = None
     page_pool: ThreadPoolExecutor | None = None
+    process_pool: ProcessPoolExecutor | None = None
 
     @property
     def data(self) -> Path:
@@ -239,15 +349,10 @@ class _Run:
             )
             if fetched.not_modified:
                 return FeedResult(name, not_modified=True, title=subscription.title), subscription
-            feed = parse_feed(
-                fetched.body,
-                fetched.url,
-                content_type=fetched.headers.get("content-type"),
-                max_items=self.options.max_items,
-            )
+            feed, written = self._prepare(subscription, fetched.body, fetched.url, fetched.headers, now)
         except (FetchError, FeedError) as error:
             return FeedResult(name, error=str(error), title=subscription.title), subscription
-        result, saved_keys = self._save_items(subscription, feed, now)
+        result, saved_keys = self._save_items(subscription, feed, now, written)
         state = replace(
             subscription.with_seen(saved_keys, window={item.key for item in feed.items}),
             etag=fetched.etag,
@@ -257,20 +362,54 @@ class _Run:
         notes = (*feed.notes, *result.notes)
         return replace(result, notes=notes, title=feed.title, item_count=len(feed.items)), state
 
-    def _save_items(self, subscription: Subscription, feed: Feed, now: datetime) -> tuple[FeedResult, list[str]]:
-        """Write each new item; the keys of those done (saved, or skipped as no article)."""
+    def _prepare(
+        self, subscription: Subscription, body: bytes, url: str, headers: Mapping[str, str], now: datetime
+    ) -> tuple[Feed, dict[str, str | None]]:
+        """The parsed feed, and the items a worker process already wrote (see `prepare_feed`);
+        here, in this thread, when there are no worker processes."""
+        content_type = headers.get("content-type")
+        if self.process_pool is None:
+            return parse_feed(body, url, content_type=content_type, max_items=self.options.max_items), {}
+        job = FeedJob(
+            body,
+            url,
+            content_type,
+            self.options.max_items,
+            self.data,
+            subscription.name,
+            frozenset(subscription.seen),
+            now,
+            write=not self.options.full_text,
+            photos=self.options.photos,
+        )
+        return self.process_pool.submit(prepare_feed, job).result()
+
+    def _save_items(
+        self, subscription: Subscription, feed: Feed, now: datetime, written: Mapping[str, str | None]
+    ) -> tuple[FeedResult, list[str]]:
+        """Write each new item (but those `written` already); the keys of those done (saved,
+        or skipped as no article)."""
         folder = articles_folder(self.data) / subscription.name
         remove_stale_temporaries(folder)
         seen = set(subscription.seen)
         new_items = [item for item in reversed(feed.items) if item.key not in seen]  # oldest first
         self.state.add_pages(count=len(new_items) if self.options.full_text else 0)
-        outcomes = [self._submit(item, feed, now) for item in new_items]
+        outcomes = [None if item.key in written else self._submit(item, feed, now) for item in new_items]
         done: list[str] = []
         counts = {"new": 0, "full": 0}
         failures: list[str] = []
         not_articles: list[str] = []
         notes: list[str] = []
         for item, outcome in zip(new_items, outcomes, strict=True):
+            if outcome is None:  # written by a worker process
+                error = written[item.key]
+                if error is None:
+                    done.append(item.key)
+                    counts["new"] += 1
+                else:
+                    failures.append(error)
+                    notes.append(f"not saved {item.title[:80]}: {error}")
+                continue
             article, full_text, problem = outcome.result()
             if article is None:
                 not_articles.append(problem or "not an article")
@@ -293,8 +432,6 @@ class _Run:
             if problem is not None:
                 failures.append(problem)
                 notes.append(f"{item.title[:80]}: no full text ({problem}); the feed's summary is kept")
-        if done:
-            os.sync()  # the articles are on disk before the state that says they are saved
         result = FeedResult(
             subscription.name, counts["new"], counts["full"], tuple(failures), tuple(not_articles), tuple(notes)
         )

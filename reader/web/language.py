@@ -7,8 +7,13 @@ with theirs (`ar-EG` on Arabic text stays `ar-EG`; `en-us` on Hebrew text become
 
 from __future__ import annotations
 
+import functools
+
 from reader.text.direction import Direction
-from reader.text.language import detect_language as letters_language
+from reader.text.language import detect_language as _letters_language
+
+# An item's language and its direction are asked of the same sample, one after the other.
+letters_language = functools.lru_cache(maxsize=8)(_letters_language)
 
 _SCRIPT_OF_LANGUAGE = {
     "ar": "arabic",

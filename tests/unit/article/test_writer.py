@@ -56,3 +56,10 @@ def test_a_fetch_time_needs_its_offset(tmp_path: Path) -> None:
     assert [problem.message for problem in load_article(target).problems] == [
         "fetched: expected a date-time with its offset, such as 2026-12-06T21:40:00+00:00, got '2026-12-06T21:40:00'"
     ]
+
+
+def test_an_article_over_the_loaders_size_limit_is_not_written(tmp_path: Path) -> None:
+    huge = Article(title="t", body=("ا" * 1_000_000,) * 3)  # 6 MB of UTF-8: `reader check` refuses it
+    with pytest.raises(InvalidArticle, match="over the limit"):
+        write_article(huge, tmp_path / "huge.yaml")
+    assert list(tmp_path.iterdir()) == []

@@ -179,3 +179,20 @@ def test_a_charset_that_lies_gives_way_to_the_bytes() -> None:
     body = rss("أخبار", news_items(1), encoding="windows-1256")  # the XML says windows-1256
     feed = parse_feed(body, URL, content_type="application/rss+xml; charset=utf-8")  # the server says UTF-8
     assert (feed.title, feed.items[0].title) == ("أخبار", "خبر عاجل رقم 1")
+
+
+def test_relative_links_and_guids_resolve_against_xml_base_and_the_feed_address() -> None:
+    atom_feed = (
+        b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="/blog/">'
+        b"<title>t</title>"
+        b'<entry><title>one</title><id>1</id><link href="posts/1"/><summary>a</summary></entry>'
+        b'<entry xml:base="https://other.example/x/"><title>two</title><id>2</id><link href="2"/>'
+        b"<summary>b</summary></entry></feed>"
+    )
+    items = parse_feed(atom_feed, URL).items
+    assert sorted((item.key, item.link) for item in items) == [
+        ("https://news.example/blog/1", "https://news.example/blog/posts/1"),
+        ("https://other.example/x/2", "https://other.example/x/2"),
+    ]
+    rss_items = parse_feed(rss("t", [Item("one", "/n/1", "a", guid="/g/1"), Item("two", "/n/2", "b", guid="g2")]), URL)
+    assert sorted(item.key for item in rss_items.items) == ["https://news.example/g/1", "https://news.example/g2"]

@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 import time
+from dataclasses import replace
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -17,7 +19,7 @@ import yaml
 from reader.article.loader import load_article
 from reader.commands.fetch import ProgressBar
 from reader.text.direction import Direction
-from reader.web.fetch import FetchOptions, Progress, fetch_feeds
+from reader.web.fetch import FeedJob, FetchOptions, Progress, article_path, fetch_feeds, prepare_feed
 from reader.web.http import Limits
 from reader.web.subscriptions import Subscription, Subscriptions, load_subscriptions, save_subscriptions
 from tests.unit.web.builders import PARAGRAPHS, Item, article_page, news_items, rss, video_page
@@ -323,3 +325,46 @@ def test_full_text_of_a_persian_sample_page_keeps_its_zwnj(
     article = load_article(article_files(data_dir, "yjc")[0]).article
     assert article is not None and (article.language, article.direction) == ("fa-IR", Direction.RTL)
     assert sum(paragraph.count("\u200c") for paragraph in article.body) >= 9
+
+
+def test_the_articles_are_synced_once_before_the_state_that_says_they_are_saved(
+    web: WebServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feeds = [
+        Subscription(f"f{n}", web.serve(f"/{n}.xml", rss("t", news_items(2, site=web.url(f"/{n}"))))) for n in range(3)
+    ]
+    save_subscriptions(data_dir, Subscriptions(feeds))
+    at_sync: list[tuple[int, list[tuple[str, ...]]]] = []
+
+    def sync() -> None:  # what a power cut at this moment would find, once the sync is done
+        seen = [feed.seen for feed in load_subscriptions(data_dir).feeds]
+        at_sync.append((sum(len(article_files(data_dir, feed.name)) for feed in feeds), seen))
+
+    monkeypatch.setattr(os, "sync", sync)
+    subscriptions = load_subscriptions(data_dir)
+    fetch_feeds(data_dir, subscriptions, subscriptions.feeds, FetchOptions(full_text=False, jobs=3))
+    assert at_sync == [(6, [(), (), ()])]  # every article written, none yet claimed by the state
+    assert [len(feed.seen) for feed in load_subscriptions(data_dir).feeds] == [2, 2, 2]
+
+
+URL = "https://news.example/feed.xml"
+
+
+def test_a_worker_process_writes_the_new_items_and_leaves_those_with_photos(tmp_path: Path) -> None:
+    items = news_items(3)
+    items[0] = Item(
+        items[0].title,
+        items[0].link,
+        "<p>نص</p>",
+        guid=items[0].guid,
+        extra='<media:content url="https://news.example/a.jpg" medium="image"/>',
+    )
+    seen = frozenset({items[2].guid or ""})
+    now = datetime(2026, 12, 7, tzinfo=UTC)
+    job = FeedJob(rss("أخبار", items), URL, None, 200, tmp_path, "news", seen, now, write=True, photos=True)
+    feed, written = prepare_feed(job)
+    assert len(feed.items) == 3
+    assert written == {items[1].guid: None}  # the seen one is not new; the one with a photo is the thread's
+    [path] = article_files(tmp_path, "news")
+    assert path == article_path(tmp_path, "news", items[1].guid or "") and load_article(path).ok
+    assert prepare_feed(replace(job, write=False))[1] == {}

@@ -3,6 +3,9 @@ not an image, or not there, leaves the caption and a note; `--no-photos` downloa
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,3 +59,25 @@ def test_no_photos_downloads_none(cli: Cli, photo_feed: str, web: WebServer, dat
     assert cli("fetch", "--no-full-text", "--no-photos").code == 0
     assert not any(request.path.startswith(("/photo", "/page")) for request in web.requests)
     assert all(file is None for article in article_files(data_dir, "news") for file in photo_files_of(article))
+
+
+def test_in_a_process_of_its_own_the_workers_leave_the_photos_to_the_feeds_thread(
+    cli: Cli, photo_feed: str, web: WebServer, data_dir: Path
+) -> None:
+    """`reader fetch` from a shell parses and writes in worker processes (it runs no other
+    thread when it forks them); an item with photos is written once they are downloaded."""
+    web.serve(
+        "/plain.xml", rss("بلا صور", [Item(f"خبر {n}", web.url(f"/p/{n}"), "نص", guid=f"urn:p{n}") for n in range(3)])
+    )
+    assert cli("feeds", "add", web.url("/plain.xml"), "--name", "plain").code == 0
+    env = {**os.environ, "READER_DATA_DIR": str(data_dir)}
+    command = [sys.executable, "-m", "reader", "fetch", "--no-full-text", "--jobs", "2"]
+    ran = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert ran.returncode == 0, ran.stderr
+    assert "news: 2 new" in ran.stdout and "plain: 3 new" in ran.stdout
+    saved = [file for article in article_files(data_dir, "news") for file in photo_files_of(article)]
+    assert saved.count(None) == 1 and len(saved) == 2
+    assert len(article_files(data_dir, "plain")) == 3
+    assert cli("check", str(data_dir / "articles")).code == 0
+    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert again.stdout.splitlines() == ["news: 0 new", "plain: 0 new"]
