@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
 import shutil
+import socket
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +36,42 @@ def own_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     for variable, name in (("READER_CONFIG_DIR", "config"), ("READER_STATE_DIR", "state"), ("READER_DATA_DIR", "data")):
         monkeypatch.setenv(variable, str(home / name))
     return home
+
+
+class InternetRefused(OSError):
+    """A test tried to reach a host that is not this machine."""
+
+
+def _is_loopback(host: object) -> bool:
+    if not isinstance(host, str):
+        return True  # a Unix socket's path, not a host
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never touch the internet: a name lookup or a connection to anything but
+    127.0.0.1 / ::1 fails at once with `InternetRefused` (forked fetch workers inherit this)."""
+    lookup, connect = socket.getaddrinfo, socket.socket.connect
+
+    def local_lookup(host: object, *args: object, **kwargs: object) -> object:
+        if not _is_loopback(host):
+            raise InternetRefused(f"tests never touch the internet (name lookup of {host!r})")
+        return lookup(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    def local_connect(self: socket.socket, address: object) -> None:
+        host = address[0] if isinstance(address, tuple) else address
+        if not _is_loopback(host):
+            raise InternetRefused(f"tests never touch the internet (connection to {address!r})")
+        connect(self, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", local_lookup)
+    monkeypatch.setattr(socket.socket, "connect", local_connect)
 
 
 @pytest.fixture

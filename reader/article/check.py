@@ -69,7 +69,8 @@ def run_check(paths: list[Path], max_size: int | None) -> int:
             tally.files_with_errors += 1
             continue
         result = load_article(file, max_size=limit)
-        problems = result.problems if result.article is None else (*result.problems, *missing_image_files(file, limit))
+        names_files = result.article is not None and any(image.file for image in result.article.images)
+        problems = (*result.problems, *missing_image_files(file, limit)) if names_files else result.problems
         _report(problems, tally)
         tally.files += 1
         tally.files_with_errors += any(problem.severity is Severity.ERROR for problem in problems)
@@ -97,7 +98,8 @@ def _import_hint(file: Path) -> Problem:
 
 
 def missing_image_files(file: Path, limit: int) -> list[Problem]:
-    """A warning per `images[i].file` that is not there, relative to the article's folder."""
+    """A warning per `images[i].file` that is not there, relative to the article's folder
+    (the file is read again for the value's line and column: only when an image names a file)."""
     try:
         root = compose_article_text(decode_article_bytes(read_article_bytes(file, limit)))
     except SourceError:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import enum
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.article.model import Article
 from reader.article.presentation import byline, caption_with_credit, labels_for
 from reader.article.urls import MAX_URL_LENGTH
 from reader.text.bidi import first_strong_level
+from reader.text.digits import DigitStyle, convert_digits
 from reader.text.direction import Direction
 from reader.text.sanitize import sanitize_text
 
@@ -72,6 +73,17 @@ def article_is_rtl(article: Article) -> bool:
     if article.language:
         return article.language.split("-")[0].lower() in RTL_LANGUAGES
     return first_strong_level(article.title + " " + " ".join(article.body[:1])) == 1
+
+
+def in_digit_style(blocks: list[Block], digits: DigitStyle, language: str | None) -> list[Block]:
+    """The blocks with their digits in the configured style, one character for one (so search
+    spans stay valid); the source, its name and its link, keeps the digits as written."""
+    if digits is DigitStyle.AS_WRITTEN:
+        return blocks
+    return [
+        block if block.part is Part.SOURCE else replace(block, text=convert_digits(block.text, digits, language))
+        for block in blocks
+    ]
 
 
 def article_blocks(article: Article) -> list[Block]:

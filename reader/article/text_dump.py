@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reader.article.document import Role, article_blocks, needs_gap_before
+from reader.article.document import Role, article_blocks, in_digit_style, needs_gap_before
 from reader.article.model import Article
 from reader.terminal.modes import BidiMode
-from reader.text.digits import DigitStyle, convert_digits
+from reader.text.digits import DigitStyle
 from reader.text.layout import LayoutOptions, layout_paragraph
 
 _STYLE_BY_ROLE = {Role.TITLE: "\x1b[1m", Role.BYLINE: "\x1b[2m", Role.HEADING: "\x1b[1m", Role.FIGURE: "\x1b[2m"}
@@ -30,15 +30,15 @@ def dump_chunks(
     digits: DigitStyle = DigitStyle.AS_WRITTEN,
 ) -> Iterator[list[str]]:
     """The article's lines, one list per block; a blank line separates blocks. `digits`: the
-    configured digit style (links keep theirs), as the reading screen shows them.
+    configured digit style (the source keeps its own), as the reading screen shows them.
 
     Lines come a block at a time: a 2 MB article has tens of thousands of them.
     """
     pad = options.mode is not BidiMode.LOGICAL
-    for number, block in enumerate(article_blocks(article)):  # no PHOTO blocks: a dump has no pictures
+    blocks = in_digit_style(article_blocks(article), digits, article.language)  # no PHOTO blocks: no pictures
+    for number, block in enumerate(blocks):
         lines = [""] if number and needs_gap_before(block) else []
-        text = block.text if block.role is Role.LINK else convert_digits(block.text, digits, article.language)
-        laid_out = layout_paragraph(text, width, block.direction, options)
+        laid_out = layout_paragraph(block.text, width, block.direction, options)
         if pad:
             lines.extend(" " * (width - line.width) + line.text if line.rtl else line.text for line in laid_out)
         else:

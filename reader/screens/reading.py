@@ -15,7 +15,7 @@ paragraphs (which find leaves to the captions pane).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -38,6 +38,7 @@ from reader.article.document import (
     fact_blocks,
     header_blocks,
     image_blocks,
+    in_digit_style,
     place_block,
     source_blocks,
     text_place,
@@ -48,7 +49,6 @@ from reader.article.urls import check_url
 from reader.photos.setting import ImageProtocol
 from reader.session import Session
 from reader.state.store import ScrollPosition, Store
-from reader.text.digits import DigitStyle, convert_digits
 from reader.text.layout import LayoutOptions
 from reader.text.normalize import find_matches, normalize_with_sources
 from reader.widgets.find_bar import FindBar
@@ -263,12 +263,8 @@ class ReadingScreen(Screen[None]):
         self._article_opened()
 
     def _shown(self, blocks: list[Block]) -> list[Block]:
-        """The blocks with their digits in the configured style (one character for one, so
-        search spans stay valid)."""
-        if self.digits is DigitStyle.AS_WRITTEN:
-            return blocks
-        language = self.article.language
-        return [replace(block, text=convert_digits(block.text, self.digits, language)) for block in blocks]
+        """The blocks with their digits in the configured style (`in_digit_style`)."""
+        return in_digit_style(blocks, self.digits, self.article.language)
 
     def _pane_content(self, narrow: bool) -> dict[str, list[Block]]:
         """The blocks of each pane. On a narrow terminal the key facts come before the
@@ -279,7 +275,7 @@ class ReadingScreen(Screen[None]):
         side = {
             "facts": self._shown(fact_blocks(article)),
             "images": self._shown(image_blocks(article, photos=self.images.draws)),
-            "source": source_blocks(article),  # a URL keeps its digits
+            "source": source_blocks(article),  # its name and link keep their digits
         }
         body = self._shown(body_blocks(article))
         if narrow:

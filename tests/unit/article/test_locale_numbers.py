@@ -7,10 +7,14 @@ from datetime import date, datetime
 
 import pytest
 
+from reader.article.document import Part, article_blocks, in_digit_style
 from reader.article.jalali import to_jalali
-from reader.article.model import Article
+from reader.article.model import Article, Source
 from reader.article.presentation import ARABIC, ENGLISH, PERSIAN, byline, format_reading_time
+from reader.article.text_dump import dump_chunks
+from reader.terminal.modes import BidiMode
 from reader.text.digits import DigitStyle, convert_digits
+from reader.text.layout import LayoutOptions
 
 
 @pytest.mark.parametrize(
@@ -65,3 +69,18 @@ def test_arabic_indic_digits_bring_their_separators(written: str, language: str,
 
 def test_western_digits_bring_ascii_separators() -> None:
     assert convert_digits("٤٬٣٥٠ و ١٫٥٪", DigitStyle.WESTERN, "ar") == "4,350 و 1.5%"
+
+
+def test_dump_and_screen_leave_the_source_digits_as_written() -> None:
+    article = Article(
+        title="عنوان 12", body=("نص 2024",), language="ar", source=Source("https://example.com/24", "قناة 24")
+    )
+    shown = in_digit_style(article_blocks(article), DigitStyle.ARABIC_INDIC, "ar")
+    assert all("24" in block.text for block in shown if block.part is Part.SOURCE)  # name and link
+    assert "٢٠٢٤" in next(block.text for block in shown if block.part is Part.BODY)
+    dumped = "\n".join(
+        line
+        for chunk in dump_chunks(article, 60, LayoutOptions(mode=BidiMode.LOGICAL), digits=DigitStyle.ARABIC_INDIC)
+        for line in chunk
+    )
+    assert "قناة 24" in dumped and "https://example.com/24" in dumped and "٢٠٢٤" in dumped
