@@ -100,7 +100,8 @@ class EntryRows:
             rows.append(more + title + marks if rtl else marks + title + more)
         rows.append(indented(self._first_line(self._meta_text(listing), width, rtl, self.styles.meta), rtl))
         if listing.summary:
-            rows.append(indented(self._first_line(listing.summary, width, rtl, self.styles.meta), rtl))
+            summary = convert_digits(listing.summary, self.digits, listing.language)
+            rows.append(indented(self._first_line(summary, width, rtl, self.styles.meta), rtl))
         return rows
 
     def _marks(self, state: ReadingState, rtl: bool) -> Text:
@@ -124,7 +125,7 @@ class EntryRows:
     def _first_line(self, text: str, width: int, rtl: bool, style: Style) -> Text:
         """The text's first line in the row's direction, `…` when there is more."""
         direction = Direction.RTL if rtl else Direction.LTR
-        lines = shaped_lines(convert_digits(text, self.digits, None), width - 1, direction, self.options)
+        lines = shaped_lines(text, width - 1, direction, self.options)
         line = line_text(lines[0], width - 1, (), Style())
         more = Text(MORE_MARK if len(lines) > 1 else " " if rtl else "")
         shown = more + line if rtl else line + more  # as wide as the title line

@@ -382,12 +382,16 @@ class ReadingScreen(Screen[None]):
             self.post_message(self.CopyText(url, f"Copied {check_url(url).display()}"))
 
     def action_copy_paragraph(self) -> None:
-        """Copy the paragraph at the top of the pane being read, in logical order (as written)."""
+        """Copy the paragraph at the top of the pane being read, in logical order (the letters
+        as written, the digits as shown); a photo at the top: the text after it."""
         focused = self.focused
         pane = focused if isinstance(focused, TextPane) else self.query_one("#body", TextPane)
         if not pane.blocks:
             return
-        text = pane.blocks[pane.top_place()[0]].text
+        top = pane.top_place()[0]
+        text = next((block.text for block in pane.blocks[top:] if block.role is not Role.PHOTO), None)
+        if text is None:
+            return
         self.post_message(self.CopyText(text, f"Copied the paragraph ({len(text):,} characters)."))
 
     def action_open_source(self) -> None:

@@ -3,6 +3,7 @@ articles as the reading screen does, and the cursor comes back to the article la
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from reader.article.model import Article, LoadResult
 from reader.screens.library import LibraryScreen
 from reader.screens.library_rows import LEGEND, UNREAD_MARK
 from reader.screens.reading import ReadingScreen
+from reader.session import Session
+from reader.text.digits import DigitStyle
 from reader.text.direction import Direction
 from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.widgets.row_list import RowList
@@ -82,3 +85,13 @@ async def test_the_cursor_comes_back_to_the_article_last_read(tmp_path: Path) ->
         assert isinstance(screen, LibraryScreen)
         assert screen.query_one("#articles", RowList).highlighted == 2
         assert screen.shown[2].listing.title == OLDER.title
+
+
+async def test_a_summary_takes_the_configured_digits_like_its_title(tmp_path: Path) -> None:
+    numbered = replace(PERSIAN, title="طلا 25 درصد گران شد", summary="قیمت طلا 25 درصد بالا رفت.")
+    rows = Library.from_results([LoadResult(tmp_path / "fa.yaml", numbered), LoadResult(tmp_path / "en.yaml", ENGLISH)])
+    app = ReaderApp(rows, LayoutOptions(), Session(digits=DigitStyle.ARABIC_INDIC))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        title, _, summary = row_lines(app, 0)[:3]
+        assert "۲۵" in title and "۲۵" in summary and "25" not in summary

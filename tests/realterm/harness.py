@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-from reader.article.loader import load_articles
+from reader.article import loader
 from reader.article.model import Article
+from reader.screens.reading import NARROW_WIDTH, SIDE_WIDTH
 from reader.text.normalize import normalize_for_search
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -38,10 +39,6 @@ DISPLAYS = range(40, 50)
 """Private X display numbers (other sessions on the machine use other ones)."""
 FONT = "DejaVu Sans Mono"
 FONT_SIZE = 11
-SIDE_COLUMNS = 42
-"""The width of the side column in the wide layout (`#side` in reader.tcss)."""
-NARROW_WIDTH = 100
-"""Below this many columns the reader shows one column (`reader.screens.reading`)."""
 DRAW_DEADLINE = 40.0
 POLL = 0.4
 FINGERPRINTS = (
@@ -427,7 +424,7 @@ def window_geometry(display: str) -> Geometry:
 def crop_body(shot: Path, out: Path, window: Geometry, columns: int, rows: int) -> None:
     """The rows and columns of the body pane (all of them when narrow), grey, twice the size."""
     cell = window.width / columns
-    first, last = (SIDE_COLUMNS + 2, columns - 2) if columns >= NARROW_WIDTH else (0, columns - 2)
+    first, last = (SIDE_WIDTH + 2, columns - 2) if columns >= NARROW_WIDTH else (0, columns - 2)
     left, right = window.x + int(first * cell), window.x + int(last * cell)
     height = int(window.height * (rows - 1) / rows)  # without the footer line
     subprocess.run(
@@ -464,7 +461,9 @@ def words(text: str) -> list[str]:
 
 
 def article_texts(article: Article) -> Iterator[str]:
-    """Every piece of text of the article the reader may show, in logical order."""
+    """Every piece of text of the article the reader may show, in logical order: read from
+    the article itself, not from the reader's blocks, so the score stays independent of
+    the code it measures."""
     yield article.title
     yield from (paragraph for paragraph in article.body)
     yield from article.facts
@@ -484,9 +483,9 @@ def article_pairs(article: Article) -> set[tuple[str, str]]:
 
 
 def load_article(path: Path = BUNDLED_ARTICLE) -> Article:
-    results = load_articles([path])
-    articles = [result.article for result in results if result.article is not None]
-    return articles[0]
+    article = loader.load_article(path).article
+    assert article is not None, f"{path} does not load"
+    return article
 
 
 def score(read: str, pairs: set[tuple[str, str]]) -> float:
