@@ -212,12 +212,16 @@ class ReadingScreen(Screen[None]):
     def _side_shown(self, content: dict[str, list[Block]], narrow: bool) -> bool:
         return not narrow and any(content[pane_id] for pane_id in self.SIDE_PANE_IDS)
 
-    def _measure(self) -> int:
-        return self.session.measure
+    def _side_has_text(self) -> bool:
+        """Whether the article has key facts, photos or a source: the wide page's side column
+        (the side's blocks alone, not the body's: this runs on every resize)."""
+        article = self.article
+        photos = self.images.draws
+        return bool(fact_blocks(article) or image_blocks(article, photos=photos) or source_blocks(article))
 
     def _centre(self, width: int, side_shown: bool, *widgets: Widget) -> None:
         """Keep the body to the measure: equal margins either side of the page."""
-        measure = self._measure()
+        measure = self.session.measure
         page = measure + BODY_CHROME + (SIDE_WIDTH if side_shown else 0)
         spare = max(0, width - page) if measure else 0
         for widget in widgets:
@@ -307,7 +311,7 @@ class ReadingScreen(Screen[None]):
         side_column = self.query_one("#side")
         self._centre(
             width,
-            self._side_shown(self._pane_content(narrow), narrow),
+            not narrow and self._side_has_text(),
             self.query_one("#header"),
             self.query_one("#columns"),
         )
