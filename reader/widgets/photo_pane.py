@@ -141,10 +141,8 @@ class PhotoPane(TextPane):
         self._strips.clear()
         self._sent.clear()
 
-    def set_content(
-        self, blocks: Sequence[Block], options: LayoutOptions | None = None, *, keep_place: bool = False
-    ) -> None:
-        super().set_content(self._sized(blocks), options, keep_place=keep_place)
+    def set_content(self, blocks: Sequence[Block], options: LayoutOptions | None = None) -> None:
+        super().set_content(self._sized(blocks), options)
 
     def photo_blocks(self) -> list[int]:
         """Indexes of the PHOTO blocks."""
@@ -249,7 +247,7 @@ class PhotoPane(TextPane):
         self._ready[message.key] = result
         if self._key_is_current(message.key):
             at_end = self.max_scroll_y > 0 and self.scroll_y >= self.max_scroll_y
-            self.set_content(self.blocks, keep_place=True)
+            self.resize_blocks(self._sized(self.blocks))  # the place and the find marks stay
             if at_end:  # the reader went to the end: the end it stays, however tall the photo
                 self.call_after_refresh(self.action_scroll_end)
         else:

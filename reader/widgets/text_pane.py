@@ -153,15 +153,22 @@ class TextPane(ScrollView, can_focus=True):
     def layout_complete(self) -> bool:
         return self._laid.complete(len(self._blocks))
 
-    def set_content(
-        self, blocks: Sequence[Block], options: LayoutOptions | None = None, *, keep_place: bool = False
-    ) -> None:
-        """Show other blocks; with `keep_place`, stay at the same block (same leading blocks)."""
-        anchor = self._top_block() if keep_place else 0
+    def set_content(self, blocks: Sequence[Block], options: LayoutOptions | None = None) -> None:
+        """Show other blocks, from the top."""
         self._blocks = tuple(blocks)
         self._options = options or self._options
         self._matches, self._current = {}, None
-        self._relayout(min(anchor, max(0, len(self._blocks) - 1)))
+        self._relayout(0)
+
+    def resize_blocks(self, blocks: Sequence[Block]) -> None:
+        """The same blocks, some of them taller or shorter (a photo's size is known now): laid
+        out again with the same line of the same block at the top, and the find marks kept
+        (the text has not changed)."""
+        block, offset = self.top_place()
+        self._blocks = tuple(blocks)
+        self._relayout(min(block, max(0, len(self._blocks) - 1)))
+        if offset:
+            self.scroll_to_place(block, offset)
 
     def set_options(self, options: LayoutOptions) -> None:
         """Lay the text out again with other options (bidi mode, harakat), keeping the place."""

@@ -68,3 +68,28 @@ async def test_escape_clears_matches_before_leaving(make_app: MakeApp, hanoi: Ar
         assert app.screen is screen
         await pilot.press("escape")
         assert app.screen is not screen
+
+
+async def test_a_photo_sized_later_keeps_the_line_read_and_the_marks(make_app: MakeApp, hanoi: Article) -> None:
+    """A photo's size arrives after the text (a worker): the pane is laid out again with the same
+    line at the top, and the current match stays marked."""
+    app = make_app(hanoi)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"رسميا", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        body = screen.query_one("#body", TextPane)
+        line = body.line_of_match(screen.matches[0].position)
+        for top in range(line, 0, -1):  # the top of the pane inside a paragraph, the match in view
+            body.scroll_to(y=top, animate=False, immediate=True)
+            if body.top_place()[1] > 0:
+                break
+        await pilot.pause()
+        place = body.top_place()
+        assert place[1] > 0
+        body.resize_blocks(body.blocks)  # what a photo pane does when a picture's size is known
+        await pilot.pause()
+        assert body.top_place() == place
+        assert highlighted_text(body, body.line_of_match(screen.matches[0].position)) == "ﺎًﻴﻤﺳﺭ"
