@@ -14,14 +14,9 @@ single quotes when it holds `: ` or ` #` or YAML would read it plain as somethin
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from reader.article.yaml_source import STR_TAG, plain_scalar_tag
 
-from yaml.nodes import ScalarNode
-from yaml.resolver import Resolver
-
-_STR_TAG = "tag:yaml.org,2002:str"
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_RESOLVE: Callable[[type[ScalarNode], str, tuple[bool, bool]], str] = Resolver().resolve
 
 
 def simple_yaml(fields: dict[str, object]) -> str | None:
@@ -77,7 +72,7 @@ def _scalar(value: object) -> str | None:
         return str(value)
     if not isinstance(value, str) or not _is_simple(value):
         return None
-    if _plain_allowed(value) and _RESOLVE(ScalarNode, value, (True, False)) == _STR_TAG:
+    if _plain_allowed(value) and plain_scalar_tag(value) == STR_TAG:
         return value
     return "'" + value.replace("'", "''") + "'"
 

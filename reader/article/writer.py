@@ -12,14 +12,11 @@ file is written atomically (a temporary file and a rename).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import ScalarNode
-from yaml.resolver import Resolver
 
 from reader.article.fields import ARTICLE_FIELDS, build_article
 from reader.article.loader import DEFAULT_MAX_SIZE
@@ -34,6 +31,7 @@ from reader.article.yaml_source import (
     YamlNode,
     YamlScalar,
     decode_article_bytes,
+    plain_scalar_tag,
 )
 from reader.files import write_bytes_atomically
 from reader.text.direction import Direction
@@ -170,7 +168,6 @@ def check_fields(fields: dict[str, Any], path: Path) -> None:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_RESOLVE: Callable[[type[ScalarNode], str, tuple[bool, bool]], str] = Resolver().resolve
 
 
 class _NodeCounter:
@@ -196,7 +193,7 @@ class _NodeCounter:
             return YamlScalar(value, STR_TAG, None, 1, 1)
         if isinstance(value, int):  # a number (or yes/no): written plain, read with the tag YAML gives it
             text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-            return YamlScalar(text, _RESOLVE(ScalarNode, text, (True, False)), None, 1, 1)
+            return YamlScalar(text, plain_scalar_tag(text), None, 1, 1)
         raise TypeError(f"not article data: {type(value).__name__}")
 
 

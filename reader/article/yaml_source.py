@@ -39,6 +39,14 @@ MAX_NODES = 200_000
 """More values than this in one file are refused (an article has a few hundred)."""
 
 STR_TAG = "tag:yaml.org,2002:str"
+_RESOLVE: Callable[[type[ScalarNode], str, tuple[bool, bool]], str] = Resolver().resolve
+
+
+def plain_scalar_tag(text: str) -> str:
+    """The tag YAML gives `text` written plain (unquoted): `STR_TAG`, or int, bool, null…"""
+    return _RESOLVE(ScalarNode, text, (True, False))
+
+
 SEQ_TAG = "tag:yaml.org,2002:seq"
 MAP_TAG = "tag:yaml.org,2002:map"
 NULL_TAG = "tag:yaml.org,2002:null"
@@ -229,7 +237,6 @@ class _NodeTreeBuilder:
     """Builds the node tree from parser events, refusing what an article file never needs."""
 
     def __init__(self) -> None:
-        self._resolve: Callable[[type[ScalarNode], str, tuple[bool, bool]], str] = Resolver().resolve
         self._open: list[_OpenCollection] = []
         self._root: YamlNode | None = None
         self._documents = 0
@@ -273,7 +280,7 @@ class _NodeTreeBuilder:
         tag = event.tag
         style = event.style or None
         if tag is None or tag == _NON_SPECIFIC_TAG:
-            tag = self._resolve(ScalarNode, event.value, (True, False)) if style is None else STR_TAG
+            tag = plain_scalar_tag(event.value) if style is None else STR_TAG
         elif tag != STR_TAG:
             raise _tag_error(tag, event.start_mark)
         return YamlScalar(event.value, tag, style, *mark_position(event.start_mark))
