@@ -202,6 +202,7 @@ class LibraryScreen(Screen[None]):
         self._searching = False  # a search worker is on its way
         self._shown: list[Entry] = []
         self._states: dict[str, ReadingState] = {}
+        self._states_read = False  # read again from the store when they may have changed
         # per shown entry, its snippet laid out (its lines styled only when the row is drawn)
         self._snippets: list[tuple[tuple[DisplayLine, ...], tuple[tuple[int, int], ...]]] = []
         self._errors: list[list[Text]] = []  # the errors section's rows, wrapped
@@ -259,6 +260,7 @@ class LibraryScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Back from an article: its read mark (and bookmark) may have changed."""
         if self.is_mounted:
+            self._states_read = False
             self.refresh_list()
 
     # -- indexing ---------------------------------------------------------------------------
@@ -311,6 +313,7 @@ class LibraryScreen(Screen[None]):
     def _set_library(self, library: Library) -> None:
         """List `library`; a search under way is run again on it (its hits index the old one)."""
         self.library = library
+        self._states_read = False  # moved files have found their states
         if self.query_text:
             self._hits = []
             self._search()
@@ -331,7 +334,8 @@ class LibraryScreen(Screen[None]):
         """Build the list again: entries, snippets and heights; rows are drawn when seen."""
         row_list = self._list
         self._width = self._list_width()
-        self._states = self.store.reading_states()
+        if not self._states_read:  # not at every keystroke of a search: 10,000 states take 10 ms
+            self._states, self._states_read = self.store.reading_states(), True
         self._shown = entries(self.library.listings, self.view, self._states, self._hits)
         width = self._width - ROW_INDENT
         self._snippets = [
@@ -533,6 +537,7 @@ class LibraryScreen(Screen[None]):
         listing = self._shown[position].listing
         read = self._states.get(listing.key, ReadingState()).read
         self.store.mark_read(Path(listing.key), not read)
+        self._states_read = False
         self.refresh_list()
 
     # -- fetching feeds ------------------------------------------------------------------
