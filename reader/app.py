@@ -37,7 +37,6 @@ from reader.config import ConfigError, save_setting
 from reader.screens.reading import ReadingScreen
 from reader.session import Session
 from reader.state.deferred import DeferredStore
-from reader.state.store import Store
 from reader.text.layout import LayoutOptions
 from reader.themes import FALLBACK_THEME, load_themes, next_theme, register_themes
 
@@ -69,10 +68,10 @@ class ReaderApp(App[None]):
         super().__init__()
         session = session or Session()
         # The screens' writes never wait for the database; a failure is said (StateNotSaved).
-        self.session = replace(session, store=DeferredStore(session.store, self._state_not_saved))
+        self.store = DeferredStore(session.store, self._state_not_saved)
+        self.session = replace(session, store=self.store)
         self.library = library
         self.options = options
-        self.store: Store = self.session.store
         self.last_find = ""  # the last query of the find bar, offered again by /
         self._themes = load_themes(self.session.config_dir)
         self._theme_problems = self._start_in_theme(self.session.theme_name)
@@ -106,8 +105,7 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         """The writes queued (the place just remembered on quitting) are written before the store closes."""
-        if isinstance(self.store, DeferredStore):
-            self.store.finish()
+        self.store.finish()
 
     def on_reading_screen_library_requested(self, message: ReadingScreen.LibraryRequested) -> None:
         """Back from the article the app opened with: the library comes up over it."""

@@ -28,13 +28,13 @@ last. The functions here run inside the store's transactions; they never commit.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.article.identity import article_identity
-from reader.state.codec import result_from_json
+from reader.article.identity import URL_PREFIX, content_identity, normalized_url
 
 PATH_PREFIX = "path:"
 _PATH_RANGE = (PATH_PREFIX, PATH_PREFIX[:-1] + chr(ord(PATH_PREFIX[-1]) + 1))  # every `path:…`, by the key's order
@@ -240,9 +240,29 @@ def _identify_from_old_index(db: sqlite3.Connection) -> None:
     except sqlite3.OperationalError:  # an index older than these columns: nothing to learn from
         return
     for key, record in found:
-        try:
-            article = result_from_json(record).article
-        except (ValueError, KeyError, TypeError, AttributeError):
-            continue  # a record this version cannot read: identified when the file is
-        if article is not None:
-            follow(db, key, article_identity(article), exists=lambda path: True)
+        identity = _old_record_identity(record)
+        if identity is not None:
+            follow(db, key, identity, exists=lambda path: True)
+
+
+def _old_record_identity(record: str) -> str | None:
+    """The identity of the article in an old index record, whatever its version; None: none.
+
+    Every record version (`reader.state.codec`: 2, images' url and the fetch time; 3, the
+    images' place) keeps `article.source` as `[url, name]` (or null) and `article.title`
+    and `article.body` as text: that is all an identity needs (as `article_identity`).
+    """
+    try:
+        article = json.loads(record)["article"]
+        if article is None:
+            return None  # a broken file: identified when it is read again
+        source = article.get("source")
+        url = normalized_url(source[0]) if source else None
+        if url is not None:
+            return URL_PREFIX + url
+        title, body = article["title"], article["body"]
+        if not isinstance(title, str) or not isinstance(body, list) or not all(isinstance(p, str) for p in body):
+            return None
+        return content_identity(title, body)
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None  # a record this version cannot read: identified when the file is

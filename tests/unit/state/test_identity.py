@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -9,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.article.loader import load_article
 from reader.config import Config
 from reader.opening import LaunchPlan, library_identities, plan_launch
 from reader.state.index import index_library
@@ -205,16 +205,37 @@ def test_an_old_database_keeps_its_states_and_they_follow_moves_from_then_on(
     store.close()
 
 
-def test_an_old_database_identifies_files_moved_before_the_upgrade_from_its_index(
-    write_news: WriteNews, news_folder: Path, database: Path
-) -> None:
-    from reader.state.codec import result_to_json
+def v2_record(path: Path, title: str, body: list[str], source: dict[str, str] | None) -> str:
+    """A record as schemas 3 and 4 wrote it (record version 2: images without their place)."""
+    article = {
+        "title": title,
+        "body": body,
+        "summary": None,
+        "language": "ar",
+        "direction": "rtl",
+        "published": ["date", "2025-01-01"],
+        "fetched": None,
+        "authors": [],
+        "source": [source["url"], source["name"]] if source else None,
+        "images": [["caption", None, None, "https://news.example/photo.jpg"]],
+        "facts": [],
+        "tags": [],
+        "path": str(path),
+    }
+    return json.dumps({"v": 2, "path": str(path), "article": article, "problems": []}, ensure_ascii=False)
 
-    article = write_news("a.yaml", "خبر", ["نص لا رابط له."])
+
+@pytest.mark.parametrize("source", [SOURCE, None], ids=["with a source URL", "without one"])
+def test_an_old_database_identifies_files_moved_before_the_upgrade_from_its_index(
+    write_news: WriteNews, news_folder: Path, database: Path, source: dict[str, str] | None
+) -> None:
+    fields = {"source": source} if source else {}
+    article = write_news("a.yaml", "خبر", ["نص الخبر."], **fields)
     old_database(database, {article: (1, 1, 7, 2)})
     with sqlite3.connect(database) as db:  # the old index held the file's record
         db.execute("INSERT INTO files (id, path, size, mtime_ns, ok) VALUES (1, ?, 1, 1, 1)", (str(article.resolve()),))
-        db.execute("INSERT INTO records VALUES (1, ?)", (result_to_json(load_article(article)),))
+        record = v2_record(article.resolve(), "خبر", ["نص الخبر."], source)
+        db.execute("INSERT INTO records VALUES (1, ?)", (record,))
     db.close()
     article.rename(news_folder / "moved.yaml")
     store = SqliteStore(database)
