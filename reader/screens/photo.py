@@ -23,7 +23,7 @@ from reader.article.document import Block, Part, Role, shortened
 from reader.article.presentation import caption_with_credit
 from reader.photos.setting import ImageProtocol
 from reader.text.direction import Direction
-from reader.widgets.photo_pane import PhotoPane, PhotoSource
+from reader.widgets.photo_pane import PhotoPane, PhotoSource, decode_photo
 from reader.widgets.text_pane import TextPane
 
 if TYPE_CHECKING:
@@ -85,11 +85,9 @@ class PhotoScreen(Screen[None]):
 
     @work(thread=True, group="photos")
     def _prepare_sixel(self, max_width: int, max_height: int) -> None:
-        from reader.photos.decode import Decoded, decode
-        from reader.photos.files import Refused
+        from reader.photos.decode import Decoded
 
-        path = self.photos.path(self.image)
-        picture = decode(path) if path is not None else Refused("no file")
+        picture = decode_photo(self.photos, self.image)
         if isinstance(picture, Decoded):
             picture.image.thumbnail((max_width, max_height))
             self.post_message(self.SixelReady(picture.image))
