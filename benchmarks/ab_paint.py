@@ -28,19 +28,17 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     arguments = options.args or [str(BUNDLED)]
     body = contains_any(visual(FIRST_BODY_PHRASE))
-    samples: dict[str, list[float]] = {reader: [] for reader in options.readers}
+    samples: list[list[float]] = [[] for _ in options.readers]  # by position: A and B may be one path
     for _ in range(options.runs):
-        for reader in options.readers:
-            samples[reader].append(first_paint([reader, *arguments], body, cwd=REPO)[0])
-    timings = {reader: summarize(values) for reader, values in samples.items()}
-    first, second = options.readers
+        for reader, runs in zip(options.readers, samples):
+            runs.append(first_paint([reader, *arguments], body, cwd=REPO)[0])
+    first, second = timings = [summarize(runs) for runs in samples]
     print(f"| install | first paint (median of {options.runs}, interleaved) | range |")
     print("|---|---|---|")
-    for reader, timing in timings.items():
-        spread = f"{timing.low * 1000:,.0f}–{timing.high * 1000:,.0f} ms"
-        print(f"| `{reader} {' '.join(arguments)}` | {timing.ms()} | {spread} |")
-    difference = (timings[second].median - timings[first].median) * 1000
-    print(f"\nB − A: {difference:+.0f} ms ({timings[second].median / timings[first].median:.2f}×)")
+    for label, reader, timing in zip("AB", options.readers, timings):
+        print(f"| {label}: `{reader} {' '.join(arguments)}` | {timing.ms()} | {timing.spread()} |")
+    difference = (second.median - first.median) * 1000
+    print(f"\nB − A: {difference:+.0f} ms ({second.median / first.median:.2f}×)")
     return 0
 
 

@@ -30,13 +30,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Protocol
 from xml.sax.saxutils import escape
 
 if __package__ in (None, ""):  # `python benchmarks/bench_feeds.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.harness import Timing, ratio, summarize  # noqa: E402
+from benchmarks.harness import PrintReport, ReportLike, Timing, ratio, summarize  # noqa: E402
 
 PYTHON = sys.executable
 READER = (
@@ -209,14 +208,6 @@ def web_imports_at_start() -> str:
     return result.stdout.strip() or "none"
 
 
-class ReportLike(Protocol):
-    """What `benchmarks.run.Report` offers."""
-
-    def add(self, text: str = "") -> None: ...
-
-    def table(self, header: list[str], rows: list[list[str]]) -> None: ...
-
-
 def bench_feeds(report: ReportLike, runs: int, against: str | None = None) -> None:
     """Add the section to the report; `against`: the Python of another install (a build of
     an earlier commit) whose `reader fetch` runs interleaved with the two others."""
@@ -246,7 +237,7 @@ def bench_feeds(report: ReportLike, runs: int, against: str | None = None) -> No
             [
                 f"`{version.split(' - ')[0]} -x reload` (reload-threads {JOBS})",
                 newsboat.timing.ms(),
-                _range(newsboat.timing),
+                newsboat.timing.spread(),
                 newsboat.cpu,
                 f"{newsboat.stored:,}",
                 "1.00×",
@@ -254,7 +245,7 @@ def bench_feeds(report: ReportLike, runs: int, against: str | None = None) -> No
             [
                 f"`reader fetch --no-full-text --jobs {JOBS}`",
                 reader.timing.ms(),
-                _range(reader.timing),
+                reader.timing.spread(),
                 reader.cpu,
                 f"{reader.stored:,} article files",
                 f"{ratio_value:.2f}× (target ≤ 1.5×: {_met(ratio_value <= 1.5)})",
@@ -264,7 +255,7 @@ def bench_feeds(report: ReportLike, runs: int, against: str | None = None) -> No
                     [
                         f"the same, by `{against}`'s install",
                         other.timing.ms(),
-                        _range(other.timing),
+                        other.timing.spread(),
                         other.cpu,
                         f"{other.stored:,} article files",
                         f"{ratio(other.timing, newsboat.timing):.2f}×",
@@ -289,28 +280,12 @@ def _met(condition: bool) -> str:
     return "met" if condition else "not met"
 
 
-def _range(timing: Timing) -> str:
-    return f"{timing.low * 1000:,.0f}–{timing.high * 1000:,.0f} ms"
-
-
-class _PrintReport:
-    def add(self, text: str = "") -> None:
-        print(text)
-
-    def table(self, header: list[str], rows: list[list[str]]) -> None:
-        print("| " + " | ".join(header) + " |")
-        print("|" + "|".join("---" for _ in header) + "|")
-        for row in rows:
-            print("| " + " | ".join(row) + " |")
-        print()
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_feeds", description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--against", metavar="PYTHON", help="also time the reader of this Python's install")
     args = parser.parse_args()
-    bench_feeds(_PrintReport(), args.runs, args.against)
+    bench_feeds(PrintReport(), args.runs, args.against)
     return 0
 
 

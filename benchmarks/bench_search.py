@@ -21,8 +21,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # `python benchmarks/bench_search.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_feeds import ReportLike, _PrintReport  # noqa: E402
-from benchmarks.harness import Timing, summarize  # noqa: E402
+from benchmarks.harness import PrintReport, ReportLike, Timing, summarize  # noqa: E402
 from benchmarks.inputs import write_library  # noqa: E402
 from reader.app import ReaderApp  # noqa: E402
 from reader.article.library import Library  # noqa: E402
@@ -93,15 +92,11 @@ def bench_search(report: ReportLike, count: int, runs: int) -> None:
     report.table(
         ["per keystroke", "median", "range"],
         [
-            ["for comparison: ↓ (the cursor moves)", _ms(moved.median), f"{_ms(moved.low)}–{_ms(moved.high)}"],
-            ["key handled (the screen free again)", _ms(handled.median), f"{_ms(handled.low)}–{_ms(handled.high)}"],
-            ["hits for the query so far listed", _ms(listed.median), f"{_ms(listed.low)}–{_ms(listed.high)}"],
+            ["for comparison: ↓ (the cursor moves)", moved.ms(), moved.spread()],
+            ["key handled (the screen free again)", handled.ms(), handled.spread()],
+            ["hits for the query so far listed", listed.ms(), listed.spread()],
         ],
     )
-
-
-def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:,.0f} ms"
 
 
 def main() -> int:
@@ -109,7 +104,7 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=COUNT)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    bench_search(_PrintReport(), args.count, args.runs)
+    bench_search(PrintReport(), args.count, args.runs)
     return 0
 
 

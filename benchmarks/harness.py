@@ -12,6 +12,7 @@ import subprocess
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,10 @@ class Timing:
 
     def ms(self) -> str:
         return f"{self.median * 1e3:,.0f} ms"
+
+    def spread(self) -> str:
+        """The fastest and the slowest run: `265–314 ms`."""
+        return f"{self.low * 1e3:,.0f}–{self.high * 1e3:,.0f} ms"
 
 
 def ratio(numerator: Timing, denominator: Timing) -> float:
@@ -65,3 +70,25 @@ def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("PYTHONDONTWRITEBYTECODE", "1")
     return env
+
+
+class ReportLike(Protocol):
+    """What a section writes to: `benchmarks.run.Report`, or `PrintReport` for a section run alone."""
+
+    def add(self, text: str = "") -> None: ...
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None: ...
+
+
+class PrintReport:
+    """A report printed as it is written (markdown on stdout)."""
+
+    def add(self, text: str = "") -> None:
+        print(text)
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "|".join("---" for _ in header) + "|")
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+        print()

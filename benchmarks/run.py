@@ -171,18 +171,18 @@ def bench_first_paint(report: Report, folder: Path, runs: int) -> Timing:
     report.table(
         ["program", "first paint (median)", "range", "peak RSS", "ratio to floor"],
         [
-            ["floor: Textual app with one `Static`", floor.ms(), _range(floor), _mb(floor_rss), "1.00×"],
+            ["floor: Textual app with one `Static`", floor.ms(), floor.spread(), _mb(floor_rss), "1.00×"],
             [
                 "`reader articles/hanoi-convention.yaml`",
                 bundled.ms(),
-                _range(bundled),
+                bundled.spread(),
                 _mb(bundled_rss),
                 mark(ratio(bundled, floor), 1.3),
             ],
             [
                 "`reader --bidi logical …` (no BDSM probe)",
                 logical.ms(),
-                _range(logical),
+                logical.spread(),
                 "",
                 f"{ratio(logical, floor):.2f}×",
             ],
@@ -244,11 +244,11 @@ def bench_photos(report: Report, folder: Path, runs: int) -> None:
     report.table(
         ["program", "text on screen (median)", "range", "photo on screen (median)", "ratio to photos off"],
         [
-            ["`reader --images off` (captions only)", off.ms(), _range(off), "", "1.00×"],
+            ["`reader --images off` (captions only)", off.ms(), off.spread(), "", "1.00×"],
             [
                 "`reader --images blocks` (1200×800 JPEG, half blocks)",
                 text.ms(),
-                _range(text),
+                text.spread(),
                 photo.ms(),
                 f"{ratio(text, off):.2f}×",
             ],
@@ -414,10 +414,6 @@ def bench_scaling(report: Report, folder: Path, sizes: list[int], runs: int) -> 
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def _range(timing: Timing) -> str:
-    return f"{timing.low * 1000:,.0f}–{timing.high * 1000:,.0f} ms"
 
 
 def _mb(value: float | None) -> str:
