@@ -106,7 +106,8 @@ def run_dump(
     stream = out or sys.stdout
     if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower() != "utf-8":
         stream.reconfigure(encoding="utf-8", errors="replace")
-    mode = choose_dump_mode(bidi, config, stream.isatty())
+    on_terminal = stream.isatty()
+    mode = choose_dump_mode(bidi, config, on_terminal)
     if not isinstance(mode, BidiMode):  # (a BidiMode is a str too)
         print(mode.replace("reader:", "reader dump:", 1), file=sys.stderr)
         return EXIT_USAGE
@@ -117,12 +118,13 @@ def run_dump(
         return EXIT_INVALID
     options = LayoutOptions(mode=mode, harakat=harakat)
     columns = width or shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
-    return _dump_all(paths, stream, columns, options, limit, config)
+    return _dump_all(paths, stream, columns, options, limit, config, colour=on_terminal)
 
 
 def _dump_all(
-    paths: list[Path], stream: TextIO, columns: int, options: LayoutOptions, limit: int, config: Config
+    paths: list[Path], stream: TextIO, columns: int, options: LayoutOptions, limit: int, config: Config, *, colour: bool
 ) -> int:
+    """Each article of `paths`, a rule between two; `colour`: styled for a terminal."""
     status = 0
     first = True
     for result in load_articles(paths, max_size=limit):
@@ -134,7 +136,6 @@ def _dump_all(
         if not first:
             stream.write("\n" + "─" * columns + "\n\n")
         first = False
-        colour = stream.isatty()
         try:
             for chunk in dump_chunks(result.article, columns, options, colour=colour, digits=config.digits):
                 stream.write("\n".join(chunk) + "\n")

@@ -27,7 +27,6 @@ _DA1_REPLY = re.compile(rb"\x1b\[\?([\d;]*)c")
 class GraphicsReply:
     """What the terminal said it can draw (all False when it did not answer)."""
 
-    answered: bool = False
     kitty: bool = False
     sixel: bool = False
     cell_pixels: tuple[int, int] | None = None  # (width, height) of a cell
@@ -44,7 +43,6 @@ def parse_graphics_reply(received: bytes) -> GraphicsReply | None:
     if cell_pixels is not None and min(cell_pixels) <= 0:
         cell_pixels = None
     return GraphicsReply(
-        answered=True,
         kitty=kitty is not None and kitty.group(1) == b"OK",
         sixel="4" in attributes.group(1).decode().split(";"),
         cell_pixels=cell_pixels,

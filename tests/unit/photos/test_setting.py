@@ -11,7 +11,7 @@ from reader.photos.setting import ImageProtocol, ImagesSetting, choose_images
 from reader.terminal.graphics import GraphicsReply, parse_graphics_reply
 
 KITTY_ENV = {"TERM": "xterm-kitty", "COLORTERM": "truecolor"}
-KITTY = GraphicsReply(answered=True, kitty=True, cell_pixels=(9, 18))
+KITTY = GraphicsReply(kitty=True, cell_pixels=(9, 18))
 SILENT = GraphicsReply()
 
 
@@ -20,8 +20,8 @@ SILENT = GraphicsReply()
     [
         (ImagesSetting.AUTO, KITTY, KITTY_ENV, ImageProtocol.KITTY),
         (ImagesSetting.AUTO, KITTY, {"TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm"}, ImageProtocol.BLOCKS),
-        (ImagesSetting.AUTO, GraphicsReply(True, True, True), {"TERM": "xterm-256color"}, ImageProtocol.SIXEL),
-        (ImagesSetting.AUTO, GraphicsReply(True, sixel=True), {"TERM": "mlterm"}, ImageProtocol.SIXEL),
+        (ImagesSetting.AUTO, GraphicsReply(kitty=True, sixel=True), {"TERM": "xterm-256color"}, ImageProtocol.SIXEL),
+        (ImagesSetting.AUTO, GraphicsReply(sixel=True), {"TERM": "mlterm"}, ImageProtocol.SIXEL),
         (ImagesSetting.AUTO, SILENT, {"TERM": "tmux-256color"}, ImageProtocol.BLOCKS),
         (ImagesSetting.AUTO, SILENT, {"TERM": "xterm", "COLORTERM": "truecolor"}, ImageProtocol.BLOCKS),
         (ImagesSetting.AUTO, SILENT, {"TERM": "linux"}, ImageProtocol.OFF),
@@ -41,7 +41,7 @@ def test_the_cell_size_the_terminal_gave_is_kept() -> None:
 
 def test_kittys_answers_are_parsed() -> None:
     reply = parse_graphics_reply(b"\x1b_Gi=31;OK\x1b\\\x1b[6;20;10t\x1b[?62;22c")
-    assert reply == GraphicsReply(answered=True, kitty=True, sixel=False, cell_pixels=(10, 20))
+    assert reply == GraphicsReply(kitty=True, sixel=False, cell_pixels=(10, 20))
 
 
 def test_a_kitty_error_is_not_support() -> None:
