@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.commands.options import add_config_dir_option
-from reader.config import ConfigError, forget_setting, load_config, save_setting
+from reader.config import Config, ConfigError, forget_setting, load_config, save_setting
 from reader.config import config_dir as find_config_dir
 from reader.terminal.calibration import LEGACY_SETTING, SETTING, terminal_identity
 from reader.terminal.modes import BidiMode
@@ -126,14 +126,17 @@ def _probe_if_terminal() -> BdsmState:
     return BdsmState.NO_ANSWER
 
 
-def _saved(config_dir: Path | None) -> dict[str, str]:
-    config = load_config(find_config_dir(config_dir)).config
+def _saved(config: Config) -> dict[str, str]:
     return {terminal: mode.value for terminal, mode in config.calibrations}
+
+
+def _config(config_dir: Path | None) -> Config:
+    return load_config(find_config_dir(config_dir)).config
 
 
 def _forget(identity: str, config_dir: Path | None) -> Path:
     """Forget this terminal's calibration, and the old global one."""
-    saved = _saved(config_dir)
+    saved = _saved(_config(config_dir))
     saved.pop(identity, None)
     if saved:
         save_setting(SETTING, saved, config_dir)
@@ -155,11 +158,12 @@ def _ask_and_save(out: TextIO, read_key: Callable[[], str], config_dir: Path | N
         print("Nothing saved.", file=out)
         return 1
     mode = lines[int(answer) - 1][0]
-    saved = _saved(config_dir)
+    config = _config(config_dir)
+    saved = _saved(config)
     saved[identity] = mode.value
     save_setting(SETTING, saved, config_dir)
-    had_legacy = load_config(find_config_dir(config_dir)).config.calibrated_bidi is not None
     path = forget_setting(LEGACY_SETTING, config_dir)
+    had_legacy = config.calibrated_bidi is not None
     print(f"Saved: bidi mode '{mode.value}' for {identity} ({path}).", file=out)
     if had_legacy:
         print(f"The old {LEGACY_SETTING} (one mode for every terminal) was removed.", file=out)
