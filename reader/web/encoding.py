@@ -5,7 +5,9 @@ charset of the HTTP `Content-Type`, then the page's own `<meta charset>`,
 `<meta http-equiv="Content-Type">` or XHTML `<?xml encoding>` (found, as the HTML
 standard's prescan finds them, in the first bytes), then a statistical detector
 (charset-normalizer). A declared encoding that does not decode the bytes is passed over,
-so a page that claims UTF-8 but is windows-1256 still reads.
+so a page that claims UTF-8 but is windows-1256 still reads; so is one that decodes them
+into mojibake (`looks_misread`): a server's default `charset=iso-8859-1` on a windows-1256
+or windows-1255 page reads every byte, as "ÇáãÓÊÔÝì" for "المستشفى".
 Labels are read as the WHATWG Encoding standard reads them (`iso-8859-1` is windows-1252,
 `iso-8859-8-i` is iso-8859-8).
 """
@@ -55,6 +57,9 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
     re.IGNORECASE,
 )
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+_LATIN1_RUN = re.compile("[À-ÖØ-öø-ÿ]{3,}")
+_MISREAD_MIN_LETTERS = 20
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -74,7 +79,7 @@ def decode_html(data: bytes, content_type: str | None = None) -> DecodedPage:
             return DecodedPage(data[len(bom) :].decode(encoding, errors="replace"), encoding, "byte order mark")
     for evidence, label in (("HTTP header", header_charset(content_type)), ("<meta>", meta_charset(data))):
         declared = python_encoding(label)
-        if declared is not None and (text := _strict(data, declared)) is not None:
+        if declared is not None and (text := _strict(data, declared)) is not None and not _misreads(declared, text):
             return DecodedPage(text, declared, evidence)
     if (text := _strict(data, "utf-8")) is not None:
         return DecodedPage(text, "utf-8", "detector")
@@ -82,6 +87,17 @@ def decode_html(data: bytes, content_type: str | None = None) -> DecodedPage:
     if detected is not None and (text := _strict(data, detected)) is not None:
         return DecodedPage(text, detected, "detector")
     return DecodedPage(data.decode("utf-8", errors="replace"), "utf-8", "fallback")
+
+
+def looks_misread(text: str) -> bool:
+    """Whether `text` is bytes of another encoding read as Latin: most of its non-ASCII
+    letters stand in runs of three or more from À to ÿ, as a windows-1256 or windows-1255
+    word read as windows-1252 does ("ÇáãÓÊÔÝì"); French, German or Icelandic words have
+    at most two such letters together ("Größe", "fæðing")."""
+    in_runs = sum(len(run) for run in _LATIN1_RUN.findall(text))
+    if in_runs * 2 < _MISREAD_MIN_LETTERS:
+        return False
+    return in_runs * 2 >= len(_NON_ASCII_LETTER.findall(text))
 
 
 def header_charset(content_type: str | None) -> str | None:
@@ -126,6 +142,11 @@ def detect_encoding(data: bytes) -> str | None:
 
     best = from_bytes(data).best()
     return python_encoding(best.encoding) if best is not None else None
+
+
+def _misreads(encoding: str, text: str) -> bool:
+    """Whether `text`, read in `encoding`, is mojibake (UTF-8 that decodes is never a misreading)."""
+    return encoding != "utf-8" and looks_misread(text)
 
 
 def _strict(data: bytes, encoding: str) -> str | None:

@@ -1,11 +1,13 @@
 """Feeds: finding one from a site's page, parsing any format, and turning items into articles.
 
 feedparser reads RSS 0.9x/1.0/2.0, Atom and JSON Feed, their dates, encodings and relative
-links. It is only ever given bytes (it never fetches anything itself), and what it returns
-is untrusted: item HTML becomes plain text here (lxml, never a hand parser), a link that is
-not http(s) is dropped with a reason, and XML entity declarations are never expanded (the
-DOCTYPE's internal subset is removed before parsing, so neither a billion laughs nor an
-external entity such as `file:///etc/passwd` can reach an article).
+links; a feed it reads as mojibake (a server's wrong `charset=`) is decoded as a page is
+(`reader.web.encoding`) and given to it again in UTF-8. It is only ever given bytes (it
+never fetches anything itself), and what it returns is untrusted: item HTML becomes plain
+text here (lxml, never a hand parser), a link that is not http(s) is dropped with a
+reason, and XML entity declarations are never expanded (the DOCTYPE's internal subset is
+removed before parsing, so neither a billion laughs nor an external entity such as
+`file:///etc/passwd` can reach an article).
 """
 
 from __future__ import annotations
@@ -26,8 +28,11 @@ import lxml.html
 from lxml import etree
 
 from reader.article.model import Article, Image, Source
+from reader.web.encoding import decode_html, looks_misread, python_encoding
 from reader.web.http import is_web_url
 from reader.web.language import detect_direction, detect_language
+
+_XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?\bencoding\s*=\s*)["'][^"']*["']""")
 
 DEFAULT_MAX_ITEMS = 200
 """How many items of one feed are kept: the newest, when a feed holds more."""
@@ -130,12 +135,9 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_it
     if json_feed is not None:
         info, entries = json_feed
     else:
-        headers = {"content-location": url, **({"content-type": content_type} if content_type else {})}
-        # No HTML is kept (`html_paragraphs` keeps text only), so feedparser's sanitizer and
-        # link rewriting inside HTML would be work for nothing.
-        parsed = feedparser.parse(
-            harmless_xml(body), response_headers=headers, resolve_relative_uris=False, sanitize_html=False
-        )
+        parsed = _feedparser_parse(body, url, content_type)
+        if _misread(parsed, body):
+            parsed = _feedparser_parse(readable_xml(body, content_type), url, "application/xml")
         if not parsed.get("version") and not parsed.entries:
             raise FeedError("no feed found (not RSS, Atom or JSON Feed)")
         info, entries = parsed.get("feed", {}), parsed.entries
@@ -146,6 +148,29 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_it
     title = _plain(info.get("title", "")) or url
     link = info.get("link") if is_web_url(str(info.get("link", ""))) else None
     return Feed(title, link, language, tuple(items), len(entries), tuple(notes))
+
+
+def _feedparser_parse(body: bytes, url: str, content_type: str | None) -> Any:
+    headers = {"content-location": url, **({"content-type": content_type} if content_type else {})}
+    # No HTML is kept (`html_paragraphs` keeps text only), so feedparser's sanitizer and
+    # link rewriting inside HTML would be work for nothing.
+    return feedparser.parse(
+        harmless_xml(body), response_headers=headers, resolve_relative_uris=False, sanitize_html=False
+    )
+
+
+def _misread(parsed: Any, body: bytes) -> bool:
+    """Whether feedparser read the feed in an encoding that makes mojibake of it (a
+    server's `charset=iso-8859-1` on a windows-1256 feed)."""
+    encoding = python_encoding(str(parsed.get("encoding") or ""))
+    return encoding not in (None, "utf-8") and looks_misread(body.decode(encoding, errors="replace"))
+
+
+def readable_xml(body: bytes, content_type: str | None) -> bytes:
+    """The feed in UTF-8 and declared so, decoded as a page is (`reader.web.encoding`:
+    the header, the XML declaration, then the detector, passing over any that misreads it)."""
+    text = decode_html(body, content_type).text
+    return _XML_ENCODING.sub(r'\g<1>"utf-8"', text, count=1).encode("utf-8")
 
 
 def _json_feed(body: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:

@@ -7,7 +7,7 @@ second file for the same item. With full text, the item's page is fetched and ex
 (`reader.web.page`); a page that is no article is skipped with a note (not a failure of the
 feed), and a page that cannot be fetched leaves the item with the feed's summary.
 
-Each article is written atomically (without an fsync of its own), and the feeds' state
+Each article and photo is written atomically (without an fsync of its own), and the feeds' state
 (validators, seen keys) is saved only after their articles are on disk: finished feeds wait
 in memory until one `os.sync()` covers them all, then the state is saved (at the end of the
 fetch, or every `STATE_SAVE_SECONDS` of a long one). A `kill -9` or a power cut leaves no
@@ -442,7 +442,7 @@ class _Run:
         from reader.web.photos import download_photos, web_fetch
 
         fetch_photo = web_fetch(self.client, self.options.limits.total_timeout)
-        return download_photos(article, path.parent, fetch=fetch_photo, name=path.stem)
+        return download_photos(article, path.parent, fetch=fetch_photo, name=path.stem, durable=False)
 
     def _submit(self, item: FeedItem, feed: Feed, now: datetime) -> Future[tuple[Article | None, bool, str | None]]:
         if not self.options.full_text or item.link is None or self.page_pool is None:

@@ -29,6 +29,7 @@ from reader.web.page_facts import page_facts
 from reader.web.page_images import page_images
 from reader.web.page_marks import MarkGuard
 from reader.web.page_meta import PageMeta, page_meta
+from reader.web.page_regions import OUTSIDE_ARTICLE
 from reader.web.page_text import article_paragraphs, byline_name, extract_text, split_byline
 
 MIN_ARTICLE_CHARS = 200  # less than two sentences of text is no article
@@ -171,8 +172,10 @@ def page_link_share(tree: HtmlElement) -> tuple[int, float]:
 
 
 def without_link_lines(paragraphs: tuple[str, ...], tree: HtmlElement) -> tuple[str, ...]:
-    """The paragraphs without those that are nothing but a link: "related" lists, next-article pointers."""
-    links = {clean_text(anchor.text_content()) for anchor in tree.xpath("//body//a[@href]")}
+    """The paragraphs without those that are nothing but a link of the article's: "related"
+    lists, next-article pointers. The site's menus are not looked at: an article's heading
+    "الاقتصاد" stays when the navigation has a link "الاقتصاد"."""
+    links = {clean_text(anchor.text_content()) for anchor in tree.xpath(f"//body//a[@href][not({OUTSIDE_ARTICLE})]")}
     kept = tuple(paragraph for paragraph in paragraphs if paragraph not in links)
     return kept or paragraphs
 

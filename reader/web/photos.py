@@ -5,6 +5,10 @@
 and the type from the first bytes (never from the address or the server's word) and writes
 it as `images/<article>-<n>.<ext>`. Nothing is decoded here. A photo that cannot be had
 keeps its caption and gives one line saying why; the article is never lost for a photo.
+
+Each photo is written atomically; `durable` (fsync each photo) is for `reader import URL`,
+which writes its article, durably, right after. `reader fetch` passes `durable=False`: its
+one `os.sync()` before the feeds' state is saved covers the photos with the articles.
 """
 
 from __future__ import annotations
@@ -43,10 +47,17 @@ _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
 
 def download_photos(
-    article: Article, folder: Path, *, fetch: Fetch, name: str = "article", max_bytes: int = MAX_FILE_BYTES
+    article: Article,
+    folder: Path,
+    *,
+    fetch: Fetch,
+    name: str = "article",
+    max_bytes: int = MAX_FILE_BYTES,
+    durable: bool = True,
 ) -> tuple[Article, list[str]]:
     """The article with `Image.file` set for each photo downloaded into `folder`
-    (`folder/images/<name>-<n>.<ext>`), and one line per photo that was not."""
+    (`folder/images/<name>-<n>.<ext>`), and one line per photo that was not; `durable`
+    False leaves the sync to the caller (`write_bytes_atomically`)."""
     images: list[Image] = []
     reasons: list[str] = []
     for number, image in enumerate(article.images):
@@ -54,7 +65,7 @@ def download_photos(
             images.append(image)
             continue
         try:
-            file = _download(image.url, folder, f"{_safe(name)}-{number + 1}", fetch, max_bytes)
+            file = _download(image.url, folder, f"{_safe(name)}-{number + 1}", fetch, max_bytes, durable)
         except PhotoNotSaved as why:
             images.append(image)
             reasons.append(f"photo {number + 1} ({image.url}): {why}")
@@ -67,7 +78,7 @@ class PhotoNotSaved(Exception):
     """Why one photo was not downloaded (one line)."""
 
 
-def _download(url: str, folder: Path, stem: str, fetch: Fetch, max_bytes: int) -> str:
+def _download(url: str, folder: Path, stem: str, fetch: Fetch, max_bytes: int, durable: bool) -> str:
     """Fetch, check and write one photo; its file relative to `folder`."""
     check = check_url(url)
     if not check.ok:
@@ -83,7 +94,7 @@ def _download(url: str, folder: Path, stem: str, fetch: Fetch, max_bytes: int) -
         raise PhotoNotSaved(f"the server sent {describe_content(data[:HEAD_BYTES])}")
     relative = f"{PHOTO_FOLDER}/{stem}.{EXTENSIONS[kind]}"
     try:
-        write_bytes_atomically(folder / relative, data)
+        write_bytes_atomically(folder / relative, data, durable=durable)
     except OSError as error:
         raise PhotoNotSaved(f"cannot write {relative}: {error.strerror or error}") from error
     return relative

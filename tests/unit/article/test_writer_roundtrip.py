@@ -101,6 +101,7 @@ urls = st.sampled_from(["https://example.org/a?b=c#d", "http://example.org/ا", 
 
 @st.composite
 def articles(draw: st.DrawFn) -> Article:
+    body = tuple(draw(st.lists(any_text, max_size=4)))
     images = draw(
         st.lists(
             st.builds(
@@ -109,13 +110,14 @@ def articles(draw: st.DrawFn) -> Article:
                 credit=st.none() | any_text,
                 file=st.none() | st.sampled_from(["images/a.jpg", "../x.jpg"]),
                 url=st.none() | urls,
+                after=st.none() | st.integers(0, len(body)),
             ),
             max_size=2,
         )
     )
     return Article(
         title=draw(any_text),
-        body=tuple(draw(st.lists(any_text, max_size=4))),
+        body=body,
         summary=draw(st.none() | any_text),
         language=draw(st.none() | st.sampled_from(["ar", "fa-IR", "not a tag"])),
         authors=tuple(draw(st.lists(hostile_text, max_size=2))),
@@ -138,7 +140,7 @@ def _as_loaded(article: Article) -> Article:
         source=article.source
         and Source(article.source.url.strip(), article.source.name.strip() if article.source.name else None),
         images=tuple(
-            Image(image.caption.strip(), image.credit and image.credit.strip(), image.file, image.url)
+            replace(image, caption=image.caption.strip(), credit=image.credit and image.credit.strip())
             for image in article.images
         ),
         facts=tuple(map(strip, article.facts)),
@@ -170,9 +172,13 @@ def test_what_the_writer_writes_loads_back_and_what_it_refuses_the_loader_refuse
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(any_text, min_size=1, max_size=3), any_text)
-def test_hostile_paragraphs_with_a_plain_title_are_kept_letter_for_letter(body: list[str], title: str) -> None:
-    article = Article(title=f"t{title}", body=tuple(f"p{text}." for text in body))
+@given(st.lists(any_text, min_size=1, max_size=3), any_text, st.integers(0, 3))
+def test_hostile_paragraphs_with_a_plain_title_are_kept_letter_for_letter(
+    body: list[str], title: str, place: int
+) -> None:
+    """…and the photo among them keeps its place (`after`)."""
+    photo = Image(caption="صورة", url="https://news.example/a.jpg", after=min(place, len(body)))
+    article = Article(title=f"t{title}", body=tuple(f"p{text}." for text in body), images=(photo,))
     if _has_line_breaks(article_fields(article)):
         return
     verdict = _loader_verdict(article)
@@ -197,9 +203,9 @@ def _shape(node: YamlNode) -> object:
 @given(articles(), st.integers(-(10**20), 10**20) | st.booleans())
 def test_the_checked_tree_is_the_tree_the_written_text_composes_into(article: Article, number: int) -> None:
     """What `check_fields` judges is what the loader will see (a number too, as a field
-    such as a photo's position would hold)."""
+    such as a photo's place, `after`, holds: any integer or a boolean)."""
     fields = article_fields(article)
-    fields["images"] = [{**image, "position": number} for image in fields.get("images", [])]
+    fields["images"] = [{**image, "after": number} for image in fields.get("images", [])]
     try:
         checked = _NodeCounter().node(fields)
     except InvalidArticle:  # a lone surrogate: the writer refuses it
@@ -213,7 +219,7 @@ def test_the_checked_tree_is_the_tree_the_written_text_composes_into(article: Ar
 @given(articles(), st.integers(-(10**20), 10**20) | st.booleans())
 def test_the_fast_emitter_writes_what_the_library_writes_or_declines(article: Article, number: int) -> None:
     fields = article_fields(article)
-    fields["images"] = [{**image, "position": number} for image in fields.get("images", [])]
+    fields["images"] = [{**image, "after": number} for image in fields.get("images", [])]
     fast = simple_yaml(fields)
     if fast is not None:
         assert fast == _library_yaml(fields)

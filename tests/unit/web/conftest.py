@@ -9,6 +9,7 @@ and headers, so a test can see what the reader sent.
 from __future__ import annotations
 
 import gzip
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -173,6 +174,21 @@ def cli(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
         return Ran(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def fsynced(monkeypatch: pytest.MonkeyPatch) -> set[int]:
+    """The inodes of the files synced with `os.fsync` (an atomic write's rename keeps
+    the inode, so a written file's own inode says whether it was synced)."""
+    synced: set[int] = set()
+    real_fsync = os.fsync
+
+    def fsync(descriptor: int) -> None:
+        synced.add(os.fstat(descriptor).st_ino)
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    return synced
 
 
 def article_files(data_dir: Path, feed: str) -> list[Path]:

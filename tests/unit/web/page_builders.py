@@ -37,6 +37,7 @@ class Page:
     site_name: str | None = "أخبار المثال"
     extra_meta: list[str] = field(default_factory=list)
     nav: str = '<a href="/">الرئيسية</a> <a href="/world">العالم</a>'
+    body_class: str = ""
 
     def html(self) -> str:
         site = f'<meta property="og:site_name" content="{escape(self.site_name)}">' if self.site_name else ""
@@ -45,7 +46,7 @@ class Page:
         return (
             f'<!DOCTYPE html><html lang="{self.lang}"><head>{self.charset_meta}'
             f"<title>{escape(title_tag)}</title>{site}{''.join(self.extra_meta)}{self.head}</head>"
-            f"<body><header><nav>{self.nav}</nav></header>"
+            f'<body class="{self.body_class}"><header><nav>{self.nav}</nav></header>'
             f"{self.before_article}<main><article><h1>{escape(self.title)}</h1>{self.in_article}{paragraphs}"
             f"</article>{self.after_article}</main>{self.footer}</body></html>"
         )

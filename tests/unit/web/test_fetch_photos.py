@@ -55,6 +55,14 @@ def test_photos_are_saved_beside_the_articles(cli: Cli, photo_feed: str, web: We
     assert cli("check", str(data_dir / "articles")).code == 0
 
 
+def test_the_photos_are_not_synced_one_by_one_the_fetchs_one_sync_covers_them(
+    cli: Cli, photo_feed: str, data_dir: Path, fsynced: set[int]
+) -> None:
+    assert cli("fetch", "--no-full-text").code == 0
+    photos = list((data_dir / "articles" / "news" / "images").iterdir())
+    assert photos and not {photo.stat().st_ino for photo in photos} & fsynced
+
+
 def test_no_photos_downloads_none(cli: Cli, photo_feed: str, web: WebServer, data_dir: Path) -> None:
     assert cli("fetch", "--no-full-text", "--no-photos").code == 0
     assert not any(request.path.startswith(("/photo", "/page")) for request in web.requests)

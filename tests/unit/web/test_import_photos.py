@@ -29,6 +29,16 @@ def test_a_pages_photo_is_downloaded_beside_the_article(
     assert (tmp_path / "images" / "hospital-1.png").read_bytes() == photo_files.png_bytes()
 
 
+def test_an_imported_pages_photo_is_on_disk_before_the_article_that_names_it(
+    capsys: pytest.CaptureFixture[str], web: WebServer, tmp_path: Path, fsynced: set[int]
+) -> None:
+    web.serve("/photo.png", photo_files.png_bytes(), content_type="image/png")
+    url = web.serve("/news/hospital", Page(head=PHOTO_HEAD).bytes(), content_type="text/html; charset=utf-8")
+    assert main(["import", url, "-o", str(tmp_path / "hospital.yaml")]) == 0
+    capsys.readouterr()
+    assert (tmp_path / "images" / "hospital-1.png").stat().st_ino in fsynced
+
+
 def test_a_photo_that_is_not_there_is_a_note_and_the_caption_stays(
     capsys: pytest.CaptureFixture[str], web: WebServer, tmp_path: Path
 ) -> None:

@@ -39,6 +39,19 @@ def test_a_declaration_that_does_not_decode_the_bytes_is_passed_over() -> None:
     assert HEBREW in decoded.text
 
 
+def test_a_latin_http_charset_that_makes_mojibake_of_hebrew_is_passed_over() -> None:
+    decoded = decode_html(f"<html><body>{HEBREW * 4}</body></html>".encode("windows-1255"), "text/html; charset=latin1")
+    assert decoded.evidence == "detector" and HEBREW in decoded.text
+
+
+def test_a_latin_page_with_its_accents_is_read_as_its_header_says() -> None:
+    french = (
+        "<p>Le ministère de la santé a annoncé l'ouverture d'un hôpital à Sfax; à côté, la Größe, fæðing, ações.</p>"
+    )
+    decoded = decode_html((french * 4).encode("windows-1252"), "text/html; charset=iso-8859-1")
+    assert (decoded.evidence, decoded.text) == ("HTTP header", french * 4)
+
+
 def test_undeclared_windows_1256_is_detected() -> None:
     decoded = decode_html(f"<html><body>{ARABIC * 4}</body></html>".encode("windows-1256"))
     assert ARABIC in decoded.text
