@@ -116,6 +116,7 @@ class Feed:
     language: str | None
     items: tuple[FeedItem, ...]
     total_items: int
+    keys: frozenset[str]  # every item's key, those past the number asked for included
     notes: tuple[str, ...] = field(default=())
 
 
@@ -147,7 +148,8 @@ def parse_feed(body: bytes, url: str, *, content_type: str | None = None, max_it
         notes.append(f"kept the newest {max_items} of {len(entries)} items")
     title = _plain(info.get("title", "")) or url
     link = info.get("link") if is_web_url(str(info.get("link", ""))) else None
-    return Feed(title, link, language, tuple(items), len(entries), tuple(notes))
+    keys = frozenset(key for entry in entries if (key := _entry_key(entry, url)) is not None)
+    return Feed(title, link, language, tuple(items), len(entries), keys, tuple(notes))
 
 
 def _feedparser_parse(body: bytes, url: str, content_type: str | None) -> Any:
@@ -250,7 +252,7 @@ def _item(entry: Any, url: str, language: str | None, notes: list[str], index: i
     content = tuple(html_paragraphs(_content_html(entry)))
     if content == summary:
         content = ()
-    key = str(entry.get("id") or "").strip() or link
+    key = _entry_key(entry, url)
     if key is None:
         notes.append(f"item {index} ({title or 'untitled'}): left out, it has no id and no http(s) link")
         return None
@@ -268,6 +270,13 @@ def _item(entry: Any, url: str, language: str | None, notes: list[str], index: i
         images=_images(entry, url),
         language=_text(entry.get("language")) or language,
     )
+
+
+def _entry_key(entry: Any, url: str) -> str | None:
+    """What tells an item from the others: its id (GUID), else its http(s) link."""
+    raw_link = str(entry.get("link") or "").strip()
+    link = urljoin(url, raw_link) if raw_link else None
+    return str(entry.get("id") or "").strip() or (link if link is not None and is_web_url(link) else None)
 
 
 def _content_html(entry: Any) -> str:

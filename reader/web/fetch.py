@@ -354,7 +354,7 @@ class _Run:
             return FeedResult(name, error=str(error), title=subscription.title), subscription
         result, saved_keys = self._save_items(subscription, feed, now, written)
         state = replace(
-            subscription.with_seen(saved_keys, window={item.key for item in feed.items}),
+            subscription.with_seen(saved_keys, window=feed.keys),
             etag=fetched.etag,
             last_modified=fetched.last_modified,
             title=subscription.title or feed.title,

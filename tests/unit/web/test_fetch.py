@@ -69,6 +69,16 @@ def test_a_refetch_makes_no_second_file_and_only_new_items_are_new(
     assert len(article_files(data_dir, "news")) == 4
 
 
+def test_a_fetch_of_fewer_items_forgets_none_of_the_others(cli: Cli, follow: Cli, web: WebServer) -> None:
+    """`--max-items 2` keeps the newest two; the older items are still seen: not new again."""
+    follow("news", web.serve("/feed.xml", rss("أخبار", news_items(5, site=web.url("")))))
+    assert cli("fetch", "--no-full-text").out == "news: 5 new\n"
+    web.serve("/feed.xml", rss("أخبار", news_items(6, site=web.url(""))))
+    assert cli("fetch", "--no-full-text", "--max-items", "2").out.startswith("news: 1 new\n")
+    web.serve("/feed.xml", rss("أخبار", news_items(7, site=web.url(""))))
+    assert cli("fetch", "--no-full-text").out == "news: 1 new\n"
+
+
 def test_a_refetch_is_conditional(cli: Cli, follow: Cli, web: WebServer) -> None:
     body = rss("أخبار", news_items(2, site=web.url("")))
 
