@@ -2,7 +2,7 @@
 
 - `reading`: one row per article identity (`reader.article.identity`: its source URL, else
   a hash of its text): read, bookmarked, the scroll position, and `path`, the file it was
-  last read in or found at;
+  last saved from (for a person reading the database: nothing looks a state up by it);
 - `identities`: each article file's key (its resolved path) and the identity it was last
   found to have (index on the identity).
 
@@ -164,9 +164,6 @@ def follow(db: sqlite3.Connection, key: str, identity: str, exists: Exists = os.
         db.execute("DELETE FROM reading WHERE identity = ?", (path_identity(key),))
     if old is not None and old != identity and _carry(db, old, identity, key) and not _held(db, old, exists):
         db.execute("DELETE FROM reading WHERE identity = ?", (old,))
-    recorded = db.execute("SELECT path FROM reading WHERE identity = ?", (identity,)).fetchone()
-    if recorded is not None and recorded[0] != key and not exists(recorded[0]):
-        db.execute("UPDATE reading SET path = ? WHERE identity = ?", (key, identity))  # the state followed the file
 
 
 def forget_paths(db: sqlite3.Connection, keys: Iterable[str]) -> None:
