@@ -84,7 +84,7 @@ def resolve_setting(cli_value: str | None, env: Mapping[str, str], config_value:
 def choose_mode(
     setting: BidiSetting,
     env: Mapping[str, str],
-    saved_calibration: BidiMode | SavedCalibration | None,
+    saved_calibration: SavedCalibration | None,
     probe: Probe,
     *,
     interactive: bool | None = None,
@@ -99,8 +99,6 @@ def choose_mode(
     forced = setting.fixed_mode()
     if forced is not None:
         return _decided(forced, f"bidi={forced.value} from {setting_source}", asked, env)
-    if isinstance(saved_calibration, BidiMode):
-        saved_calibration = SavedCalibration(saved_calibration, legacy=False)
     if saved_calibration is not None:
         reason = saved_calibration.reason(terminal_identity(env))
         if not (saved_calibration.legacy and asked.answer().switchable):

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from reader.terminal import select_mode
+from reader.terminal.calibration import SavedCalibration
 from reader.terminal.identity import mode_from_environment
 from reader.terminal.modes import BidiMode, BidiSetting
 from reader.terminal.probe import BdsmState
@@ -120,7 +121,7 @@ def choose() -> Choose:
         return choose_mode(
             setting,
             {} if env is None else env,
-            calibration,
+            None if calibration is None else SavedCalibration(calibration, legacy=False),
             probe or ProbeSpy(BdsmState.NO_ANSWER),
             interactive=interactive,
         )
