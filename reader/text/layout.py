@@ -455,18 +455,24 @@ def _from_first_ltr_letter(chars: list[str], kept: list[int]) -> tuple[list[str]
     )
 
 
+def _cell_bounds(chars: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each cell of `chars`: a character that takes a cell and the zero-width
+    ones after it (zero-width characters before the first such character are in no cell)."""
+    starts = [position for position, char in enumerate(chars) if cell_len(char)]
+    return list(zip(starts, [*starts[1:], len(chars)]))
+
+
 def _reversed_cells(chars: list[str], kept: list[int]) -> tuple[list[str], list[int]]:
     """The chunk's cells (a character and the zero-width ones after it) in reverse order, its
     brackets mirrored: what kitty, reversing and mirroring the chunk, draws as `chars`.
     Zero-width characters before the first cell stay first (kitty keeps them in the cell
     before the chunk)."""
-    starts = [position for position, char in enumerate(chars) if cell_len(char)]
-    if not starts:
+    cells = _cell_bounds(chars)
+    if not cells:
         return chars, kept
-    ends = [*starts[1:], len(chars)]
-    reversed_chars = chars[: starts[0]]
-    reversed_kept = kept[: starts[0]]
-    for start, end in reversed(list(zip(starts, ends))):
+    reversed_chars = chars[: cells[0][0]]
+    reversed_kept = kept[: cells[0][0]]
+    for start, end in reversed(cells):
         reversed_chars += map(mirror_char, chars[start:end])
         reversed_kept += kept[start:end]
     return reversed_chars, reversed_kept
@@ -494,13 +500,12 @@ def _cells_of_one_length(chars: list[str], kept: list[int]) -> tuple[list[str], 
     """
     if all(cell_len(char) for char in chars):
         return chars, kept
-    starts = [position for position, char in enumerate(chars) if cell_len(char)]
-    if not starts:
+    cells = _cell_bounds(chars)
+    if not cells:
         return chars, kept
-    ends = [*starts[1:], len(chars)]
-    longest = max(end - start for start, end in zip(starts, ends))
-    padded_chars, padded_kept = chars[: starts[0]], kept[: starts[0]]
-    for start, end in zip(starts, ends):
+    longest = max(end - start for start, end in cells)
+    padded_chars, padded_kept = chars[: cells[0][0]], kept[: cells[0][0]]
+    for start, end in cells:
         padded_chars += chars[start:end]
         padded_kept += kept[start:end]
         missing = longest - (end - start)
