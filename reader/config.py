@@ -311,6 +311,31 @@ def _replace_key(text: str, key: str, rendered: str | None) -> str:
 # -- folders ---------------------------------------------------------------------------
 
 
+def carry_old_settings(
+    old: Mapping[str, str], config: Config, directory: Path | None = None
+) -> tuple[Config, tuple[str, ...]]:
+    """Save into the config file the theme and harakat an older reader kept in its database,
+    where the file still has the default: the config with them, and a message for each
+    carried over (or that could not be saved: it holds for this run all the same)."""
+    theme = old.get("theme") if config.theme == DEFAULT_THEME and old.get("theme") != DEFAULT_THEME else None
+    harakat_off = old.get("harakat") == "off" and config.harakat
+    wanted: dict[str, str | bool] = {
+        **({"theme": theme} if theme else {}),
+        **({"harakat": False} if harakat_off else {}),
+    }
+    messages = []
+    for key, value in wanted.items():
+        try:
+            path = save_setting(key, value, directory)
+        except ConfigError as error:
+            messages.append(f"Your earlier {key} choice could not be moved to the config file: {error}")
+            continue
+        shown = "off" if value is False else value
+        messages.append(f"Your earlier {key} choice ({shown}) now lives in the config file: {path}")
+    carried = replace(config, theme=theme or config.theme, harakat=config.harakat and not harakat_off)
+    return carried, tuple(messages)
+
+
 def missing_folders(config: Config) -> tuple[Path, ...]:
     """The configured folders that do not exist (`reader` skips them)."""
     return tuple(folder for folder in config.folders if not folder.exists())

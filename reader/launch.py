@@ -21,11 +21,12 @@ import os
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.config import carry_old_settings, folder_problems, load_config
 from reader.config import config_dir as find_config_dir
-from reader.config import folder_problems, load_config
 from reader.opening import decide_bidi, library_identities, plan_launch
 from reader.session import Session
 from reader.state.store import open_store
@@ -205,6 +206,8 @@ def run_app(
     finally:
         photos.join()  # the terminal is given back before anything else can happen to it
     try:
+        config, carried = carry_old_settings(opened.old_settings, config, find_config_dir(config_dir))
+        options = replace(options, harakat=options.harakat and config.harakat)
         not_identified = opened.store.identify(library_identities(plan.library))
         from reader.app import ReaderApp
 
@@ -222,6 +225,7 @@ def run_app(
                     *configured.problems,
                     *(folder_problems(configured) if path is None else ()),
                     *([opened.message] if opened.message else []),
+                    *carried,
                     *([_NOT_IDENTIFIED + not_identified] if not_identified else []),
                 ),
                 max_size=plan.max_size,

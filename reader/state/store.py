@@ -15,7 +15,8 @@ Tables:
 - `identities`: each article file's resolved path and its article's identity, so a file
   moved or renamed finds its state again (`reader.state.reading` says how states follow
   files, and how copies share one);
-- (`settings`, from before settings moved to the config file: no longer read or written);
+- (`settings`, from before settings moved to the config file: read once into `old_settings`
+  and dropped; `reader.launch` carries a theme or harakat choice into the config file);
 - `files`: the article index: path, size, mtime_ns, the header columns the library list
   shows (title, language, direction, published, source name, tags; for a file with
   errors, its problems): a narrow table, so listing 10,000 files reads little;
@@ -43,7 +44,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -245,6 +246,7 @@ class SqliteStore:
         self.path = path
         self._problem: str | None = None
         self.records_decoded = 0  # full records decoded (`indexed_result`), for tests
+        self.old_settings: dict[str, str] = {}  # an older reader's theme and harakat (`_take_old_settings`)
         self._lock = threading.RLock()
         self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False)
         try:
@@ -262,6 +264,7 @@ class SqliteStore:
         db.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")  # a checkpointed WAL is cut back
         version = db.execute("PRAGMA user_version").fetchone()[0]
         with self._transaction():
+            self.old_settings = self._take_old_settings()
             state_rows.migrate_reading(db)  # before the old index goes: its records say identities
             if version != SCHEMA_VERSION:
                 # The index is a cache: rebuild it for this schema; reading state stays.
@@ -274,6 +277,15 @@ class SqliteStore:
             fts = self._create_search_table()
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         return fts
+
+    def _take_old_settings(self) -> dict[str, str]:
+        """The theme and harakat an older reader kept here (a `settings` table), taken out
+        once: the config file is their home now (`reader.launch` carries them over)."""
+        if self._db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='settings'").fetchone() is None:
+            return {}
+        rows = self._db.execute("SELECT key, value FROM settings").fetchall()
+        self._db.execute("DROP TABLE settings")
+        return {str(key): str(value) for key, value in rows}
 
     def _create_search_table(self) -> bool:
         row = self._db.execute("SELECT sql FROM sqlite_master WHERE name='search'").fetchone()
@@ -582,6 +594,7 @@ def _put_entry(db: sqlite3.Connection, entry: IndexEntry) -> None:
 class OpenedStore:
     store: Store
     message: str | None  # why there is no persistence, for the user
+    old_settings: dict[str, str] = field(default_factory=dict)  # from an older reader's database
 
 
 def open_store(directory: Path) -> OpenedStore:
@@ -589,7 +602,8 @@ def open_store(directory: Path) -> OpenedStore:
     path = directory / DB_NAME
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        return OpenedStore(SqliteStore(path), None)
+        store = SqliteStore(path)
+        return OpenedStore(store, None, store.old_settings)
     except (OSError, sqlite3.Error) as error:
         reason = getattr(error, "strerror", None) or str(error)
         message = (
