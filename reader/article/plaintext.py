@@ -1,7 +1,8 @@
 """Reading a plain-text news report, as copied from a web page, into article parts.
 
 This module owns the line rules of `reader import`: which lines are paragraphs, photo
-captions (`… (صورة: مان كوان).`), the source line (`المصدر: https://…`), a headline, or
+captions (`… (صورة: مان كوان).`, `… (تصوير: …).`, `… (رويترز).`; the web importer splits
+page captions by the same rule), the source line (`المصدر: https://…`), a headline, or
 page residue (`تعليق (0)`), and which language and direction the letters say. A caption
 keeps its place among the paragraphs (`Image.after`: how many came before it). Pure: text
 in, `PlainReport` out.
@@ -23,8 +24,15 @@ HEADLINE_FINAL_STOPS = (".", ":", "۔", "؛", "…")
 
 # A caption ends with its credit in brackets, optionally followed by a full stop:
 # "المندوبون … جماعية (صورة: مان كوان)." → caption "المندوبون … جماعية", credit "صورة: مان كوان".
+# The credit is a labelled one (`صورة:`, `تصوير:`, `photo by:` …) or a photo agency alone
+# (`(رويترز)`). One rule for both importers: web pages' captions are split by it too.
+PHOTO_AGENCIES = (
+    r"رويترز|فرانس\s+برس|أ\s*ف\s*ب|أ\s*ب|أسوشيتد\s+برس|الأناضول|غيتي|getty(?:\s+images)?|reuters|afp|ap|epa|"
+    r"anadolu|ايرنا|ایرنا|ایسنا|تسنیم|فارس|מאגר|פלאש\s*90|flash\s*90"
+)
+CREDIT_LABELS = r"(?:الصورة|صورة|تصوير|عدسة|عکس|عكس|photo(?:\s+by)?|credit|צילום|تصویر)"
 _CAPTION = re.compile(
-    r"(?P<caption>.*\S)\s*\((?P<credit>\s*(?:الصورة|صورة|عکس|عكس|photo|צילום)\s*:\s*[^()]*?\S)\s*\)\s*[.۔]?",
+    rf"(?P<caption>.*?\S)\s*\((?P<credit>\s*(?:{CREDIT_LABELS}\s*:\s*[^()]*?\S|(?:{PHOTO_AGENCIES}))\s*)\)\s*[.۔]?",
     re.IGNORECASE,
 )
 _SOURCE = re.compile(r"(?:المصدر|منبع|source|מקור)\s*:\s*(?P<url>\S+)", re.IGNORECASE)

@@ -39,7 +39,8 @@ import httpx
 from reader.article.model import Article, Image, Source
 from reader.article.writer import InvalidArticle, write_article
 from reader.web.feeds import DEFAULT_MAX_ITEMS, Feed, FeedError, FeedItem, item_article, parse_feed
-from reader.web.http import FetchError, Limits, fetch, new_client
+from reader.web.http import FetchError, Limits, fetch, is_page_type, new_client
+from reader.web.photos import remove_downloaded
 from reader.web.subscriptions import (
     Subscription,
     Subscriptions,
@@ -417,12 +418,14 @@ class _Run:
                 done.append(item.key)
                 continue
             path = article_path(self.data, subscription.name, item.key)
+            with_photos = article
             if self.options.photos:
-                article, photo_notes = self._photos(article, path)
+                with_photos, photo_notes = self._photos(article, path)
                 notes.extend(photo_notes)
             try:
-                write_article(article, path, durable=False)
+                write_article(with_photos, path, durable=False)
             except (InvalidArticle, OSError) as error:
+                remove_downloaded(article, with_photos, path.parent)
                 failures.append(str(error))
                 notes.append(f"not saved {item.title[:80]}: {error}")
                 continue
@@ -459,7 +462,7 @@ class _Run:
             assert item.link is not None
             page = fetch(item.link, limits=self.options.limits, client=self.client)
             content_type = page.headers.get("content-type")
-            if not _is_html(content_type):
+            if not is_page_type(content_type):
                 return from_feed, False, f"the item's link is not a web page ({content_type})"
             extracted = self._extract(page.body, page.url, content_type, now)
         except FetchError as error:
@@ -486,12 +489,6 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     except FileNotFoundError:
         return None
     return status.st_mtime_ns, status.st_size
-
-
-def _is_html(content_type: str | None) -> bool:
-    """Whether a page's type says HTML (no type at all: let the extractor judge)."""
-    kind = (content_type or "text/html").split(";")[0].strip().lower()
-    return kind in ("text/html", "application/xhtml+xml") or kind.endswith("+html")
 
 
 def with_page_text(from_feed: Article, page: Article) -> Article:

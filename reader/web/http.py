@@ -4,7 +4,8 @@ This module owns the reader's HTTP: the `User-Agent`, redirects (followed here, 
 `Limits.max_redirects`, only to http and https), conditional GET (`If-None-Match`,
 `If-Modified-Since`), the time limits (connect, and a deadline for the whole response, so a
 server that drips a byte a second is cut off), and the size limits on the body as received
-and as decompressed (a gzip bomb is refused while it inflates, not after).
+and as decompressed (a gzip bomb is refused while it inflates, not after), and which
+`Content-Type` is a web page (`is_page_type`).
 
 Everything that goes wrong is a `FetchError` whose text is one line a user can read.
 """
@@ -62,6 +63,23 @@ class Fetched:
 
 class FetchError(Exception):
     """A fetch that failed; `str(error)` is one line for users ("timed out after 30 s")."""
+
+
+PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain", "application/octet-stream"})
+
+
+def media_type(content_type: str | None) -> str:
+    """The media type of a `Content-Type` header, lower case, without its parameters ("" if none)."""
+    return (content_type or "").split(";")[0].strip().lower()
+
+
+def is_page_type(content_type: str | None) -> bool:
+    """Whether a response's `Content-Type` lets it be read as a web page: HTML
+    (`text/html`, `application/xhtml+xml`, any `…+html`), no type at all, or the types
+    servers mislabel HTML with (`text/plain`, `application/octet-stream`); the extractor
+    then judges whether it holds an article. Feeds, images, audio and the like are not pages."""
+    media = media_type(content_type)
+    return media == "" or media in PAGE_TYPES or media.endswith("+html")
 
 
 def is_web_url(url: str) -> bool:

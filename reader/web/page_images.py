@@ -28,6 +28,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from reader.article.model import Image
+from reader.article.plaintext import CREDIT_LABELS, caption_line
 from reader.article.urls import check_url
 from reader.web.page_clean import clean_text
 from reader.web.page_meta import meta_content
@@ -37,18 +38,8 @@ _CREDIT_ELEMENT = (
     ".//*[contains(@class, 'credit') or contains(@class, 'copyright') or contains(@class, 'photographer')"
     " or contains(@class, 'source') or contains(@class, 'author')]"
 )
-PHOTO_AGENCIES = (
-    r"رويترز|فرانس\s+برس|أ\s*ف\s*ب|أ\s*ب|أسوشيتد\s+برس|الأناضول|غيتي|getty(?:\s+images)?|reuters|afp|ap|epa|"
-    r"anadolu|ايرنا|ایرنا|ایسنا|تسنیم|فارس|מאגר|פלאש\s*90|flash\s*90"
-)
-_CREDIT_LABELS = r"(?:الصورة|صورة|تصوير|عدسة|عکس|عكس|photo(?:\s+by)?|credit|צילום|تصویر)"
 _LABELLED_CREDIT = re.compile(
-    rf"(?P<caption>.*?\S)[\s.,،|–—-]+(?P<credit>{_CREDIT_LABELS}\s*:\s*\S.*)",
-    re.IGNORECASE,
-)
-# "(تصوير: منى الهادي)" and "(رويترز)": a bracketed labelled credit or a photo agency at the end.
-_BRACKETED_CREDIT = re.compile(
-    rf"(?P<caption>.*?\S)\s*\((?P<credit>\s*(?:{_CREDIT_LABELS}\s*:\s*[^()]*?\S|(?:{PHOTO_AGENCIES}))\s*)\)\s*[.۔]?",
+    rf"(?P<caption>.*?\S)[\s.,،|–—-]+(?P<credit>{CREDIT_LABELS}\s*:\s*\S.*)",
     re.IGNORECASE,
 )
 _TEXT_ELEMENTS = "*[self::p or self::h2 or self::h3 or self::h4 or self::li or self::blockquote]"
@@ -144,8 +135,8 @@ def split_credit(caption_element: HtmlElement) -> tuple[str, str | None]:
         text = clean_text(text.replace(credit or "", " ", 1))
         break
     if credit is None:
-        if (bracketed := _BRACKETED_CREDIT.fullmatch(text)) is not None:
-            return bracketed["caption"], bracketed["credit"].strip()
+        if (bracketed := caption_line(text)) is not None:  # the same rule as `reader import`
+            return bracketed.caption, bracketed.credit
         if (labelled := _LABELLED_CREDIT.fullmatch(text)) is not None:
             return labelled["caption"].strip(), labelled["credit"].strip()
     if not text and credit:

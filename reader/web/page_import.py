@@ -47,14 +47,31 @@ def run_page_import(source: str, output: Path | None, title: str | None, force: 
 
 
 def _with_photos(article: Article, target: Path) -> Article:
-    """The article with its photos downloaded beside `target`; a line on stderr for each
-    photo that was not."""
+    """The article with its photos downloaded beside `target`, over one client; a line on
+    stderr for each photo that was not."""
+    from reader.web.http import new_client
     from reader.web.photos import download_photos, web_fetch
 
-    article, notes = download_photos(article, target.parent, fetch=web_fetch(), name=target.stem)
+    with new_client() as client:
+        article, notes = download_photos(article, target.parent, fetch=web_fetch(client), name=target.stem)
     for note in notes:
         print(f"reader import: {note}", file=sys.stderr)
     return article
+
+
+def _written(article: Article, with_photos: Article, target: Path) -> None:
+    """Write `with_photos` to `target`; when that fails, the photos downloaded for it
+    (those `article` had not) are removed."""
+    from reader.web.photos import remove_downloaded
+
+    try:
+        write_article(replace(with_photos, path=target), target)
+    except InvalidArticle as error:
+        remove_downloaded(article, with_photos, target.parent)
+        raise PageImportFailed(f"the page gives an article that does not load: {error}") from None
+    except OSError as error:
+        remove_downloaded(article, with_photos, target.parent)
+        raise PageImportFailed(f"{target}: {error.strerror or error}") from None
 
 
 def _imported(source: str, output: Path | None, title: str | None, force: bool) -> tuple[Article, Path]:
@@ -73,15 +90,9 @@ def _imported(source: str, output: Path | None, title: str | None, force: bool) 
     if target is None:
         target = Path(file_name_for(article.title))
         _check_target(target, None, force)
-    if is_url:  # a saved file never goes to the network
-        article = _with_photos(article, target)
-    try:
-        write_article(replace(article, path=target), target)
-    except InvalidArticle as error:
-        raise PageImportFailed(f"the page gives an article that does not load: {error}") from None
-    except OSError as error:
-        raise PageImportFailed(f"{target}: {error.strerror or error}") from None
-    return article, target
+    with_photos = _with_photos(article, target) if is_url else article  # a saved file never goes to the network
+    _written(article, with_photos, target)
+    return with_photos, target
 
 
 def is_web_address(source: str) -> bool:
@@ -102,24 +113,19 @@ def _page_article(source: str, is_url: bool) -> Article:
 
 
 def _fetched(url: str) -> tuple[bytes, str, str | None]:
-    from reader.web.http import FetchError, fetch
+    from reader.web.http import FetchError, fetch, is_page_type, media_type
 
     try:
         response = fetch(url)
     except FetchError as error:
         raise PageImportFailed(f"{url}: {error}") from None
     content_type = response.headers.get("content-type")
-    media = (content_type or "").split(";")[0].strip().lower()
+    media = media_type(content_type)
     if media in FEED_TYPES:
         raise PageImportFailed(f"{url}: a feed, not a page; follow it with: reader feeds add {url}")
-    if content_type and not _is_html_type(content_type):
+    if not is_page_type(content_type):
         raise PageImportFailed(f"{url}: not a web page ({media})")
     return response.body, response.url, content_type
-
-
-def _is_html_type(content_type: str) -> bool:
-    media = content_type.split(";")[0].strip().lower()
-    return media in ("text/html", "application/xhtml+xml", "text/plain", "application/octet-stream", "")
 
 
 def read_html_file(path: Path) -> bytes:

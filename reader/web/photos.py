@@ -28,12 +28,14 @@ Fetch = Callable[[str], bytes]
 """GET a URL and return the body; raises with a one-line message when it cannot."""
 
 
-def web_fetch(client: Any = None, total_timeout: float = 30) -> Fetch:
+def web_fetch(client: Any = None, total_timeout: float | None = None) -> Fetch:
     """The reader's HTTP (`reader.web.http.fetch`) for photos: at most `MAX_FILE_BYTES`,
-    as received and as decompressed; `client` shared with the fetch it is part of."""
+    as received and as decompressed, within `total_timeout` (default: `Limits`'); `client`
+    shared with the fetch it is part of."""
     from reader.web.http import Limits, fetch
 
-    limits = Limits(total_timeout=total_timeout, max_bytes=MAX_FILE_BYTES, max_decoded_bytes=MAX_FILE_BYTES)
+    timeout = Limits.total_timeout if total_timeout is None else total_timeout
+    limits = Limits(total_timeout=timeout, max_bytes=MAX_FILE_BYTES, max_decoded_bytes=MAX_FILE_BYTES)
 
     def get(url: str) -> bytes:
         return fetch(url, limits=limits, client=client).body
@@ -72,6 +74,15 @@ def download_photos(
         else:
             images.append(replace(image, file=file))
     return replace(article, images=tuple(images)), reasons
+
+
+def remove_downloaded(before: Article, after: Article, folder: Path) -> None:
+    """Remove the photo files `download_photos` wrote into `folder` for `after` (those
+    `before` did not have): the article they were for could not be written."""
+    kept = {image.file for image in before.images}
+    for image in after.images:
+        if image.file is not None and image.file not in kept:
+            (folder / image.file).unlink(missing_ok=True)
 
 
 class PhotoNotSaved(Exception):

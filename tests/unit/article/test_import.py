@@ -142,6 +142,9 @@ def test_with_a_title_given_the_first_line_stays_in_the_body() -> None:
         ("رئیس جمهور در تهران (عکس: ایرنا).", Image("رئیس جمهور در تهران", "عکس: ایرنا")),
         ("Delegates pose (PHOTO:  AP ).", Image("Delegates pose", "PHOTO: AP")),
         ("ראש הממשלה (צילום: רויטרס)", Image("ראש הממשלה", "צילום: רויטרס")),
+        ("المتظاهرون في الساحة (تصوير: أحمد).", Image("المتظاهرون في الساحة", "تصوير: أحمد")),
+        ("الرئيس في القمة (رويترز).", Image("الرئيس في القمة", "رويترز")),
+        ("Delegates pose (photo by: Jane Doe)", Image("Delegates pose", "photo by: Jane Doe")),
     ],
 )
 def test_caption_lines_become_images_with_their_credit_as_written(line: str, image: Image) -> None:

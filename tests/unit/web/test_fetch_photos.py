@@ -89,3 +89,15 @@ def test_in_a_process_of_its_own_the_workers_leave_the_photos_to_the_feeds_threa
     assert cli("check", str(data_dir / "articles")).code == 0
     again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
     assert again.stdout.splitlines() == ["news: 0 new", "plain: 0 new"]
+
+
+def test_when_an_article_cannot_be_written_its_downloaded_photos_are_removed(
+    cli: Cli, photo_feed: str, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_: object, **__: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("reader.web.fetch.write_article", refuse)
+    ran = cli("fetch", "--no-full-text")
+    assert "No space left on device" in ran.out
+    assert list((data_dir / "articles").rglob("*.png")) == []

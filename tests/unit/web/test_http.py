@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 
 from reader import __version__
-from reader.web.http import FetchError, Limits, fetch
+from reader.web.http import FetchError, Limits, fetch, is_page_type
 from tests.unit.web.conftest import WebServer, drip
 
 FAST = Limits(connect_timeout=2, total_timeout=1.5)
@@ -134,3 +134,24 @@ def test_only_web_addresses_are_fetched(url: str) -> None:
 def test_a_refused_connection_names_the_host() -> None:
     with pytest.raises(FetchError, match="could not connect to 127.0.0.1:9"):
         fetch("http://127.0.0.1:9/feed.xml", limits=FAST)
+
+
+@pytest.mark.parametrize(
+    ("content_type", "page"),
+    [
+        (None, True),
+        ("", True),
+        ("text/html; charset=utf-8", True),
+        ("TEXT/HTML", True),
+        ("application/xhtml+xml", True),
+        ("application/vnd.example+html", True),
+        ("text/plain", True),
+        ("application/octet-stream", True),
+        ("application/rss+xml", False),
+        ("image/jpeg", False),
+        ("audio/mpeg", False),
+        ("application/pdf", False),
+    ],
+)
+def test_which_content_types_are_read_as_web_pages(content_type: str | None, page: bool) -> None:
+    assert is_page_type(content_type) is page

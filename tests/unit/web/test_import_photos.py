@@ -57,3 +57,17 @@ def test_a_saved_page_file_fetches_no_photo(capsys: pytest.CaptureFixture[str], 
     assert main(["import", str(page)]) == 0
     capsys.readouterr()
     assert web.requests == []
+
+
+def test_when_the_article_cannot_be_written_its_downloaded_photo_is_removed(
+    capsys: pytest.CaptureFixture[str], web: WebServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_: object, **__: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("reader.web.page_import.write_article", refuse)
+    web.serve("/photo.png", photo_files.png_bytes(), content_type="image/png")
+    url = web.serve("/news/hospital", Page(head=PHOTO_HEAD).bytes(), content_type="text/html; charset=utf-8")
+    assert main(["import", url, "-o", str(tmp_path / "hospital.yaml")]) == 1
+    assert "No space left on device" in capsys.readouterr().err
+    assert not (tmp_path / "images" / "hospital-1.png").exists()
