@@ -24,16 +24,19 @@ HEADLINE_FINAL_STOPS = (".", ":", "۔", "؛", "…")
 
 # A caption ends with its credit in brackets, optionally followed by a full stop:
 # "المندوبون … جماعية (صورة: مان كوان)." → caption "المندوبون … جماعية", credit "صورة: مان كوان".
-# The credit is a labelled one (`صورة:`, `تصوير:`, `photo by:` …) or a photo agency alone
-# (`(رويترز)`). One rule for both importers: web pages' captions are split by it too.
+# The credit is a labelled one (`صورة:`, `تصوير:`, `photo by:` …); in a web page's caption
+# (`agency_alone`), a photo agency alone (`(رويترز)`) too: in a plain-text report that is how
+# a paragraph may end ("… كما نقلت (رويترز)."), so it does not make a line a caption there.
+# One rule for both importers.
 PHOTO_AGENCIES = (
     r"رويترز|فرانس\s+برس|أ\s*ف\s*ب|أ\s*ب|أسوشيتد\s+برس|الأناضول|غيتي|getty(?:\s+images)?|reuters|afp|ap|epa|"
     r"anadolu|ايرنا|ایرنا|ایسنا|تسنیم|فارس|מאגר|פלאש\s*90|flash\s*90"
 )
 CREDIT_LABELS = r"(?:الصورة|صورة|تصوير|عدسة|عکس|عكس|photo(?:\s+by)?|credit|צילום|تصویر)"
-_CAPTION = re.compile(
-    rf"(?P<caption>.*?\S)\s*\((?P<credit>\s*(?:{CREDIT_LABELS}\s*:\s*[^()]*?\S|(?:{PHOTO_AGENCIES}))\s*)\)\s*[.۔]?",
-    re.IGNORECASE,
+_LABELLED = rf"{CREDIT_LABELS}\s*:\s*[^()]*?\S"
+_CAPTION = re.compile(rf"(?P<caption>.*?\S)\s*\((?P<credit>\s*{_LABELLED}\s*)\)\s*[.۔]?", re.IGNORECASE)
+_WEB_CAPTION = re.compile(
+    rf"(?P<caption>.*?\S)\s*\((?P<credit>\s*(?:{_LABELLED}|(?:{PHOTO_AGENCIES}))\s*)\)\s*[.۔]?", re.IGNORECASE
 )
 _SOURCE = re.compile(r"(?:المصدر|منبع|source|מקור)\s*:\s*(?P<url>\S+)", re.IGNORECASE)
 _COMMENT_COUNTER = re.compile(r"(?:تعليق|تعليقات|comments?|نظر|نظرات|תגובות)\s*\(\s*\d+\s*\)", re.IGNORECASE)
@@ -84,9 +87,10 @@ def is_page_residue(line: str) -> bool:
     return _COMMENT_COUNTER.fullmatch(line) is not None
 
 
-def caption_line(line: str) -> Image | None:
-    """The image a caption line describes; its credit is the bracketed text as written."""
-    found = _CAPTION.fullmatch(line)
+def caption_line(line: str, *, agency_alone: bool = False) -> Image | None:
+    """The image a caption line describes; its credit is the bracketed text as written.
+    `agency_alone`: a photo agency in brackets is a credit too (a web page's caption)."""
+    found = (_WEB_CAPTION if agency_alone else _CAPTION).fullmatch(line)
     if found is None:
         return None
     return Image(caption=found["caption"], credit=" ".join(found["credit"].split()))

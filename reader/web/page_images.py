@@ -135,7 +135,7 @@ def split_credit(caption_element: HtmlElement) -> tuple[str, str | None]:
         text = clean_text(text.replace(credit or "", " ", 1))
         break
     if credit is None:
-        if (bracketed := caption_line(text)) is not None:  # the same rule as `reader import`
+        if (bracketed := caption_line(text, agency_alone=True)) is not None:  # the same rule as `reader import`
             return bracketed.caption, bracketed.credit
         if (labelled := _LABELLED_CREDIT.fullmatch(text)) is not None:
             return labelled["caption"].strip(), labelled["credit"].strip()

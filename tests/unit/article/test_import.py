@@ -11,7 +11,7 @@ import pytest
 
 from reader.article.loader import load_article
 from reader.article.model import Article, Image, LoadResult
-from reader.article.plaintext import read_plain_report
+from reader.article.plaintext import caption_line, read_plain_report
 from reader.cli import main
 from reader.text.direction import Direction
 from reader.text.language import detect_language
@@ -143,7 +143,6 @@ def test_with_a_title_given_the_first_line_stays_in_the_body() -> None:
         ("Delegates pose (PHOTO:  AP ).", Image("Delegates pose", "PHOTO: AP")),
         ("ראש הממשלה (צילום: רויטרס)", Image("ראש הממשלה", "צילום: רויטרס")),
         ("المتظاهرون في الساحة (تصوير: أحمد).", Image("المتظاهرون في الساحة", "تصوير: أحمد")),
-        ("الرئيس في القمة (رويترز).", Image("الرئيس في القمة", "رويترز")),
         ("Delegates pose (photo by: Jane Doe)", Image("Delegates pose", "photo by: Jane Doe")),
     ],
 )
@@ -156,6 +155,14 @@ def test_caption_lines_become_images_with_their_credit_as_written(line: str, ima
 def test_brackets_that_are_not_credits_stay_in_the_text() -> None:
     line = "لاتفاقية الأمم المتحدة (اتفاقية هانوي ) رسمياً."
     assert read_plain_report(f"{line}\n").paragraphs == (line,)
+
+
+def test_a_paragraph_ending_with_an_agency_stays_a_paragraph() -> None:
+    """In a report, `(رويترز)` at a line's end names the news agency; only a web page's
+    caption takes an agency alone as a photo credit."""
+    line = "وقال المتحدث إن المحادثات ستستأنف الأسبوع المقبل (رويترز)."
+    assert read_plain_report(f"{line}\n").paragraphs == (line,)
+    assert caption_line("الرئيس في القمة (رويترز).", agency_alone=True) == Image("الرئيس في القمة", "رويترز")
 
 
 @pytest.mark.parametrize("residue", ["تعليق (0)", "Comments (3)", "comment (1)", "نظر (2)", "تعليقات ( 12 )"])
