@@ -14,6 +14,7 @@ from reader.article.library import Library
 from reader.article.loader import load_article
 from reader.article.model import Article, Image, LoadResult, Source
 from reader.config import DEFAULT_THEME
+from reader.photos.setting import ImageProtocol, ImagesChoice
 from reader.session import Session
 from reader.text.direction import Direction
 from reader.text.layout import LayoutOptions
@@ -21,6 +22,7 @@ from reader.widgets.row_list import RowList
 from tests.conftest import BUNDLED_ARTICLE
 
 MakeApp = Callable[..., ReaderApp]
+OpenApp = Callable[..., ReaderApp]
 
 ENGLISH = Article(
     title="Hanoi hosts the signing of the UN cybercrime convention",
@@ -79,6 +81,16 @@ def make_app() -> MakeApp:
     ) -> ReaderApp:
         fields: dict[str, Any] = {"bidi_description": "visual (tests)", "theme_name": DEFAULT_THEME, **session_fields}
         return ReaderApp(library or library_of(*articles), options, Session(**fields))
+
+    return make
+
+
+@pytest.fixture
+def open_app(make_app: MakeApp) -> OpenApp:
+    """`open_app(path, protocol=BLOCKS)`: a ReaderApp on the article file at `path`, photos drawn with `protocol`."""
+
+    def make(path: Path, protocol: ImageProtocol = ImageProtocol.BLOCKS) -> ReaderApp:
+        return make_app(library=Library.from_results([load_article(path)]), images=ImagesChoice(protocol, "tests"))
 
     return make
 
