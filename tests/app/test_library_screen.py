@@ -23,14 +23,8 @@ from reader.text.direction import Direction
 from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.widgets.row_list import RowList
 from reader.widgets.text_pane import TextPane
-from tests.app.conftest import library_of
+from tests.app.conftest import library_of, library_rows
 from tests.unit.state.conftest import news_yaml, write_generated_library
-
-
-def rows(app: ReaderApp) -> list[str]:
-    """The library list's rows as shown (plain text), the error section included."""
-    row_list = app.screen.query_one("#articles", RowList)
-    return [row_list.row_text(index).plain for index in range(row_list.row_count)]
 
 
 def titles(app: ReaderApp) -> list[str]:
@@ -73,10 +67,10 @@ async def test_articles_are_listed_newest_first_with_shaped_titles_and_unread_ma
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert titles(app) == [three.articles[2].title, three.articles[1].title, three.articles[0].title]
-        arabic_row = rows(app)[1]
+        arabic_row = library_rows(app)[1]
         shaped = layout_paragraph(three.articles[1].title, 200)[0].text.strip()
         assert shaped.split()[-1] in arabic_row  # drawn shaped and reordered, not in logical order
-        english_rows = [row for number, row in enumerate(rows(app)) if number != 1]
+        english_rows = [row for number, row in enumerate(library_rows(app)) if number != 1]
         assert all(row.startswith(UNREAD_MARK) for row in english_rows)
         assert arabic_row.split("\n")[0].endswith(UNREAD_MARK)  # on the side an Arabic title starts
         meta = layout_paragraph("25 أكتوبر 2025 · Dân trí · ar", 200, Direction.RTL)[0].text
@@ -152,7 +146,7 @@ async def test_opening_marks_read_and_m_bookmarks(three: Library, state: Store) 
         assert isinstance(app.screen, ReadingScreen)
         await pilot.press("m", "escape")
         await pilot.pause()
-        first = rows(app)[0]
+        first = library_rows(app)[0]
         assert not first.startswith(UNREAD_MARK) and first[1] == BOOKMARK_MARK
         await pilot.press("b")
         assert titles(app) == [three.articles[2].title]
@@ -204,7 +198,7 @@ async def test_folders_are_indexed_in_a_worker_then_reopened_from_the_index(tmp_
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len(titles(app)) == 40 and len(app.library.articles) == 40
-        shown = rows(app)
+        shown = library_rows(app)
         assert "Files with errors" in shown
         assert "\x1b" not in shown[-1] and "␛]0;owned␇" in shown[-1]
         await search_for(pilot, "الاتفاقيه")  # searched through the FTS index
