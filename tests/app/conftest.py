@@ -80,7 +80,7 @@ def make_app() -> MakeApp:
         **session_fields: Any,
     ) -> ReaderApp:
         fields: dict[str, Any] = {"bidi_description": "visual (tests)", "theme_name": DEFAULT_THEME, **session_fields}
-        return ReaderApp(library or library_of(*articles), options, Session(**fields))
+        return ReaderApp(library if library is not None else library_of(*articles), options, Session(**fields))
 
     return make
 
