@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,12 +14,15 @@ from reader.article.library import Library
 from reader.article.loader import load_article
 from reader.article.model import Article, Image, LoadResult, Source
 from reader.config import DEFAULT_THEME
+from reader.photos.setting import ImageProtocol, ImagesChoice
 from reader.session import Session
 from reader.text.direction import Direction
 from reader.text.layout import LayoutOptions
+from reader.widgets.row_list import RowList
 from tests.conftest import BUNDLED_ARTICLE
 
 MakeApp = Callable[..., ReaderApp]
+OpenApp = Callable[..., ReaderApp]
 
 ENGLISH = Article(
     title="Hanoi hosts the signing of the UN cybercrime convention",
@@ -44,20 +49,48 @@ def hanoi() -> Article:
     return result.article
 
 
-def library_of(*articles: Article) -> Library:
-    return Library.from_results(LoadResult(BUNDLED_ARTICLE, article) for article in articles)
+def library_of(*articles: Article, folder: Path | None = None, names: Sequence[str] = ()) -> Library:
+    """A library of `articles`, loaded from the bundled file, or from `folder / names[i]`."""
+    if folder is None:
+        return Library.from_results(LoadResult(BUNDLED_ARTICLE, article) for article in articles)
+    assert len(names) == len(articles), "one file name per article"
+    return Library.from_results(
+        LoadResult(folder / name, article) for name, article in zip(names, articles, strict=True)
+    )
+
+
+def library_rows(app: ReaderApp) -> list[str]:
+    """The library list's rows as drawn (plain text, one string per row), the error section included."""
+    row_list = app.screen.query_one("#articles", RowList)
+    return [row_list.row_text(index).plain for index in range(row_list.row_count)]
 
 
 @pytest.fixture
 def make_app() -> MakeApp:
-    """`make_app(article, ...)`: a ReaderApp on a library of those articles."""
+    """`make_app(article, ..., library=, options=, **session_fields)`: a ReaderApp on those articles.
 
-    def make(*articles: Article, options: LayoutOptions = LayoutOptions(), library: Library | None = None) -> ReaderApp:
-        return ReaderApp(
-            library or library_of(*articles),
-            options,
-            Session(bidi_description="visual (tests)", theme_name=DEFAULT_THEME),
-        )
+    The session is the tests' one (shown bidi "visual (tests)", the default theme) with
+    `session_fields` replacing its fields.
+    """
+
+    def make(
+        *articles: Article,
+        library: Library | None = None,
+        options: LayoutOptions = LayoutOptions(),
+        **session_fields: Any,
+    ) -> ReaderApp:
+        fields: dict[str, Any] = {"bidi_description": "visual (tests)", "theme_name": DEFAULT_THEME, **session_fields}
+        return ReaderApp(library if library is not None else library_of(*articles), options, Session(**fields))
+
+    return make
+
+
+@pytest.fixture
+def open_app(make_app: MakeApp) -> OpenApp:
+    """`open_app(path, protocol=BLOCKS)`: a ReaderApp on the article file at `path`, photos drawn with `protocol`."""
+
+    def make(path: Path, protocol: ImageProtocol = ImageProtocol.BLOCKS) -> ReaderApp:
+        return make_app(library=Library.from_results([load_article(path)]), images=ImagesChoice(protocol, "tests"))
 
     return make
 

@@ -9,16 +9,11 @@ from pathlib import Path
 import pytest
 
 from reader.app import ReaderApp
-from reader.article.library import Library
-from reader.article.loader import load_article
 from reader.article.model import Article, Image
-from reader.photos.setting import ImageProtocol, ImagesChoice
 from reader.screens.reading import ReadingScreen
-from reader.session import Session
-from reader.text.layout import LayoutOptions
 from reader.widgets.text_pane import TextPane
 from tests import photo_files
-from tests.app.conftest import ENGLISH, MakeApp
+from tests.app.conftest import ENGLISH, MakeApp, OpenApp
 
 PLACED_LINE = "▢ Delegates pose for a group photo (Photo: Manh Quan)"
 
@@ -98,7 +93,7 @@ async def test_the_place_kept_counts_paragraphs_not_placed_captions(make_app: Ma
 
 
 async def test_shift_v_opens_the_photo_whose_caption_is_placed_on_screen(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    open_app: OpenApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for name in ("lead.png", "hall.png"):
         photo_files.write_photo(tmp_path / "images" / name)
@@ -112,8 +107,7 @@ async def test_shift_v_opens_the_photo_whose_caption_is_placed_on_screen(
     started: list[list[str]] = []
     monkeypatch.setattr(ReaderApp, "start_process", lambda self, command: started.append(command))
     monkeypatch.setenv("DISPLAY", ":0")
-    library = Library.from_results([load_article(path)])
-    app = ReaderApp(library, LayoutOptions(), Session(images=ImagesChoice(ImageProtocol.BLOCKS, "tests")))
+    app = open_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert "▢ The hall" in [line.strip() for line in body_of(app).displayed_lines()]

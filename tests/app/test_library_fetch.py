@@ -11,11 +11,9 @@ import pytest
 from reader.app import ReaderApp
 from reader.article.library import Library
 from reader.screens.library import LibraryScreen
-from reader.session import Session
 from reader.state.store import SqliteStore
-from reader.text.layout import LayoutOptions
 from reader.web.subscriptions import Subscription, Subscriptions, save_subscriptions
-from reader.widgets.row_list import RowList
+from tests.app.conftest import MakeApp, library_rows
 from tests.unit.state.conftest import write_generated_library
 from tests.unit.web.builders import news_items, rss
 from tests.unit.web.conftest import WebServer, running_server
@@ -47,12 +45,12 @@ def title_bar(app: ReaderApp) -> str:
 
 
 async def test_r_fetches_in_a_worker_and_the_new_articles_are_listed(
-    followed: Path, tmp_path: Path, notifications: list[str]
+    make_app: MakeApp, followed: Path, tmp_path: Path, notifications: list[str]
 ) -> None:
     mine = tmp_path / "mine"
     mine.mkdir()
     write_generated_library(mine, 2)
-    app = ReaderApp(Library(()), LayoutOptions(), Session(store=SqliteStore(tmp_path / "s.db"), sources=(mine,)))
+    app = make_app(library=Library(()), store=SqliteStore(tmp_path / "s.db"), sources=(mine,))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         assert len(shown_titles(app)) == 2
@@ -63,8 +61,7 @@ async def test_r_fetches_in_a_worker_and_the_new_articles_are_listed(
         await pilot.pause()
         titles = shown_titles(app)
         assert len(titles) == 5 and {"خبر عاجل رقم 1", "خبر عاجل رقم 2", "خبر عاجل رقم 3"} <= set(titles)
-        row_list = app.screen.query_one("#articles", RowList)
-        rows = [row_list.row_text(index).plain for index in range(row_list.row_count)]
+        rows = library_rows(app)
         assert "Feeds that failed" in rows and "gone: failed: the server answered 404 Not Found" in rows
         assert any(line.startswith("news: 3 new") for line in notifications)
         await pilot.press("F")

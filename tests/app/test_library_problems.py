@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from reader.app import ReaderApp
 from reader.article.library import Library
 from reader.article.model import Article, LoadResult, Problem, Severity
-from reader.text.layout import LayoutOptions
 from reader.widgets.row_list import RowList
+from tests.app.conftest import MakeApp
 
 
 def big_library(tmp_path: Path) -> Library:
@@ -39,8 +38,8 @@ def visible_lines(row_list: RowList) -> list[str]:
     return ["".join(segment.text for segment in row_list.render_line(y)).rstrip() for y in range(row_list.size.height)]
 
 
-async def test_end_shows_the_files_with_errors_and_the_header_counts_them(tmp_path: Path) -> None:
-    app = ReaderApp(big_library(tmp_path), LayoutOptions())
+async def test_end_shows_the_files_with_errors_and_the_header_counts_them(make_app: MakeApp, tmp_path: Path) -> None:
+    app = make_app(library=big_library(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         header = str(app.screen.query_one("#library-title").render())

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -17,20 +16,13 @@ from reader.config import load_config
 from reader.screens.library import LibraryScreen
 from reader.screens.library_rows import BOOKMARK_MARK, UNREAD_MARK
 from reader.screens.reading import ReadingScreen
-from reader.session import Session
 from reader.state.store import NullStore, SqliteStore, Store
 from reader.text.direction import Direction
-from reader.text.layout import LayoutOptions, layout_paragraph
+from reader.text.layout import layout_paragraph
 from reader.widgets.row_list import RowList
 from reader.widgets.text_pane import TextPane
-from tests.app.conftest import library_of
+from tests.app.conftest import MakeApp, library_of, library_rows
 from tests.unit.state.conftest import news_yaml, write_generated_library
-
-
-def rows(app: ReaderApp) -> list[str]:
-    """The library list's rows as shown (plain text), the error section included."""
-    row_list = app.screen.query_one("#articles", RowList)
-    return [row_list.row_text(index).plain for index in range(row_list.row_count)]
 
 
 def titles(app: ReaderApp) -> list[str]:
@@ -62,29 +54,25 @@ async def search_for(pilot: Pilot[None], query: str) -> None:
     await pilot.pause()
 
 
-def app_for(library: Library, store: Store, **session: Any) -> ReaderApp:
-    return ReaderApp(library, LayoutOptions(), Session(store=store, **session))
-
-
 async def test_articles_are_listed_newest_first_with_shaped_titles_and_unread_marks(
-    three: Library, state: Store
+    make_app: MakeApp, three: Library, state: Store
 ) -> None:
-    app = app_for(three, state)
+    app = make_app(library=three, store=state)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert titles(app) == [three.articles[2].title, three.articles[1].title, three.articles[0].title]
-        arabic_row = rows(app)[1]
+        arabic_row = library_rows(app)[1]
         shaped = layout_paragraph(three.articles[1].title, 200)[0].text.strip()
         assert shaped.split()[-1] in arabic_row  # drawn shaped and reordered, not in logical order
-        english_rows = [row for number, row in enumerate(rows(app)) if number != 1]
+        english_rows = [row for number, row in enumerate(library_rows(app)) if number != 1]
         assert all(row.startswith(UNREAD_MARK) for row in english_rows)
         assert arabic_row.split("\n")[0].endswith(UNREAD_MARK)  # on the side an Arabic title starts
         meta = layout_paragraph("25 أكتوبر 2025 · Dân trí · ar", 200, Direction.RTL)[0].text
         assert meta in arabic_row  # the date as the reading screen prints it
 
 
-async def test_s_cycles_the_order_through_title_and_source(three: Library, state: Store) -> None:
-    app = app_for(three, state)
+async def test_s_cycles_the_order_through_title_and_source(make_app: MakeApp, three: Library, state: Store) -> None:
+    app = make_app(library=three, store=state)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s")
         assert titles(app)[0] == "An older English report"
@@ -93,8 +81,8 @@ async def test_s_cycles_the_order_through_title_and_source(three: Library, state
         assert titles(app)[-1] == three.articles[1].title or titles(app)[0] == three.articles[1].title
 
 
-async def test_l_filters_by_language_and_f_by_tag(three: Library, state: Store) -> None:
-    app = app_for(three, state)
+async def test_l_filters_by_language_and_f_by_tag(make_app: MakeApp, three: Library, state: Store) -> None:
+    app = make_app(library=three, store=state)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("l")  # the first language: ar
         assert titles(app) == [three.articles[1].title]
@@ -106,11 +94,13 @@ async def test_l_filters_by_language_and_f_by_tag(three: Library, state: Store) 
         assert len(titles(app)) == 3
 
 
-async def test_search_shows_a_highlighted_snippet_and_opens_at_the_match(three: Library, state: Store) -> None:
+async def test_search_shows_a_highlighted_snippet_and_opens_at_the_match(
+    make_app: MakeApp, three: Library, state: Store
+) -> None:
     for result in three.results:
         assert result.article is not None and result.article.path is not None
         result.article.path.write_text(news_yaml(result.article.title, result.article.body), encoding="utf-8")
-    app = app_for(three, state)
+    app = make_app(library=three, store=state)
     async with app.run_test(size=(120, 40)) as pilot:
         await search_for(pilot, "اتفاقيه هانوي")  # teh marbuta folded, harakat ignored
         assert titles(app) == [three.articles[1].title]
@@ -129,11 +119,11 @@ async def test_search_shows_a_highlighted_snippet_and_opens_at_the_match(three: 
 
 
 async def test_search_opens_the_article_at_the_paragraph_of_the_match(
-    english: Article, state: Store, tmp_path: Path
+    make_app: MakeApp, english: Article, state: Store, tmp_path: Path
 ) -> None:
     long_report = replace(english, path=tmp_path / "long.yaml")
     other = replace(english, title="Something else", body=("Nothing here.",), path=tmp_path / "other.yaml")
-    app = app_for(library_of(long_report, other), NullStore())
+    app = make_app(library=library_of(long_report, other), store=NullStore())
     async with app.run_test(size=(120, 30)) as pilot:
         await search_for(pilot, "Paragraph 10 ")
         await pilot.press("enter", "enter")
@@ -144,22 +134,22 @@ async def test_search_opens_the_article_at_the_paragraph_of_the_match(
         assert int(body.scroll_y) == body.first_line_of_block(9)
 
 
-async def test_opening_marks_read_and_m_bookmarks(three: Library, state: Store) -> None:
-    app = app_for(three, state)
+async def test_opening_marks_read_and_m_bookmarks(make_app: MakeApp, three: Library, state: Store) -> None:
+    app = make_app(library=three, store=state)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")  # the newest
         await pilot.pause()
         assert isinstance(app.screen, ReadingScreen)
         await pilot.press("m", "escape")
         await pilot.pause()
-        first = rows(app)[0]
+        first = library_rows(app)[0]
         assert not first.startswith(UNREAD_MARK) and first[1] == BOOKMARK_MARK
         await pilot.press("b")
         assert titles(app) == [three.articles[2].title]
 
 
-async def test_the_reading_position_is_restored(three: Library, state: Store) -> None:
-    app = app_for(three, state)
+async def test_the_reading_position_is_restored(make_app: MakeApp, three: Library, state: Store) -> None:
+    app = make_app(library=three, store=state)
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
@@ -173,8 +163,8 @@ async def test_the_reading_position_is_restored(three: Library, state: Store) ->
         assert int(app.screen.query_one("#body", TextPane).scroll_y) == left_at
 
 
-async def test_quitting_saves_the_place(three: Library, state: Store) -> None:
-    app = app_for(three, state)
+async def test_quitting_saves_the_place(make_app: MakeApp, three: Library, state: Store) -> None:
+    app = make_app(library=three, store=state)
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
@@ -186,25 +176,27 @@ async def test_quitting_saves_the_place(three: Library, state: Store) -> None:
     assert position is not None and (position.block, position.line_offset) != (0, 0)
 
 
-async def test_harakat_choice_is_saved_in_the_config_file(three: Library, state: Store, tmp_path: Path) -> None:
-    app = app_for(three, state, config_dir=tmp_path)
+async def test_harakat_choice_is_saved_in_the_config_file(
+    make_app: MakeApp, three: Library, state: Store, tmp_path: Path
+) -> None:
+    app = make_app(library=three, store=state, config_dir=tmp_path)
     async with app.run_test() as pilot:
         await pilot.press("h")
     assert load_config(tmp_path).config.harakat is False
 
 
-async def test_folders_are_indexed_in_a_worker_then_reopened_from_the_index(tmp_path: Path) -> None:
+async def test_folders_are_indexed_in_a_worker_then_reopened_from_the_index(make_app: MakeApp, tmp_path: Path) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
     write_generated_library(folder, 40)
     (folder / "bad\x1b]0;owned\x07.yaml").write_text("title: [\n", encoding="utf-8")
     store = SqliteStore(tmp_path / "state.sqlite3")
-    app = app_for(Library(()), store, sources=(folder,))
+    app = make_app(library=Library(()), store=store, sources=(folder,))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len(titles(app)) == 40 and len(app.library.articles) == 40
-        shown = rows(app)
+        shown = library_rows(app)
         assert "Files with errors" in shown
         assert "\x1b" not in shown[-1] and "␛]0;owned␇" in shown[-1]
         await search_for(pilot, "الاتفاقيه")  # searched through the FTS index
@@ -212,35 +204,37 @@ async def test_folders_are_indexed_in_a_worker_then_reopened_from_the_index(tmp_
     assert store.indexed_stamps() and len(store.indexed_stamps()) == 41
 
 
-async def test_without_a_database_search_still_works(three: Library) -> None:
-    app = app_for(three, NullStore())
+async def test_without_a_database_search_still_works(make_app: MakeApp, three: Library) -> None:
+    app = make_app(library=three, store=NullStore())
     async with app.run_test(size=(120, 40)) as pilot:
         await search_for(pilot, "HANOI")
         assert three.articles[2].title in titles(app)
         assert "not saved" in str(app.screen.query_one("#library-title").render())
 
 
-async def test_startup_messages_are_notified(three: Library, notifications: list[str]) -> None:
-    app = app_for(three, NullStore(), startup_messages=("state.sqlite3: cannot open the reader's database",))
+async def test_startup_messages_are_notified(make_app: MakeApp, three: Library, notifications: list[str]) -> None:
+    app = make_app(
+        library=three, store=NullStore(), startup_messages=("state.sqlite3: cannot open the reader's database",)
+    )
     async with app.run_test() as pilot:
         await pilot.pause()
     assert "state.sqlite3: cannot open the reader's database" in notifications
 
 
-async def test_a_warm_open_draws_only_visible_rows_and_decodes_no_record(tmp_path: Path) -> None:
+async def test_a_warm_open_draws_only_visible_rows_and_decodes_no_record(make_app: MakeApp, tmp_path: Path) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
     write_generated_library(folder, 300)
     store = SqliteStore(tmp_path / "state.sqlite3")
     for _ in range(2):  # cold, then warm
-        app = app_for(Library(()), store, sources=(folder,))
+        app = make_app(library=Library(()), store=store, sources=(folder,))
         async with app.run_test(size=(120, 40)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
             row_list = app.screen.query_one("#articles", RowList)
             assert row_list.row_count == 300 and 0 < len(row_list.drawn_rows) < 40
     assert store.records_decoded == 0
-    app = app_for(Library(()), store, sources=(folder,))
+    app = make_app(library=Library(()), store=store, sources=(folder,))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -251,8 +245,8 @@ async def test_a_warm_open_draws_only_visible_rows_and_decodes_no_record(tmp_pat
     assert store.records_decoded == 1
 
 
-async def test_a_search_that_finds_nothing_says_so(three: Library, state: Store) -> None:
-    app = app_for(three, state)
+async def test_a_search_that_finds_nothing_says_so(make_app: MakeApp, three: Library, state: Store) -> None:
+    app = make_app(library=three, store=state)
     async with app.run_test(size=(160, 40)) as pilot:
         await search_for(pilot, "zzzz")
         assert titles(app) == []
@@ -265,9 +259,9 @@ async def test_a_search_that_finds_nothing_says_so(three: Library, state: Store)
 
 
 async def test_the_order_is_saved_reversible_and_where_the_next_start_begins(
-    three: Library, state: Store, tmp_path: Path
+    make_app: MakeApp, three: Library, state: Store, tmp_path: Path
 ) -> None:
-    app = app_for(three, state, config_dir=tmp_path)
+    app = make_app(library=three, store=state, config_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s")  # by title
         by_title = titles(app)
@@ -275,17 +269,19 @@ async def test_the_order_is_saved_reversible_and_where_the_next_start_begins(
         assert titles(app) == by_title[::-1]
     config = load_config(tmp_path).config
     assert (config.sort, config.sort_reversed) == (SortOrder.TITLE, True)  # what `reader config` shows
-    again = app_for(three, state, config_dir=tmp_path, sort=config.sort, sort_reversed=config.sort_reversed)
+    again = make_app(
+        library=three, store=state, config_dir=tmp_path, sort=config.sort, sort_reversed=config.sort_reversed
+    )
     async with again.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert titles(again) == by_title[::-1]
 
 
-async def test_r_reloads_the_folders_and_lists_a_file_added_meanwhile(tmp_path: Path) -> None:
+async def test_r_reloads_the_folders_and_lists_a_file_added_meanwhile(make_app: MakeApp, tmp_path: Path) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
     write_generated_library(folder, 3)
-    app = app_for(Library(()), NullStore(), sources=(folder,))
+    app = make_app(library=Library(()), store=NullStore(), sources=(folder,))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

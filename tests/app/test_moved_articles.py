@@ -12,8 +12,8 @@ from reader.screens.reading import ReadingScreen
 from reader.session import Session
 from reader.state.store import SqliteStore
 from reader.text.layout import LayoutOptions
-from reader.widgets.row_list import RowList
 from reader.widgets.text_pane import TextPane
+from tests.app.conftest import library_rows
 from tests.unit.state.conftest import news_yaml
 
 PARAGRAPHS = [f"الفقرة {number} من التقرير، طويلة بما يكفي لتلتف على شاشة ضيقة." for number in range(60)]
@@ -22,7 +22,7 @@ PARAGRAPHS = [f"الفقرة {number} من التقرير، طويلة بما ي
 def first_row(app: ReaderApp) -> str:
     """The first line of the first row: the title and its marks (at its right, in Arabic)."""
     assert isinstance(app.screen, LibraryScreen)
-    return app.screen.query_one("#articles", RowList).row_text(0).plain.split("\n")[0]
+    return library_rows(app)[0].split("\n")[0]
 
 
 async def run_reader(library_folder: Path, database: Path, keys: list[str]) -> tuple[str, int]:

@@ -10,15 +10,11 @@ import pytest
 from rich.segment import Segment
 
 from reader.app import ReaderApp
-from reader.article.library import Library
-from reader.article.loader import load_article
-from reader.photos.setting import ImageProtocol, ImagesChoice
-from reader.session import Session
+from reader.photos.setting import ImageProtocol
 from reader.widgets.photo_pane import HALF_BLOCK, PhotoPane
 from tests import photo_files
+from tests.app.conftest import OpenApp
 from tests.photo_files import CAPTION
-
-OpenApp = Callable[..., ReaderApp]
 
 
 @pytest.fixture
@@ -28,17 +24,6 @@ def photo_article(tmp_path: Path) -> Callable[..., Path]:
 
     def make(write: Callable[[Path], Path] = photo_files.write_photo, file: str = "delegates.png") -> Path:
         return photo_files.write_photo_article(tmp_path, write, file)
-
-    return make
-
-
-@pytest.fixture
-def open_app() -> OpenApp:
-    def make(path: Path, protocol: ImageProtocol = ImageProtocol.BLOCKS) -> ReaderApp:
-        library = Library.from_results([load_article(path)])
-        from reader.text.layout import LayoutOptions
-
-        return ReaderApp(library, LayoutOptions(), Session(images=ImagesChoice(protocol, "tests")))
 
     return make
 

@@ -6,19 +6,18 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from reader.app import ReaderApp
 from reader.article.library import Library
 from reader.article.loader import load_article
 from reader.screens.problems import ProblemsScreen
-from reader.text.layout import LayoutOptions
+from tests.app.conftest import MakeApp
 from tests.conftest import WriteArticle
 
 
-async def test_a_broken_file_shows_its_problems(write_article: WriteArticle, tmp_path: Path) -> None:
+async def test_a_broken_file_shows_its_problems(make_app: MakeApp, write_article: WriteArticle, tmp_path: Path) -> None:
     path = write_article("title: Broken\nbody:\n  - ok\n  - [not, text]\ntitle: again\n\x1b]0;X\n")
     result = load_article(path)
     assert result.article is None
-    app = ReaderApp(Library.from_results([result]), LayoutOptions())
+    app = make_app(library=Library.from_results([result]))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ProblemsScreen)

@@ -9,18 +9,16 @@ from rich.cells import cell_len
 from textual.widgets import Static
 
 from reader import startup_gc
-from reader.app import ReaderApp
 from reader.article.document import body_blocks
 from reader.article.model import Article
 from reader.config import DEFAULT_MEASURE
 from reader.screens.help import HelpScreen
 from reader.screens.library import LibraryScreen
 from reader.screens.reading import ReadingScreen
-from reader.session import Session
 from reader.text.digits import DigitStyle
-from reader.text.layout import LayoutOptions, layout_paragraph
+from reader.text.layout import layout_paragraph
 from reader.widgets.text_pane import TextPane
-from tests.app.conftest import MakeApp, library_of
+from tests.app.conftest import MakeApp
 
 
 async def test_a_single_article_opens_straight_on_the_reading_screen(make_app: MakeApp, hanoi: Article) -> None:
@@ -236,8 +234,8 @@ async def test_a_250_column_terminal_keeps_lines_within_the_body(make_app: MakeA
         assert all(cell_len(line) <= width for line in body.displayed_lines())
 
 
-async def test_the_configured_digit_style_applies_to_the_article(hanoi: Article) -> None:
-    app = ReaderApp(library_of(hanoi), LayoutOptions(), Session(digits=DigitStyle.ARABIC_INDIC))
+async def test_the_configured_digit_style_applies_to_the_article(make_app: MakeApp, hanoi: Article) -> None:
+    app = make_app(hanoi, digits=DigitStyle.ARABIC_INDIC)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         body = "".join(app.screen.query_one("#body", TextPane).displayed_lines())

@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from reader.app import ReaderApp
 from reader.article.library import Library
-from reader.article.model import Article, LoadResult
+from reader.article.model import Article
 from reader.text.direction import Direction
 from reader.text.layout import LayoutOptions, layout_paragraph
 from reader.widgets.shaped_input import ShapedInput
-from tests.app.conftest import MakeApp
+from tests.app.conftest import MakeApp, library_of
 
 QUERY = "الذهب"
 SHAPED = layout_paragraph(QUERY, 80, Direction.AUTO)[0].text  # shaped and reversed: ﺐﻫﺬﻟﺍ
@@ -38,7 +37,7 @@ def caret_cell(field: ShapedInput) -> int:
 def gold_library(tmp_path: Path) -> Library:
     article = Article(title="سعر الذهب اليوم", body=("ارتفع سعر الذهب.",), language="ar", tags=("اقتصاد",))
     other = Article(title="خبر آخر", body=("نص.",), language="ar")
-    return Library.from_results([LoadResult(tmp_path / "a.yaml", article), LoadResult(tmp_path / "b.yaml", other)])
+    return library_of(article, other, folder=tmp_path, names=("a.yaml", "b.yaml"))
 
 
 def test_the_expected_form_is_shaped_and_reversed() -> None:
@@ -46,8 +45,8 @@ def test_the_expected_form_is_shaped_and_reversed() -> None:
 
 
 @pytest.mark.parametrize("selector", ["#search", "#tag"])
-async def test_library_prompts_draw_typed_arabic_shaped(tmp_path: Path, selector: str) -> None:
-    app = ReaderApp(gold_library(tmp_path), LayoutOptions())
+async def test_library_prompts_draw_typed_arabic_shaped(make_app: MakeApp, tmp_path: Path, selector: str) -> None:
+    app = make_app(library=gold_library(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash" if selector == "#search" else "f", *QUERY)
         await pilot.pause()
@@ -57,8 +56,8 @@ async def test_library_prompts_draw_typed_arabic_shaped(tmp_path: Path, selector
         assert caret_cell(field) == 0
 
 
-async def test_the_library_header_shows_the_query_and_tag_shaped(tmp_path: Path) -> None:
-    app = ReaderApp(gold_library(tmp_path), LayoutOptions())
+async def test_the_library_header_shows_the_query_and_tag_shaped(make_app: MakeApp, tmp_path: Path) -> None:
+    app = make_app(library=gold_library(tmp_path))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("slash", *QUERY, "enter")
         await pilot.pause()
@@ -86,16 +85,16 @@ async def test_find_box_draws_shaped_and_edits_logically(make_app: MakeApp, hano
         assert field.value == QUERY[1:]
 
 
-async def test_logical_mode_draws_the_text_as_typed(tmp_path: Path) -> None:
-    app = ReaderApp(gold_library(tmp_path), LayoutOptions(mode=LayoutOptions().mode.LOGICAL))
+async def test_logical_mode_draws_the_text_as_typed(make_app: MakeApp, tmp_path: Path) -> None:
+    app = make_app(library=gold_library(tmp_path), options=LayoutOptions(mode=LayoutOptions().mode.LOGICAL))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *QUERY)
         await pilot.pause()
         assert QUERY in drawn(app.screen.query_one("#search", ShapedInput))
 
 
-async def test_the_typed_query_keeps_its_place_in_the_header(tmp_path: Path) -> None:
-    app = ReaderApp(gold_library(tmp_path), LayoutOptions())
+async def test_the_typed_query_keeps_its_place_in_the_header(make_app: MakeApp, tmp_path: Path) -> None:
+    app = make_app(library=gold_library(tmp_path))
     async with app.run_test(size=(150, 30)) as pilot:
         await pilot.press("slash", *QUERY, "enter")
         await pilot.pause()

@@ -12,13 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.app import ReaderApp
 from reader.article.library import Library
-from reader.article.model import Article, LoadResult
-from reader.session import Session
+from reader.article.model import Article
 from reader.state.store import NullStore, SqliteStore
-from reader.text.layout import LayoutOptions
 from reader.widgets.text_pane import TextPane
+from tests.app.conftest import MakeApp, library_of
 
 DEADLINE_SECONDS = 15.0
 
@@ -36,8 +34,7 @@ class StuckStore(NullStore):
 
 
 def one_article(tmp_path: Path, english: Article) -> Library:
-    path = tmp_path / "a.yaml"
-    return Library.from_results([LoadResult(path, replace(english, path=path))])
+    return library_of(replace(english, path=tmp_path / "a.yaml"), folder=tmp_path, names=("a.yaml",))
 
 
 async def wait_for_message(notifications: list[str], part: str) -> str:
@@ -64,10 +61,10 @@ def locked_database(tmp_path: Path) -> Iterator[SqliteStore]:
 
 
 async def test_a_waiting_write_leaves_the_screen_working(
-    tmp_path: Path, english: Article, notifications: list[str]
+    make_app: MakeApp, tmp_path: Path, english: Article, notifications: list[str]
 ) -> None:
     stuck = StuckStore()
-    app = ReaderApp(one_article(tmp_path, english), LayoutOptions(), Session(store=stuck))
+    app = make_app(library=one_article(tmp_path, english), store=stuck)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("m", "j", "j")
@@ -80,9 +77,9 @@ async def test_a_waiting_write_leaves_the_screen_working(
 
 
 async def test_a_locked_database_says_what_was_not_saved(
-    tmp_path: Path, english: Article, locked_database: SqliteStore, notifications: list[str]
+    make_app: MakeApp, tmp_path: Path, english: Article, locked_database: SqliteStore, notifications: list[str]
 ) -> None:
-    app = ReaderApp(one_article(tmp_path, english), LayoutOptions(), Session(store=locked_database))
+    app = make_app(library=one_article(tmp_path, english), store=locked_database)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("m")

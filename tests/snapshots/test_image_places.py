@@ -12,11 +12,11 @@ from typing import Any
 
 from reader.article.model import Article
 from tests.app.conftest import MakeApp
+from tests.snapshots.conftest import settled
 
 
 async def first_caption_on_screen(pilot: Any) -> None:
-    await pilot.pause()
-    await pilot.pause()
+    await settled(pilot)
     await pilot.press("j", "j", "j", "j", "j", "j", "j", "j")  # the first placed caption comes up
     await pilot.pause()
 

@@ -9,37 +9,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.app import ReaderApp
 from reader.article.model import Article
-from reader.config import DEFAULT_THEME
-from reader.session import Session
-from reader.text.layout import LayoutOptions
-from tests.app.conftest import library_of
+from tests.app.conftest import MakeApp
+from tests.snapshots.conftest import settled
+
+BIDI = "visual: terminal not recognised; assuming it does no bidi"
 
 
-def app_with(article: Article) -> ReaderApp:
-    bidi = "visual: terminal not recognised; assuming it does no bidi"
-    session = Session(bidi_description=bidi, theme_name=DEFAULT_THEME)
-    return ReaderApp(library_of(article), LayoutOptions(), session)
-
-
-def test_help_on_the_reading_screen(snap_compare: Any, hanoi: Article) -> None:
+def test_help_on_the_reading_screen(snap_compare: Any, make_app: MakeApp, hanoi: Article) -> None:
     async def help_keys(pilot: Any) -> None:
-        await pilot.pause()
-        await pilot.pause()
+        await settled(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
 
-    assert snap_compare(app_with(hanoi), terminal_size=(120, 40), run_before=help_keys)
+    assert snap_compare(make_app(hanoi, bidi_description=BIDI), terminal_size=(120, 40), run_before=help_keys)
 
 
-def test_find_in_the_arabic_article(snap_compare: Any, hanoi: Article) -> None:
+def test_find_in_the_arabic_article(snap_compare: Any, make_app: MakeApp, hanoi: Article) -> None:
     async def find(pilot: Any) -> None:
-        await pilot.pause()
-        await pilot.pause()
+        await settled(pilot)
         await pilot.press("slash", *"الأمم", "enter")  # Enter: the keys go back to the text
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
 
-    assert snap_compare(app_with(hanoi), terminal_size=(120, 40), run_before=find)
+    assert snap_compare(make_app(hanoi, bidi_description=BIDI), terminal_size=(120, 40), run_before=find)

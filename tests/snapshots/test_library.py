@@ -17,9 +17,8 @@ import pytest
 from reader.app import ReaderApp
 from reader.article.library import Library
 from reader.article.model import Article, LoadResult, Problem, Severity, Source
-from reader.config import DEFAULT_THEME
-from reader.session import Session
-from reader.text.layout import LayoutOptions
+from tests.app.conftest import MakeApp
+from tests.snapshots.conftest import settled
 
 NEWS = Path("/news")
 ARTICLES = {
@@ -60,26 +59,22 @@ BROKEN = LoadResult(
 )
 
 
-def library_app() -> ReaderApp:
+@pytest.fixture
+def library_app(make_app: MakeApp) -> ReaderApp:
+    """Three articles in three languages and a file with errors."""
     results = [LoadResult(NEWS / name, article) for name, article in ARTICLES.items()]
-    library = Library.from_results([*results, BROKEN])
-    return ReaderApp(library, LayoutOptions(), Session(bidi_description="visual (tests)", theme_name=DEFAULT_THEME))
-
-
-async def settled(pilot: Any) -> None:
-    await pilot.pause()
-    await pilot.pause()
+    return make_app(library=Library.from_results([*results, BROKEN]))
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 50)], ids=["80x24", "200x50"])
-def test_library(snap_compare: Any, size: tuple[int, int]) -> None:
-    assert snap_compare(library_app(), terminal_size=size, run_before=settled)
+def test_library(snap_compare: Any, library_app: ReaderApp, size: tuple[int, int]) -> None:
+    assert snap_compare(library_app, terminal_size=size, run_before=settled)
 
 
-def test_library_search_typed_in_arabic(snap_compare: Any) -> None:
+def test_library_search_typed_in_arabic(snap_compare: Any, library_app: ReaderApp) -> None:
     async def search(pilot: Any) -> None:
         await settled(pilot)
         await pilot.press("slash", *"الذهب")
         await pilot.pause()
 
-    assert snap_compare(library_app(), terminal_size=(100, 30), run_before=search)
+    assert snap_compare(library_app, terminal_size=(100, 30), run_before=search)

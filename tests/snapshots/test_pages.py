@@ -13,17 +13,13 @@ import pytest
 
 from reader.article.model import Article
 from tests.app.conftest import MakeApp
-
-
-async def footer_mounted(pilot: Any) -> None:
-    await pilot.pause()
-    await pilot.pause()
+from tests.snapshots.conftest import settled
 
 
 @pytest.mark.parametrize("size", [(200, 50), (80, 24)], ids=["wide-200x50", "narrow-80x24"])
 def test_arabic_page(snap_compare: Any, make_app: MakeApp, hanoi: Article, size: tuple[int, int]) -> None:
-    assert snap_compare(make_app(hanoi), terminal_size=size, run_before=footer_mounted)
+    assert snap_compare(make_app(hanoi), terminal_size=size, run_before=settled)
 
 
 def test_english_page_wide(snap_compare: Any, make_app: MakeApp, english: Article) -> None:
-    assert snap_compare(make_app(english), terminal_size=(200, 50), run_before=footer_mounted)
+    assert snap_compare(make_app(english), terminal_size=(200, 50), run_before=settled)

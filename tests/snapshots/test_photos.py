@@ -12,11 +12,10 @@ import pytest
 from reader.app import ReaderApp
 from reader.article.library import Library
 from reader.article.loader import load_article
-from reader.config import DEFAULT_THEME
 from reader.photos.setting import ImageProtocol, ImagesChoice
-from reader.session import Session
-from reader.text.layout import LayoutOptions
+from tests.app.conftest import MakeApp
 from tests.photo_files import write_photo_article
+from tests.snapshots.conftest import settled
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -25,15 +24,14 @@ async def photo_drawn(pilot: Any) -> None:
     """The footer mounted, the photo's worker done and its picture in the pane."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
+    await settled(pilot)
 
 
 @pytest.fixture
-def photo_app(tmp_path: Path) -> ReaderApp:
+def photo_app(make_app: MakeApp, tmp_path: Path) -> ReaderApp:
     library = Library.from_results([load_article(write_photo_article(tmp_path))])
     choice = ImagesChoice(ImageProtocol.BLOCKS, "snapshot")
-    return ReaderApp(library, LayoutOptions(), Session(theme_name=DEFAULT_THEME, images=choice))
+    return make_app(library=library, images=choice)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])

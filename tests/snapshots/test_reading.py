@@ -13,21 +13,16 @@ import pytest
 
 from reader.article.model import Article
 from tests.app.conftest import MakeApp
+from tests.snapshots.conftest import settled
 
 SIZES = [(80, 24), (120, 40)]
 
 
-async def footer_mounted(pilot: Any) -> None:
-    """The footer comes just after the first paint; its keys once it is mounted."""
-    await pilot.pause()
-    await pilot.pause()
-
-
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_arabic_article(snap_compare: Any, make_app: MakeApp, hanoi: Article, size: tuple[int, int]) -> None:
-    assert snap_compare(make_app(hanoi), terminal_size=size, run_before=footer_mounted)
+    assert snap_compare(make_app(hanoi), terminal_size=size, run_before=settled)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_english_article(snap_compare: Any, make_app: MakeApp, english: Article, size: tuple[int, int]) -> None:
-    assert snap_compare(make_app(english), terminal_size=size, run_before=footer_mounted)
+    assert snap_compare(make_app(english), terminal_size=size, run_before=settled)

@@ -6,14 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.app import ReaderApp
 from reader.article.model import Article
 from reader.config import DEFAULT_THEME, load_config
-from reader.session import Session
-from reader.text.layout import LayoutOptions
 from reader.theme_files import BUNDLED_THEMES, ThemeFileError, parse_theme_text
 from reader.themes import load_themes, next_theme
-from tests.app.conftest import MakeApp, library_of
+from tests.app.conftest import MakeApp
 from tests.app.themes.conftest import WriteTheme
 from tests.app.themes.contrast import AA_NORMAL_TEXT, pane_contrasts
 
@@ -77,9 +74,9 @@ def test_themes_cycle_in_order_and_wrap() -> None:
 
 
 async def test_t_cycles_the_reader_themes_and_saves_the_choice_in_the_config_file(
-    english: Article, config_folder: Path, notifications: list[str]
+    make_app: MakeApp, english: Article, config_folder: Path, notifications: list[str]
 ) -> None:
-    app = ReaderApp(library_of(english), LayoutOptions(), Session(theme_name="reader-dark", config_dir=config_folder))
+    app = make_app(english, theme_name="reader-dark", config_dir=config_folder)
     async with app.run_test() as pilot:
         await pilot.pause()
         assert app.theme == "reader-dark"
@@ -90,11 +87,11 @@ async def test_t_cycles_the_reader_themes_and_saves_the_choice_in_the_config_fil
 
 
 async def test_a_theme_that_cannot_be_saved_is_kept_for_the_run_and_says_why(
-    english: Article, config_folder: Path, notifications: list[str]
+    make_app: MakeApp, english: Article, config_folder: Path, notifications: list[str]
 ) -> None:
     config_folder.mkdir(parents=True, exist_ok=True)
     (config_folder / "config.yaml").write_text("theme: [unclosed\n", encoding="utf-8")
-    app = ReaderApp(library_of(english), LayoutOptions(), Session(theme_name="reader-dark", config_dir=config_folder))
+    app = make_app(english, theme_name="reader-dark", config_dir=config_folder)
     async with app.run_test() as pilot:
         await pilot.press("t")
         assert app.theme == "reader-light"
@@ -103,10 +100,10 @@ async def test_a_theme_that_cannot_be_saved_is_kept_for_the_run_and_says_why(
 
 
 async def test_an_unknown_or_broken_theme_falls_back_with_a_notification(
-    english: Article, config_folder: Path, write_theme: WriteTheme, notifications: list[str]
+    make_app: MakeApp, english: Article, config_folder: Path, write_theme: WriteTheme, notifications: list[str]
 ) -> None:
     path = write_theme("broken.yaml", "name: [\n")
-    app = ReaderApp(library_of(english), LayoutOptions(), Session(theme_name="broken", config_dir=config_folder))
+    app = make_app(english, theme_name="broken", config_dir=config_folder)
     async with app.run_test() as pilot:
         await pilot.pause()
         assert app.theme == "reader-dark"
